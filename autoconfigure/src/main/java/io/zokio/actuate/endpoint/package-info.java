@@ -1,0 +1,4 @@
+/**
+ * The {@code zokio} Actuator endpoint.
+ */
+package io.zokio.actuate.endpoint;

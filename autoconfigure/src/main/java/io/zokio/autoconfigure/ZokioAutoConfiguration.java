@@ -1,0 +1,60 @@
+package io.zokio.autoconfigure;
+
+import java.time.Duration;
+
+import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.transport.TransportSettings;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * Auto-configuration of the Zokio engine's transport: a {@link ReactorResourceFactory} whose loop
+ * resources run on the transport chosen by staged selection, used by Boot's own Netty server
+ * factory.
+ */
+@AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
+@ConditionalOnClass({ HttpServer.class, NettyReactiveWebServerFactory.class, ReactorResourceFactory.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(ReactorResourceFactory.class)
+@EnableConfigurationProperties({ ZokioProperties.class, ReactorNettyProperties.class })
+public final class ZokioAutoConfiguration {
+
+	private static final Duration TRIAL_BIND_TIMEOUT = Duration.ofSeconds(5);
+
+	@Bean
+	@ConditionalOnMissingBean
+	TransportSelector transportSelector(ZokioProperties properties) {
+		ZokioProperties.Transport transport = properties.getTransport();
+		int threads = (transport.getEventLoopThreads() != null) ? transport.getEventLoopThreads()
+				: TransportSettings.DEFAULT_EVENT_LOOP_THREADS;
+		return new TransportSelector(new TransportSettings(transport.getMode(), transport.isRequireNative(), threads,
+				TRIAL_BIND_TIMEOUT));
+	}
+
+	@Bean
+	ReactorResourceFactory reactorResourceFactory(TransportSelector transportSelector,
+			ReactorNettyProperties reactorNettyProperties) {
+		ReactorResourceFactory resourceFactory = new ReactorResourceFactory();
+		resourceFactory.setUseGlobalResources(false);
+		resourceFactory.setLoopResourcesSupplier(transportSelector::select);
+		PropertyMapper.get()
+			.from(reactorNettyProperties::getShutdownQuietPeriod)
+			.to(resourceFactory::setShutdownQuietPeriod);
+		return resourceFactory;
+	}
+
+}

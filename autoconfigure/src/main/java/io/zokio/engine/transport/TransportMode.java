@@ -1,0 +1,79 @@
+package io.zokio.engine.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which transport the engine tries first.
+ */
+public enum TransportMode {
+
+	/**
+	 * The fastest transport the host allows, in the measured order epoll, kqueue, io_uring, NIO.
+	 */
+	AUTO(null),
+
+	/**
+	 * Linux io_uring first, then the automatic order.
+	 */
+	IO_URING(Transport.IO_URING),
+
+	/**
+	 * Linux epoll first, then the automatic order.
+	 */
+	EPOLL(Transport.EPOLL),
+
+	/**
+	 * BSD and macOS kqueue first, then the automatic order.
+	 */
+	KQUEUE(Transport.KQUEUE),
+
+	/**
+	 * The JDK's NIO only.
+	 */
+	NIO(Transport.NIO);
+
+	static final List<Transport> AUTO_ORDER = List.of(Transport.EPOLL, Transport.KQUEUE, Transport.IO_URING,
+			Transport.NIO);
+
+	private final Transport requested;
+
+	TransportMode(Transport requested) {
+		this.requested = requested;
+	}
+
+	/**
+	 * Return the transport explicitly requested by this mode.
+	 * @return the requested transport, or {@code null} for {@link #AUTO}
+	 */
+	public Transport requested() {
+		return this.requested;
+	}
+
+	/**
+	 * Return the transports to try, in order: the requested one first, then the automatic order, NIO
+	 * last.
+	 * @return the order of transports to try
+	 */
+	public List<Transport> order() {
+		List<Transport> order = new ArrayList<>();
+		if (this.requested != null) {
+			order.add(this.requested);
+		}
+		for (Transport transport : AUTO_ORDER) {
+			if (!order.contains(transport)) {
+				order.add(transport);
+			}
+		}
+		return List.copyOf(order);
+	}
+
+	/**
+	 * Return the lowercase, hyphenated name used in configuration.
+	 * @return the configuration name
+	 */
+	public String id() {
+		return name().toLowerCase().replace('_', '-');
+	}
+
+}

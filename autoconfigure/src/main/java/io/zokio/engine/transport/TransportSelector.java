@@ -1,0 +1,164 @@
+package io.zokio.engine.transport;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.socket.ServerSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tries transport candidates in order, each through the {@link AttemptStage#LOAD load},
+ * {@link AttemptStage#INIT init} and {@link AttemptStage#BIND bind} stages, and serves the first
+ * that passes all three. Every attempt and its cause is recorded in a {@link TransportReport}.
+ */
+public final class TransportSelector {
+
+	private static final Logger logger = LoggerFactory.getLogger(TransportSelector.class);
+
+	private final TransportSettings settings;
+
+	private final Supplier<List<TransportCandidate>> candidates;
+
+	private volatile TransportReport report;
+
+	/**
+	 * Create a selector over the candidates this host offers for the configured mode.
+	 * @param settings the transport settings
+	 */
+	public TransportSelector(TransportSettings settings) {
+		this(settings, () -> TransportCandidates.forMode(settings.mode()));
+	}
+
+	/**
+	 * Create a selector over the given candidates.
+	 * @param settings the transport settings
+	 * @param candidates the candidates, in the order to try them
+	 */
+	public TransportSelector(TransportSettings settings, Supplier<List<TransportCandidate>> candidates) {
+		this.settings = settings;
+		this.candidates = candidates;
+	}
+
+	/**
+	 * Select a transport and create its event loops.
+	 * @return loop resources running on the selected transport
+	 * @throws NativeTransportUnavailableException if a native transport is required and none works
+	 */
+	public ZokioLoopResources select() {
+		List<TransportAttempt> attempts = new ArrayList<>();
+		for (TransportCandidate candidate : this.candidates.get()) {
+			if (this.settings.requireNative() && !candidate.transport().isNative()) {
+				break;
+			}
+			ZokioLoopResources resources = attempt(candidate, attempts);
+			if (resources != null) {
+				return resources;
+			}
+		}
+		if (this.settings.requireNative()) {
+			throw new NativeTransportUnavailableException(attempts);
+		}
+		throw new IllegalStateException("No transport could be used: " + attempts);
+	}
+
+	/**
+	 * Return the report of the last selection.
+	 * @return the report, or {@code null} before the first selection
+	 */
+	public TransportReport report() {
+		return this.report;
+	}
+
+	private ZokioLoopResources attempt(TransportCandidate candidate, List<TransportAttempt> attempts) {
+		Transport transport = candidate.transport();
+		long start = System.nanoTime();
+		Throwable unavailable = unavailabilityCause(candidate);
+		if (unavailable != null) {
+			attempts.add(TransportAttempt.failed(transport, AttemptStage.LOAD, Causes.describe(unavailable),
+					micros(start)));
+			return null;
+		}
+		EventLoopGroup group;
+		try {
+			group = new MultiThreadIoEventLoopGroup(this.settings.eventLoopThreads(),
+					new EventLoopThreadFactory(transport), candidate.ioHandlerFactory());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			attempts.add(TransportAttempt.failed(transport, AttemptStage.INIT, Causes.describe(ex), micros(start)));
+			return null;
+		}
+		try {
+			trialBind(candidate, group);
+		}
+		catch (Exception | LinkageError ex) {
+			group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+			attempts.add(TransportAttempt.failed(transport, AttemptStage.BIND, Causes.describe(ex), micros(start)));
+			return null;
+		}
+		attempts.add(TransportAttempt.selected(transport, micros(start)));
+		TransportReport selected = new TransportReport(transport, this.settings.mode(), this.settings.requireNative(),
+				attempts.size() > 1, this.settings.eventLoopThreads(), attempts);
+		this.report = selected;
+		log(selected);
+		return new ZokioLoopResources(candidate, group, selected);
+	}
+
+	private static Throwable unavailabilityCause(TransportCandidate candidate) {
+		try {
+			return candidate.unavailabilityCause();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return ex;
+		}
+	}
+
+	private void trialBind(TransportCandidate candidate, EventLoopGroup group) throws Exception {
+		ChannelFactory<ServerSocketChannel> channels = () -> candidate.newChannel(ServerSocketChannel.class);
+		ServerBootstrap bootstrap = new ServerBootstrap().group(group)
+			.channelFactory(channels)
+			.childHandler(new ChannelInitializer<Channel>() {
+
+				@Override
+				protected void initChannel(Channel channel) {
+				}
+
+			});
+		ChannelFuture bound = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		if (!bound.awaitUninterruptibly(this.settings.trialTimeout().toMillis())) {
+			bound.cancel(false);
+			throw new IllegalStateException("trial bind did not complete within " + this.settings.trialTimeout());
+		}
+		if (!bound.isSuccess()) {
+			Throwable cause = bound.cause();
+			throw (cause instanceof Exception exception) ? exception : new IllegalStateException(cause);
+		}
+		bound.channel().close().awaitUninterruptibly();
+	}
+
+	private void log(TransportReport selected) {
+		if (selected.requestedTransportUnavailable()) {
+			logger.warn("Requested transport {} could not be used. {}", selected.requested().requested(),
+					selected.summary());
+		}
+		else {
+			logger.info(selected.summary());
+		}
+	}
+
+	private static long micros(long startNanos) {
+		return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
+	}
+
+}

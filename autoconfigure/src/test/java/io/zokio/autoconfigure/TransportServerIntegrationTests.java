@@ -1,0 +1,99 @@
+package io.zokio.autoconfigure;
+
+import java.net.http.HttpResponse;
+
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
+import io.zokio.engine.transport.EventLoopThreads;
+import io.zokio.test.TestHttp;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * A real Boot server on each transport this host supports, answering a real HTTP client.
+ */
+class TransportServerIntegrationTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "nio", "epoll", "io_uring" })
+	void servesOnEachTransportThisHostSupports(String transport) throws Exception {
+		assumeThat(transport.equals("nio") || (transport.equals("epoll") && Epoll.isAvailable())
+				|| (transport.equals("io_uring") && IoUring.isAvailable()))
+			.as("%s available on this host", transport)
+			.isTrue();
+		try (ConfigurableApplicationContext context = start("--zokio.transport.mode=" + transport.replace('_', '-'),
+				"--zokio.transport.require-native=" + !transport.equals("nio"))) {
+			TestHttp http = new TestHttp(port(context));
+			HttpResponse<String> response = http.get("/thread");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).startsWith("zokio-http-" + transport + "-");
+			JsonNode report = http.getJson("/actuator/zokio/transport");
+			assertThat(report.get("name").asString()).isEqualTo(transport);
+			assertThat(report.get("fallback").asBoolean()).isFalse();
+			assertThat(report.get("attempts").get(0).get("outcome").asString()).isEqualTo("selected");
+			assertThat(report.get("attempts").get(0).get("stage").asString()).isEqualTo("bind");
+			assertThat(http.getJson("/actuator/zokio").get("transport").get("name").asString()).isEqualTo(transport);
+		}
+		assertThat(EventLoopThreads.awaitAllEnded(10_000)).as("event loop threads after shutdown").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "80", "4096" })
+	void honoursBootsNettyServerProperties(String maxInitialLineLength) throws Exception {
+		try (ConfigurableApplicationContext context = start(
+				"--server.netty.max-initial-line-length=" + maxInitialLineLength)) {
+			HttpResponse<String> response = new TestHttp(port(context)).get("/thread?q=" + "x".repeat(100));
+			assertThat(response.statusCode()).isEqualTo(maxInitialLineLength.equals("80") ? 414 : 200);
+		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void answersNotFoundForAnUnknownSection() throws Exception {
+		try (ConfigurableApplicationContext context = start()) {
+			assertThat(new TestHttp(port(context)).get("/actuator/zokio/nothing").statusCode()).isEqualTo(404);
+		}
+	}
+
+	static ConfigurableApplicationContext start(String... args) {
+		String[] defaults = { "--server.port=0", "--server.address=127.0.0.1",
+				"--spring.reactor.netty.shutdown-quiet-period=0s", "--management.endpoints.web.exposure.include=zokio",
+				"--spring.main.banner-mode=off" };
+		String[] all = new String[defaults.length + args.length];
+		System.arraycopy(defaults, 0, all, 0, defaults.length);
+		System.arraycopy(args, 0, all, defaults.length, args.length);
+		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.REACTIVE).run(all);
+	}
+
+	static int port(ConfigurableApplicationContext context) {
+		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		@Bean
+		RouterFunction<ServerResponse> threadRoute() {
+			return RouterFunctions.route()
+				.GET("/thread", (request) -> ServerResponse.ok().body(Mono.fromSupplier(() -> Thread.currentThread().getName()), String.class))
+				.build();
+		}
+
+	}
+
+}

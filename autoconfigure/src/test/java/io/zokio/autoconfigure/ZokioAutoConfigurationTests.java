@@ -1,0 +1,93 @@
+package io.zokio.autoconfigure;
+
+import io.zokio.engine.transport.TransportMode;
+import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.transport.ZokioLoopResources;
+import org.junit.jupiter.api.Test;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ZokioAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(ZokioAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class))
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s");
+
+	@Test
+	void runsBootsServerFactoryOnTheSelectedTransport() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TransportSelector.class).hasSingleBean(ReactorResourceFactory.class);
+			ReactorResourceFactory resourceFactory = context.getBean(ReactorResourceFactory.class);
+			assertThat(resourceFactory.isUseGlobalResources()).isFalse();
+			assertThat(resourceFactory.getLoopResources()).isInstanceOf(ZokioLoopResources.class);
+			assertThat(context.getBean(TransportSelector.class).report()).isNotNull();
+		});
+	}
+
+	@Test
+	void appliesTransportProperties() {
+		this.contextRunner
+			.withPropertyValues("zokio.transport.mode=nio", "zokio.transport.event-loop-threads=3")
+			.run((context) -> {
+				ZokioLoopResources resources = (ZokioLoopResources) context.getBean(ReactorResourceFactory.class)
+					.getLoopResources();
+				assertThat(resources.report().requested()).isEqualTo(TransportMode.NIO);
+				assertThat(resources.report().transport().id()).isEqualTo("nio");
+				assertThat(resources.report().eventLoopThreads()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesReactorResourceFactory() {
+		this.contextRunner.withUserConfiguration(UserResourceFactoryConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(TransportSelector.class);
+			assertThat(context.getBean(ReactorResourceFactory.class))
+				.isSameAs(context.getBean(UserResourceFactoryConfiguration.class).resourceFactory);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("zokio.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(TransportSelector.class);
+			assertThat(context.getBean(ReactorResourceFactory.class).getLoopResources())
+				.isNotInstanceOf(ZokioLoopResources.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenReactorNettyIsMissing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServer.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TransportSelector.class));
+	}
+
+	@Test
+	void backsOffOutsideReactiveWebApplications() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TransportSelector.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResourceFactoryConfiguration {
+
+		final ReactorResourceFactory resourceFactory = new ReactorResourceFactory();
+
+		@Bean
+		ReactorResourceFactory userResourceFactory() {
+			return this.resourceFactory;
+		}
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.zokio.engine.transport;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.netty.channel.epoll.Epoll;
+import io.netty.util.internal.PlatformDependent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+class TransportSelectorTests {
+
+	private ZokioLoopResources resources;
+
+	@AfterEach
+	void disposeLoops() throws InterruptedException {
+		if (this.resources != null) {
+			this.resources.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block();
+		}
+		assertThat(EventLoopThreads.awaitAllEnded(5000)).isEmpty();
+	}
+
+	@Test
+	void fallsBackStageByStageToTheFirstCandidateThatPassesAll() {
+		TransportSelector selector = selector(false, TestCandidate.failingAt(Transport.IO_URING, AttemptStage.LOAD,
+				"no io_uring library"), TestCandidate.failingAt(Transport.EPOLL, AttemptStage.INIT, "no ring"),
+				TestCandidate.failingAt(Transport.KQUEUE, AttemptStage.BIND, "cannot bind"),
+				NioTransportCandidate.withDefaultSelector());
+		this.resources = selector.select();
+		TransportReport report = this.resources.report();
+		assertThat(report.transport()).isEqualTo(Transport.NIO);
+		assertThat(report.fallback()).isTrue();
+		assertThat(report.attempts()).extracting(TransportAttempt::transport, TransportAttempt::stage,
+				TransportAttempt::outcome, TransportAttempt::cause)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(Transport.IO_URING, AttemptStage.LOAD, AttemptOutcome.FAILED,
+							"no io_uring library"),
+					org.assertj.core.groups.Tuple.tuple(Transport.EPOLL, AttemptStage.INIT, AttemptOutcome.FAILED,
+							"no ring"),
+					org.assertj.core.groups.Tuple.tuple(Transport.KQUEUE, AttemptStage.BIND, AttemptOutcome.FAILED,
+							"cannot bind"),
+					org.assertj.core.groups.Tuple.tuple(Transport.NIO, AttemptStage.BIND, AttemptOutcome.SELECTED,
+							null));
+		assertThat(selector.report()).isSameAs(report);
+		assertThat(report.summary()).startsWith("Zokio transport: nio (mode auto, 2 event loop threads)")
+			.contains("io_uring (load: no io_uring library)", "epoll (init: no ring)", "kqueue (bind: cannot bind)");
+	}
+
+	@Test
+	void releasesTheEventLoopsOfACandidateThatFailedToBind() throws InterruptedException {
+		this.resources = selector(false, TestCandidate.failingAt(Transport.EPOLL, AttemptStage.BIND, "cannot bind"),
+				NioTransportCandidate.withDefaultSelector())
+			.select();
+		for (Thread thread : EventLoopThreads.alive("epoll")) {
+			thread.join(5000);
+		}
+		assertThat(EventLoopThreads.alive("epoll")).isEmpty();
+		assertThat(this.resources.report().transport()).isEqualTo(Transport.NIO);
+	}
+
+	@Test
+	void runsItsEventLoopsOnThreadsNamedAfterTheTransport() throws Exception {
+		this.resources = selector(false, NioTransportCandidate.withDefaultSelector()).select();
+		String threadName = this.resources.eventLoopGroup().submit(() -> Thread.currentThread().getName()).get();
+		assertThat(threadName).startsWith("zokio-http-nio-");
+		assertThat(this.resources.report().fallback()).isFalse();
+		assertThat(this.resources.report().eventLoopThreads()).isEqualTo(2);
+	}
+
+	@Test
+	void disposingReleasesEveryEventLoopThread() throws InterruptedException {
+		this.resources = selector(false, NioTransportCandidate.withDefaultSelector()).select();
+		this.resources.eventLoopGroup().forEach((loop) -> loop.execute(() -> {
+		}));
+		assertThat(EventLoopThreads.alive("nio")).hasSize(2);
+		this.resources.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block();
+		assertThat(this.resources.isDisposed()).isTrue();
+		assertThat(EventLoopThreads.awaitAllEnded(5000)).isEmpty();
+		this.resources = null;
+	}
+
+	@Test
+	void requiringNativeFailsWithEveryAttemptAndNeverTriesNio() {
+		TransportSelector selector = selector(true,
+				TestCandidate.failingAt(Transport.EPOLL, AttemptStage.LOAD, "epoll library missing"),
+				TestCandidate.failingAt(Transport.IO_URING, AttemptStage.INIT,
+						"failed to create io_uring ring fd: Operation not permitted"),
+				NioTransportCandidate.withDefaultSelector());
+		assertThatExceptionOfType(NativeTransportUnavailableException.class).isThrownBy(selector::select)
+			.withMessageContaining("zokio.transport.require-native=true")
+			.withMessageContaining("epoll failed at load: epoll library missing")
+			.withMessageContaining("io_uring failed at init: failed to create io_uring ring fd: Operation not permitted")
+			.satisfies((ex) -> assertThat(ex.getAttempts()).hasSize(2));
+		assertThat(EventLoopThreads.alive("nio")).isEmpty();
+		assertThat(selector.report()).isNull();
+	}
+
+	@Test
+	void requiringNativeSelectsAWorkingNativeTransport() {
+		this.resources = selector(true, TestCandidate.working(Transport.EPOLL)).select();
+		assertThat(this.resources.report().transport()).isEqualTo(Transport.EPOLL);
+		assertThat(this.resources.report().requireNative()).isTrue();
+	}
+
+	@Test
+	void failsWhenNoCandidateWorks() {
+		TransportSelector selector = selector(false,
+				TestCandidate.failingAt(Transport.NIO, AttemptStage.INIT, "no selector"));
+		assertThatIllegalStateException().isThrownBy(selector::select)
+			.withMessageContaining("No transport could be used")
+			.withMessageContaining("nio (init: no selector)");
+	}
+
+	@Test
+	void warnsWhenTheRequestedTransportIsReplaced() {
+		TransportSelector selector = new TransportSelector(
+				new TransportSettings(TransportMode.IO_URING, false, 1, Duration.ofSeconds(5)),
+				() -> List.of(TestCandidate.failingAt(Transport.IO_URING, AttemptStage.INIT, "EPERM"),
+						NioTransportCandidate.withDefaultSelector()));
+		this.resources = selector.select();
+		assertThat(this.resources.report().requestedTransportUnavailable()).isTrue();
+	}
+
+	@Test
+	void selectsEpollOnLinuxWhereItIsAvailable() {
+		assumeThat(Epoll.isAvailable()).as("epoll available").isTrue();
+		this.resources = new TransportSelector(TransportSettings.of(TransportMode.AUTO, true)).select();
+		assertThat(this.resources.report().transport()).isEqualTo(Transport.EPOLL);
+		assertThat(this.resources.report().attempts()).hasSize(1);
+	}
+
+	@Test
+	void autoOrderPrefersEpollAndKeepsNioLast() {
+		assertThat(TransportMode.AUTO.order()).containsExactly(Transport.EPOLL, Transport.KQUEUE, Transport.IO_URING,
+				Transport.NIO);
+		assertThat(TransportMode.IO_URING.order()).containsExactly(Transport.IO_URING, Transport.EPOLL,
+				Transport.KQUEUE, Transport.NIO);
+		assertThat(TransportMode.NIO.order()).startsWith(Transport.NIO);
+	}
+
+	@Test
+	void requestingATransportOfAnotherSystemFailsItAtLoad() {
+		assumeThat(PlatformDependent.normalizedOs()).isEqualTo("linux");
+		List<TransportCandidate> candidates = TransportCandidates.forMode(TransportMode.KQUEUE);
+		assertThat(candidates.get(0).transport()).isEqualTo(Transport.KQUEUE);
+		assertThat(candidates.get(0).unavailabilityCause()).hasMessage("kqueue is not supported on linux");
+		assertThat(TransportCandidates.forMode(TransportMode.AUTO)).extracting(TransportCandidate::transport)
+			.containsExactly(Transport.EPOLL, Transport.IO_URING, Transport.NIO, Transport.NIO);
+	}
+
+	@Test
+	void describesAFailureByItsRootCauseAndWhatItSuppressed() {
+		UnsatisfiedLinkError root = new UnsatisfiedLinkError("could not load a native library: netty_epoll");
+		root.addSuppressed(new UnsatisfiedLinkError("/tmp/libnetty.so: failed to map segment from shared object"));
+		IllegalStateException failure = new IllegalStateException("failed to load", root);
+		assertThat(Causes.describe(failure)).isEqualTo(
+				"could not load a native library: netty_epoll; /tmp/libnetty.so: failed to map segment from shared object");
+		assertThat(Causes.describe(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+	}
+
+	private static TransportSelector selector(boolean requireNative, TransportCandidate... candidates) {
+		return new TransportSelector(new TransportSettings(TransportMode.AUTO, requireNative, 2, Duration.ofSeconds(5)),
+				() -> List.of(candidates));
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.zokio.sample;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * The sample endpoints: {@code /plaintext}, {@code /json}, {@code /echo}, {@code /delay} and
+ * {@code /bytes}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SampleRoutes {
+
+	static final int MAX_DELAY_MILLIS = 60_000;
+
+	static final int MAX_BYTES = 64 * 1024 * 1024;
+
+	private static final int CHUNK_SIZE = 64 * 1024;
+
+	private static final byte[] CHUNK = new byte[CHUNK_SIZE];
+
+	private static final byte[] HELLO = "Hello, World!".getBytes();
+
+	@Bean
+	RouterFunction<ServerResponse> sampleRouterFunction() {
+		return RouterFunctions.route()
+			.GET("/plaintext", this::plaintext)
+			.GET("/json", (request) -> ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("message", "Hello, World!")))
+			.POST("/echo", this::echo)
+			.GET("/delay", this::delay)
+			.GET("/bytes", this::bytes)
+			.build();
+	}
+
+	private Mono<ServerResponse> plaintext(ServerRequest request) {
+		return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(HELLO);
+	}
+
+	private Mono<ServerResponse> echo(ServerRequest request) {
+		MediaType contentType = request.headers().contentType().orElse(MediaType.APPLICATION_OCTET_STREAM);
+		return ServerResponse.ok().contentType(contentType).body(request.bodyToFlux(DataBuffer.class), DataBuffer.class);
+	}
+
+	private Mono<ServerResponse> delay(ServerRequest request) {
+		int millis = intParam(request, "ms", 0, MAX_DELAY_MILLIS);
+		return Mono.delay(Duration.ofMillis(millis))
+			.then(ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("delayed " + millis + " ms"));
+	}
+
+	private Mono<ServerResponse> bytes(ServerRequest request) {
+		int size = intParam(request, "size", 0, MAX_BYTES);
+		DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+		Flux<DataBuffer> body = Flux.range(0, (size + CHUNK_SIZE - 1) / CHUNK_SIZE).map((chunk) -> {
+			int length = Math.min(CHUNK_SIZE, size - chunk * CHUNK_SIZE);
+			return buffers.wrap(ByteBuffer.wrap(CHUNK, 0, length));
+		});
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.contentLength(size)
+			.body(body, DataBuffer.class);
+	}
+
+	private static int intParam(ServerRequest request, String name, int defaultValue, int max) {
+		int value = request.queryParam(name).map(SampleRoutes::parseOrNegative).orElse(defaultValue);
+		if (value < 0 || value > max) {
+			throw new ServerWebInputException(name + " must be a number from 0 to " + max);
+		}
+		return value;
+	}
+
+	private static int parseOrNegative(String text) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}

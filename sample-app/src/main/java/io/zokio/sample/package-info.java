@@ -1,0 +1,4 @@
+/**
+ * A WebFlux application running on the Zokio engine.
+ */
+package io.zokio.sample;

@@ -1,0 +1,79 @@
+package io.zokio.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.zokio.test.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged sample application, started with its defaults, answering a real client.
+ */
+class SampleApplicationIT {
+
+	private static SampleAppProcess app;
+
+	private static TestHttp http;
+
+	private static int port;
+
+	@BeforeAll
+	static void start() throws Exception {
+		app = SampleAppProcess.start(List.of(), List.of());
+		port = app.awaitPort();
+		http = new TestHttp(port);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		app.close();
+	}
+
+	@Test
+	void servesPlaintext() throws Exception {
+		HttpResponse<String> response = http.get("/plaintext");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.body()).isEqualTo("Hello, World!");
+	}
+
+	@Test
+	void servesJson() throws Exception {
+		assertThat(http.getJson("/json").get("message").asString()).isEqualTo("Hello, World!");
+	}
+
+	@Test
+	void echoesTheRequestBody() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/echo"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("ping ".repeat(10_000)))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.body()).isEqualTo("ping ".repeat(10_000));
+	}
+
+	@Test
+	void delaysAndServesLargeResponses() throws Exception {
+		assertThat(http.get("/delay?ms=20").body()).isEqualTo("delayed 20 ms");
+		HttpResponse<String> bytes = http.get("/bytes?size=1000000");
+		assertThat(bytes.body()).hasSize(1_000_000);
+		assertThat(http.get("/bytes?size=-1").statusCode()).isEqualTo(400);
+		assertThat(http.get("/delay?ms=abc").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void reportsTheNativeTransportItRunsOn() throws Exception {
+		String name = http.getJson("/actuator/zokio/transport").get("name").asString();
+		assertThat(name).isIn("epoll", "io_uring", "kqueue", "nio");
+		assertThat(http.getJson("/actuator/health").get("status").asString()).isEqualTo("UP");
+	}
+
+}
