@@ -2,8 +2,10 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.TransportSettings;
+import org.HdrHistogram.Recorder;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,43 +20,70 @@ import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Auto-configuration of the Zokio engine's transport: a {@link ReactorResourceFactory} whose loop
- * resources run on the transport chosen by staged selection, used by Boot's own Netty server
- * factory.
+ * Auto-configuration of the Zokio engine under Boot's own Netty server factory: the transport
+ * (through a {@link ReactorResourceFactory} whose loop resources run on the transport chosen by
+ * staged selection) and the connection statistics (through a customizer of the application's
+ * server only, never the management server's).
  */
 @AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
 @ConditionalOnClass({ HttpServer.class, NettyReactiveWebServerFactory.class, ReactorResourceFactory.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
-@ConditionalOnMissingBean(ReactorResourceFactory.class)
-@EnableConfigurationProperties({ ZokioProperties.class, ReactorNettyProperties.class })
+@EnableConfigurationProperties(ZokioProperties.class)
 public final class ZokioAutoConfiguration {
 
-	private static final Duration TRIAL_BIND_TIMEOUT = Duration.ofSeconds(5);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ReactorResourceFactory.class)
+	@EnableConfigurationProperties(ReactorNettyProperties.class)
+	static class TransportConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	TransportSelector transportSelector(ZokioProperties properties) {
-		ZokioProperties.Transport transport = properties.getTransport();
-		int threads = (transport.getEventLoopThreads() != null) ? transport.getEventLoopThreads()
-				: TransportSettings.DEFAULT_EVENT_LOOP_THREADS;
-		return new TransportSelector(new TransportSettings(transport.getMode(), transport.isRequireNative(), threads,
-				TRIAL_BIND_TIMEOUT));
+		private static final Duration TRIAL_BIND_TIMEOUT = Duration.ofSeconds(5);
+
+		@Bean
+		@ConditionalOnMissingBean
+		TransportSelector transportSelector(ZokioProperties properties) {
+			ZokioProperties.Transport transport = properties.getTransport();
+			int threads = (transport.getEventLoopThreads() != null) ? transport.getEventLoopThreads()
+					: TransportSettings.DEFAULT_EVENT_LOOP_THREADS;
+			return new TransportSelector(new TransportSettings(transport.getMode(), transport.isRequireNative(),
+					threads, TRIAL_BIND_TIMEOUT));
+		}
+
+		@Bean
+		ReactorResourceFactory reactorResourceFactory(TransportSelector transportSelector,
+				ReactorNettyProperties reactorNettyProperties) {
+			ReactorResourceFactory resourceFactory = new ReactorResourceFactory();
+			resourceFactory.setUseGlobalResources(false);
+			resourceFactory.setLoopResourcesSupplier(transportSelector::select);
+			PropertyMapper.get()
+				.from(reactorNettyProperties::getShutdownQuietPeriod)
+				.to(resourceFactory::setShutdownQuietPeriod);
+			return resourceFactory;
+		}
+
 	}
 
-	@Bean
-	ReactorResourceFactory reactorResourceFactory(TransportSelector transportSelector,
-			ReactorNettyProperties reactorNettyProperties) {
-		ReactorResourceFactory resourceFactory = new ReactorResourceFactory();
-		resourceFactory.setUseGlobalResources(false);
-		resourceFactory.setLoopResourcesSupplier(transportSelector::select);
-		PropertyMapper.get()
-			.from(reactorNettyProperties::getShutdownQuietPeriod)
-			.to(resourceFactory::setShutdownQuietPeriod);
-		return resourceFactory;
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Recorder.class)
+	@ConditionalOnBooleanProperty(name = "zokio.stats.enabled", matchIfMissing = true)
+	static class StatisticsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConnectionStatistics connectionStatistics(ZokioProperties properties) {
+			return new ConnectionStatistics(properties.getStats().getLatencyWindow());
+		}
+
+		@Bean
+		StatisticsWebServerFactoryCustomizer statisticsWebServerFactoryCustomizer(
+				ConnectionStatistics connectionStatistics) {
+			return new StatisticsWebServerFactoryCustomizer(connectionStatistics);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.zokio.autoconfigure;
 
+import java.time.Duration;
+
 import io.zokio.engine.transport.TransportMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +19,8 @@ public class ZokioProperties {
 
 	private final Transport transport = new Transport();
 
+	private final Stats stats = new Stats();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -27,6 +31,10 @@ public class ZokioProperties {
 
 	public Transport getTransport() {
 		return this.transport;
+	}
+
+	public Stats getStats() {
+		return this.stats;
 	}
 
 	/**
@@ -71,6 +79,39 @@ public class ZokioProperties {
 
 		public void setEventLoopThreads(Integer eventLoopThreads) {
 			this.eventLoopThreads = eventLoopThreads;
+		}
+
+	}
+
+	/**
+	 * Connection statistics settings.
+	 */
+	public static class Stats {
+
+		/**
+		 * Whether to record connection and request statistics.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Length of the sliding window over which latency percentiles are computed.
+		 */
+		private Duration latencyWindow = Duration.ofSeconds(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getLatencyWindow() {
+			return this.latencyWindow;
+		}
+
+		public void setLatencyWindow(Duration latencyWindow) {
+			this.latencyWindow = latencyWindow;
 		}
 
 	}

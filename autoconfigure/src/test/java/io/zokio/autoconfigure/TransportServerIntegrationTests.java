@@ -6,20 +6,12 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
 import io.zokio.engine.transport.EventLoopThreads;
 import io.zokio.test.TestHttp;
+import io.zokio.test.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -70,30 +62,11 @@ class TransportServerIntegrationTests {
 	}
 
 	static ConfigurableApplicationContext start(String... args) {
-		String[] defaults = { "--server.port=0", "--server.address=127.0.0.1",
-				"--spring.reactor.netty.shutdown-quiet-period=0s", "--management.endpoints.web.exposure.include=zokio",
-				"--spring.main.banner-mode=off" };
-		String[] all = new String[defaults.length + args.length];
-		System.arraycopy(defaults, 0, all, 0, defaults.length);
-		System.arraycopy(args, 0, all, defaults.length, args.length);
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.REACTIVE).run(all);
+		return TestServer.start(args).context();
 	}
 
 	static int port(ConfigurableApplicationContext context) {
 		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		RouterFunction<ServerResponse> threadRoute() {
-			return RouterFunctions.route()
-				.GET("/thread", (request) -> ServerResponse.ok().body(Mono.fromSupplier(() -> Thread.currentThread().getName()), String.class))
-				.build();
-		}
-
 	}
 
 }

@@ -10,6 +10,7 @@ import io.zokio.test.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,10 +71,26 @@ class SampleApplicationIT {
 	}
 
 	@Test
+	void prometheusScrapeShowsTheZokioMeters() throws Exception {
+		assertThat(http.get("/plaintext").statusCode()).isEqualTo(200);
+		String scrape = http.get("/actuator/prometheus").body();
+		assertThat(scrape).contains("zokio_requests_total", "zokio_connections_active_connections",
+				"zokio_connections_states_connections{state=\"idle\"}",
+				"zokio_connections_closed_connections_total{reason=\"idleTimeout\"}",
+				"zokio_responses_total{status=\"2xx\"}", "zokio_bytes_read_bytes_total",
+				"zokio_requests_latency_seconds{quantile=\"0.99\"}");
+		assertThat(scrape).doesNotContain("127.0.0.1");
+	}
+
+	@Test
 	void reportsTheNativeTransportItRunsOn() throws Exception {
 		String name = http.getJson("/actuator/zokio/transport").get("name").asString();
 		assertThat(name).isIn("epoll", "io_uring", "kqueue", "nio");
-		assertThat(http.getJson("/actuator/health").get("status").asString()).isEqualTo("UP");
+		JsonNode health = http.getJson("/actuator/health");
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("zokio").get("details").get("transport").asString()).isEqualTo(name);
+		assertThat(http.getJson("/actuator/info").get("zokio").get("transport").get("name").asString())
+			.isEqualTo(name);
 	}
 
 }

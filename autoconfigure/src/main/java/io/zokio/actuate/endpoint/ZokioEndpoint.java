@@ -1,8 +1,7 @@
 package io.zokio.actuate.endpoint;
 
-import java.util.List;
-
-import io.zokio.engine.transport.TransportAttempt;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
 import org.jspecify.annotations.Nullable;
@@ -14,19 +13,26 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@link Endpoint @Endpoint} exposing what the Zokio engine runs on and how it got there.
+ * {@link Endpoint @Endpoint} exposing what the Zokio engine runs on and what its connections do.
+ * Aggregate figures only: its response never names a client and does not grow with the number of
+ * connections.
  */
 @Endpoint(id = "zokio", defaultAccess = Access.READ_ONLY)
 public final class ZokioEndpoint {
 
-	private final TransportSelector transportSelector;
+	private final @Nullable TransportSelector transportSelector;
+
+	private final @Nullable ConnectionStatistics statistics;
 
 	/**
 	 * Create an endpoint reporting on the given engine parts.
-	 * @param transportSelector the selector of the server's transport
+	 * @param transportSelector the selector of the server's transport, or {@code null} when the
+	 * transport is not managed by Zokio
+	 * @param statistics the connection statistics, or {@code null} when they are disabled
 	 */
-	public ZokioEndpoint(TransportSelector transportSelector) {
+	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable ConnectionStatistics statistics) {
 		this.transportSelector = transportSelector;
+		this.statistics = statistics;
 	}
 
 	/**
@@ -35,73 +41,44 @@ public final class ZokioEndpoint {
 	 */
 	@ReadOperation
 	public ZokioDescriptor zokio() {
-		return new ZokioDescriptor(transport());
+		StatisticsSnapshot snapshot = snapshot();
+		return new ZokioDescriptor(transport(), (snapshot != null) ? ConnectionsDescriptor.of(snapshot) : null,
+				(snapshot != null) ? RequestsDescriptor.of(snapshot) : null);
 	}
 
 	/**
 	 * Return one section of the report.
 	 * @param section the section's name
-	 * @return the section, or {@code null} (404) if there is no such section
+	 * @return the section, or {@code null} (404) if there is no such section or it is disabled
 	 */
 	@ReadOperation
 	public @Nullable OperationResponseBody section(@Selector String section) {
 		return switch (section) {
 			case "transport" -> transport();
+			case "connections" -> ConnectionsDescriptor.of(snapshot());
+			case "requests" -> RequestsDescriptor.of(snapshot());
 			default -> null;
 		};
 	}
 
 	private @Nullable TransportDescriptor transport() {
-		TransportReport report = this.transportSelector.report();
+		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
 		return (report != null) ? TransportDescriptor.of(report) : null;
+	}
+
+	private @Nullable StatisticsSnapshot snapshot() {
+		return (this.statistics != null) ? this.statistics.snapshot() : null;
 	}
 
 	/**
 	 * The whole report.
 	 *
 	 * @param transport the transport section
+	 * @param connections the connections section
+	 * @param requests the requests section
 	 */
-	public record ZokioDescriptor(@Nullable TransportDescriptor transport) implements OperationResponseBody {
-
-	}
-
-	/**
-	 * The transport section.
-	 *
-	 * @param name the transport that serves
-	 * @param requested the configured mode
-	 * @param requireNative whether a native transport is required
-	 * @param fallback whether a transport tried before the serving one failed
-	 * @param eventLoopThreads the number of event loop threads
-	 * @param attempts every attempt, in the order tried
-	 */
-	public record TransportDescriptor(String name, String requested, boolean requireNative, boolean fallback,
-			int eventLoopThreads, List<AttemptDescriptor> attempts) implements OperationResponseBody {
-
-		static TransportDescriptor of(TransportReport report) {
-			return new TransportDescriptor(report.transport().id(), report.requested().id(), report.requireNative(),
-					report.fallback(), report.eventLoopThreads(),
-					report.attempts().stream().map(AttemptDescriptor::of).toList());
-		}
-
-	}
-
-	/**
-	 * One transport attempt.
-	 *
-	 * @param transport the transport tried
-	 * @param stage the last stage reached
-	 * @param outcome {@code failed} or {@code selected}
-	 * @param cause why it failed, or {@code null}
-	 * @param micros how long the attempt took, in microseconds
-	 */
-	public record AttemptDescriptor(String transport, String stage, String outcome, @Nullable String cause,
-			long micros) {
-
-		static AttemptDescriptor of(TransportAttempt attempt) {
-			return new AttemptDescriptor(attempt.transport().id(), attempt.stage().toString(),
-					attempt.outcome().toString(), attempt.cause(), attempt.micros());
-		}
+	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable ConnectionsDescriptor connections,
+			@Nullable RequestsDescriptor requests) implements OperationResponseBody {
 
 	}
 

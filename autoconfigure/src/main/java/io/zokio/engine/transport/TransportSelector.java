@@ -31,7 +31,7 @@ public final class TransportSelector {
 
 	private final Supplier<List<TransportCandidate>> candidates;
 
-	private volatile TransportReport report;
+	private volatile ZokioLoopResources current;
 
 	/**
 	 * Create a selector over the candidates this host offers for the configured mode.
@@ -78,7 +78,16 @@ public final class TransportSelector {
 	 * @return the report, or {@code null} before the first selection
 	 */
 	public TransportReport report() {
-		return this.report;
+		ZokioLoopResources resources = this.current;
+		return (resources != null) ? resources.report() : null;
+	}
+
+	/**
+	 * Return the loop resources of the last selection.
+	 * @return the loop resources, or {@code null} before the first selection
+	 */
+	public ZokioLoopResources current() {
+		return this.current;
 	}
 
 	private ZokioLoopResources attempt(TransportCandidate candidate, List<TransportAttempt> attempts) {
@@ -110,9 +119,10 @@ public final class TransportSelector {
 		attempts.add(TransportAttempt.selected(transport, micros(start)));
 		TransportReport selected = new TransportReport(transport, this.settings.mode(), this.settings.requireNative(),
 				attempts.size() > 1, this.settings.eventLoopThreads(), attempts);
-		this.report = selected;
 		log(selected);
-		return new ZokioLoopResources(candidate, group, selected);
+		ZokioLoopResources resources = new ZokioLoopResources(candidate, group, selected);
+		this.current = resources;
+		return resources;
 	}
 
 	private static Throwable unavailabilityCause(TransportCandidate candidate) {

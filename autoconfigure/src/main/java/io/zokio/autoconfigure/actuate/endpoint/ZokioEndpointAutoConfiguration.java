@@ -2,14 +2,18 @@ package io.zokio.autoconfigure.actuate.endpoint;
 
 import io.zokio.actuate.endpoint.ZokioEndpoint;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -17,14 +21,16 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ZokioAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
-@ConditionalOnBean(TransportSelector.class)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
 @ConditionalOnAvailableEndpoint(ZokioEndpoint.class)
 public final class ZokioEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZokioEndpoint zokioEndpoint(TransportSelector transportSelector) {
-		return new ZokioEndpoint(transportSelector);
+	ZokioEndpoint zokioEndpoint(ObjectProvider<TransportSelector> transportSelector,
+			ObjectProvider<ConnectionStatistics> connectionStatistics) {
+		return new ZokioEndpoint(transportSelector.getIfAvailable(), connectionStatistics.getIfAvailable());
 	}
 
 }

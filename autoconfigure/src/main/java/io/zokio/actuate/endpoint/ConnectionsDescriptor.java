@@ -1,0 +1,46 @@
+package io.zokio.actuate.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.stats.ConnectionState;
+import io.zokio.engine.stats.StatisticsSnapshot;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * The {@code connections} section of the {@link ZokioEndpoint}.
+ *
+ * @param active live connections
+ * @param states live connections per state
+ * @param accepted connections accepted since start
+ * @param closed connections closed since start
+ * @param closedBy closed connections per reason
+ * @param averageLifetimeMs the mean lifetime of closed connections, in milliseconds
+ * @param maxRequestsPerConnection the most requests served on one closed connection
+ */
+public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
+		Map<String, Long> closedBy, double averageLifetimeMs,
+		long maxRequestsPerConnection) implements OperationResponseBody {
+
+	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot) {
+		if (snapshot == null) {
+			return null;
+		}
+		Map<String, Long> states = new LinkedHashMap<>();
+		for (ConnectionState state : ConnectionState.values()) {
+			states.put(state.id(), snapshot.states().get(state));
+		}
+		Map<String, Long> closedBy = new LinkedHashMap<>();
+		for (CloseReason reason : CloseReason.values()) {
+			closedBy.put(reason.id(), snapshot.closedBy().get(reason));
+		}
+		long served = snapshot.closed() - snapshot.rejected();
+		double averageLifetimeMs = (served > 0) ? Millis.of(snapshot.lifetimeMicros() / (double) served) : 0;
+		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
+				averageLifetimeMs, snapshot.maxRequestsPerConnection());
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.zokio.actuate.health;
+
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.transport.TransportAttempt;
+import io.zokio.engine.transport.TransportReport;
+import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.transport.ZokioLoopResources;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Reports the engine UP while its event loops run, with the transport and any fallback in the
+ * details, and DOWN only when it cannot serve: no transport selected, or its event loops shut down.
+ */
+public final class ZokioHealthIndicator extends AbstractHealthIndicator {
+
+	private final @Nullable TransportSelector transportSelector;
+
+	private final @Nullable ConnectionStatistics statistics;
+
+	/**
+	 * Create an indicator of the given engine parts.
+	 * @param transportSelector the transport selector, or {@code null} when the transport is not
+	 * managed by Zokio
+	 * @param statistics the connection statistics, or {@code null} when disabled
+	 */
+	public ZokioHealthIndicator(@Nullable TransportSelector transportSelector,
+			@Nullable ConnectionStatistics statistics) {
+		super("Zokio health check failed");
+		this.transportSelector = transportSelector;
+		this.statistics = statistics;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		if (this.statistics != null) {
+			builder.withDetail("activeConnections", this.statistics.active());
+		}
+		if (this.transportSelector == null) {
+			builder.up().withDetail("transport", "unmanaged");
+			return;
+		}
+		ZokioLoopResources resources = this.transportSelector.current();
+		if (resources == null || resources.isDisposed()) {
+			builder.down().withDetail("transport", "not running");
+			return;
+		}
+		TransportReport report = resources.report();
+		builder.up()
+			.withDetail("transport", report.transport().id())
+			.withDetail("fallback", report.fallback())
+			.withDetail("notUsed", report.failures().stream().map(TransportAttempt::toString).toList());
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code zokio} health indicator.
+ */
+package io.zokio.actuate.health;

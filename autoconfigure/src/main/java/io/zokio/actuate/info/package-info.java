@@ -1,0 +1,4 @@
+/**
+ * The {@code zokio} info contributor.
+ */
+package io.zokio.actuate.info;

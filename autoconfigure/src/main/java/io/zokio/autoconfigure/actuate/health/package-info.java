@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the {@code zokio} health indicator.
+ */
+package io.zokio.autoconfigure.actuate.health;

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the {@code zokio} info contributor.
+ */
+package io.zokio.autoconfigure.actuate.info;

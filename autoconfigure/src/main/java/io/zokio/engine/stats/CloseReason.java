@@ -1,0 +1,57 @@
+package io.zokio.engine.stats;
+
+/**
+ * Why a connection was closed.
+ */
+public enum CloseReason {
+
+	/**
+	 * The client closed it.
+	 */
+	CLIENT("client"),
+
+	/**
+	 * The server closed it at the end of an exchange ({@code Connection: close}, keep-alive limit).
+	 */
+	SERVER("server"),
+
+	/**
+	 * It stayed idle longer than the idle timeout.
+	 */
+	IDLE_TIMEOUT("idleTimeout"),
+
+	/**
+	 * A request (headers or body) or a response write took longer than its timeout.
+	 */
+	REQUEST_TIMEOUT("requestTimeout"),
+
+	/**
+	 * An I/O or protocol error.
+	 */
+	ERROR("error"),
+
+	/**
+	 * Refused at accept: the server was at its connection limit.
+	 */
+	REJECTED("rejected"),
+
+	/**
+	 * Closed by the server's shutdown.
+	 */
+	SHUTDOWN("shutdown");
+
+	private final String id;
+
+	CloseReason(String id) {
+		this.id = id;
+	}
+
+	/**
+	 * Return the name used in reports and meter tags.
+	 * @return the name
+	 */
+	public String id() {
+		return this.id;
+	}
+
+}

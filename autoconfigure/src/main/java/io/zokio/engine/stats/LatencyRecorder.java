@@ -1,0 +1,120 @@
+package io.zokio.engine.stats;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Request latencies in microseconds, over a sliding window and since start. Recording is wait-free
+ * and allocation-free (HdrHistogram's {@link Recorder}); the window is a ring of slices rotated by
+ * whichever thread first sees a slice end, never blocking a recording thread.
+ */
+final class LatencyRecorder {
+
+	static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.SECONDS.toMicros(60);
+
+	static final int SIGNIFICANT_DIGITS = 2;
+
+	private static final int SLICES = 6;
+
+	private final Recorder recorder = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+
+	private final IntCountsHistogram[] slices = new IntCountsHistogram[SLICES];
+
+	private final Histogram sinceStart = new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+
+	private final IntCountsHistogram window = new IntCountsHistogram(1, HIGHEST_TRACKABLE_MICROS,
+			SIGNIFICANT_DIGITS);
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Duration windowLength;
+
+	private final long sliceNanos;
+
+	private volatile long sliceEndNanos;
+
+	private Histogram interval;
+
+	private int current;
+
+	LatencyRecorder(Duration windowLength, long nowNanos) {
+		this.windowLength = windowLength;
+		this.sliceNanos = Math.max(1, windowLength.toNanos() / SLICES);
+		for (int i = 0; i < SLICES; i++) {
+			this.slices[i] = new IntCountsHistogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+		}
+		this.sliceEndNanos = nowNanos + this.sliceNanos;
+	}
+
+	void record(long micros, long nowNanos) {
+		if (nowNanos - this.sliceEndNanos >= 0 && this.lock.tryLock()) {
+			try {
+				rotate(nowNanos);
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+		this.recorder.recordValue(Math.min(Math.max(micros, 1), HIGHEST_TRACKABLE_MICROS));
+	}
+
+	LatencySnapshot snapshotWindow(long nowNanos) {
+		this.lock.lock();
+		try {
+			rotate(nowNanos);
+			drain();
+			this.window.reset();
+			for (IntCountsHistogram slice : this.slices) {
+				this.window.add(slice);
+			}
+			return LatencySnapshot.of(this.window);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	LatencySnapshot snapshotSinceStart(long nowNanos) {
+		this.lock.lock();
+		try {
+			rotate(nowNanos);
+			drain();
+			return LatencySnapshot.of(this.sinceStart);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	Duration windowLength() {
+		return this.windowLength;
+	}
+
+	private void rotate(long nowNanos) {
+		long sliceEnd = this.sliceEndNanos;
+		if (nowNanos - sliceEnd < 0) {
+			return;
+		}
+		drain();
+		long slicesPassed = (nowNanos - sliceEnd) / this.sliceNanos + 1;
+		for (long i = 0; i < Math.min(slicesPassed, SLICES); i++) {
+			this.current = (this.current + 1) % SLICES;
+			this.slices[this.current].reset();
+		}
+		this.sliceEndNanos = sliceEnd + slicesPassed * this.sliceNanos;
+	}
+
+	private void drain() {
+		this.interval = this.recorder.getIntervalHistogram(this.interval);
+		if (this.interval.getTotalCount() > 0) {
+			this.slices[this.current].add(this.interval);
+			this.sinceStart.add(this.interval);
+		}
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.zokio.engine.stats;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A snapshot of {@link ConnectionStatistics}.
+ *
+ * @param accepted connections accepted since start, including rejected ones
+ * @param states live connections per state
+ * @param closedBy closed connections per reason
+ * @param requests requests received since start
+ * @param inFlight requests received and not yet answered
+ * @param decodeErrors requests that could not be decoded
+ * @param bytesRead bytes read from sockets
+ * @param bytesWritten bytes written to sockets
+ * @param responses responses per status class
+ * @param lifetimeMicros the summed lifetime of closed connections, in microseconds
+ * @param maxRequestsPerConnection the most requests served on one closed connection
+ * @param latencyWindow the length of the latency window
+ * @param latency latency over the window
+ * @param latencySinceStart latency since start
+ */
+public record StatisticsSnapshot(long accepted, Map<ConnectionState, Long> states, Map<CloseReason, Long> closedBy,
+		long requests, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,
+		Map<StatusClass, Long> responses, long lifetimeMicros, long maxRequestsPerConnection, Duration latencyWindow,
+		LatencySnapshot latency, LatencySnapshot latencySinceStart) {
+
+	/**
+	 * Return the number of live connections.
+	 * @return the live connections
+	 */
+	public long active() {
+		return this.states.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/**
+	 * Return the number of closed connections, including rejected ones.
+	 * @return the closed connections
+	 */
+	public long closed() {
+		return this.closedBy.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/**
+	 * Return the number of connections refused at accept.
+	 * @return the rejected connections
+	 */
+	public long rejected() {
+		return this.closedBy.get(CloseReason.REJECTED);
+	}
+
+}

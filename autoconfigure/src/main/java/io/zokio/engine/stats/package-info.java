@@ -1,0 +1,5 @@
+/**
+ * Connection statistics: a per-connection state machine, exact aggregate counters and latency
+ * percentiles, recorded by Netty handlers without locks or per-request allocation.
+ */
+package io.zokio.engine.stats;

@@ -1,0 +1,121 @@
+package io.zokio.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.stats.ConnectionState;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.LatencySnapshot;
+import io.zokio.engine.stats.StatusClass;
+
+/**
+ * Binds the {@link ConnectionStatistics} of the application server to a {@link MeterRegistry} as the
+ * {@link ZokioMeters}. Every tag value comes from a fixed set.
+ */
+public final class ZokioMetrics implements MeterBinder, AutoCloseable {
+
+	private final ConnectionStatistics statistics;
+
+	private final List<Meter> meters = new ArrayList<>();
+
+	private MeterRegistry registry;
+
+	/**
+	 * Create a binder of the given statistics.
+	 * @param statistics the statistics
+	 */
+	public ZokioMetrics(ConnectionStatistics statistics) {
+		this.statistics = statistics;
+	}
+
+	@Override
+	public synchronized void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		gauge(ZokioMeters.CONNECTIONS_ACTIVE, Tags.empty(), ConnectionStatistics::active);
+		for (ConnectionState state : ConnectionState.values()) {
+			gauge(ZokioMeters.CONNECTIONS_STATES, Tags.of("state", state.id()), (stats) -> stats.inState(state));
+		}
+		counter(ZokioMeters.CONNECTIONS_ACCEPTED, Tags.empty(), ConnectionStatistics::accepted);
+		for (CloseReason reason : CloseReason.values()) {
+			counter(ZokioMeters.CONNECTIONS_CLOSED, Tags.of("reason", reason.id()), (stats) -> stats.closed(reason));
+		}
+		counter(ZokioMeters.REQUESTS, Tags.empty(), ConnectionStatistics::requests);
+		gauge(ZokioMeters.REQUESTS_ACTIVE, Tags.empty(), ConnectionStatistics::inFlight);
+		counter(ZokioMeters.REQUESTS_DECODE_ERRORS, Tags.empty(), ConnectionStatistics::decodeErrors);
+		for (StatusClass statusClass : StatusClass.values()) {
+			counter(ZokioMeters.RESPONSES, Tags.of("status", statusClass.id()),
+					(stats) -> stats.responses(statusClass));
+		}
+		counter(ZokioMeters.BYTES_READ, Tags.empty(), ConnectionStatistics::bytesRead);
+		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), ConnectionStatistics::bytesWritten);
+		latency("0.5", LatencySnapshot::p50);
+		latency("0.9", LatencySnapshot::p90);
+		latency("0.99", LatencySnapshot::p99);
+		latency("0.999", LatencySnapshot::p999);
+		latency("1.0", LatencySnapshot::max);
+	}
+
+	/**
+	 * Remove every meter this binder registered.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.registry != null) {
+			this.meters.forEach(this.registry::remove);
+		}
+		this.meters.clear();
+	}
+
+	private void gauge(ZokioMeters meter, Tags tags, ToDoubleFunction<ConnectionStatistics> value) {
+		this.meters.add(Gauge.builder(meter.getName(), this.statistics, value)
+			.tags(tags)
+			.baseUnit(meter.getBaseUnit())
+			.description(description(meter))
+			.register(this.registry));
+	}
+
+	private void counter(ZokioMeters meter, Tags tags, ToLongFunction<ConnectionStatistics> value) {
+		this.meters.add(FunctionCounter.builder(meter.getName(), this.statistics, (stats) -> value.applyAsLong(stats))
+			.tags(tags)
+			.baseUnit(meter.getBaseUnit())
+			.description(description(meter))
+			.register(this.registry));
+	}
+
+	private void latency(String quantile, ToLongFunction<LatencySnapshot> micros) {
+		this.meters.add(TimeGauge
+			.builder(ZokioMeters.REQUESTS_LATENCY.getName(), this.statistics, TimeUnit.MICROSECONDS,
+					(stats) -> micros.applyAsLong(stats.latencyWindow()))
+			.tags("quantile", quantile)
+			.description(description(ZokioMeters.REQUESTS_LATENCY))
+			.register(this.registry));
+	}
+
+	private static String description(ZokioMeters meter) {
+		return switch (meter) {
+			case CONNECTIONS_ACTIVE -> "Live connections of the application server";
+			case CONNECTIONS_STATES -> "Live connections per state";
+			case CONNECTIONS_ACCEPTED -> "Connections accepted since start, including rejected ones";
+			case CONNECTIONS_CLOSED -> "Connections closed since start, per reason";
+			case REQUESTS -> "Requests received since start";
+			case REQUESTS_ACTIVE -> "Requests received and not yet answered";
+			case REQUESTS_DECODE_ERRORS -> "Requests that could not be decoded";
+			case REQUESTS_LATENCY -> "Request latency over the sliding window, first byte read to last byte written";
+			case RESPONSES -> "Responses since start, per status class";
+			case BYTES_READ -> "Bytes read from the application server's sockets";
+			case BYTES_WRITTEN -> "Bytes written to the application server's sockets";
+		};
+	}
+
+}

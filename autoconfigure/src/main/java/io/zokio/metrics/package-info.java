@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of the Zokio engine.
+ */
+package io.zokio.metrics;

@@ -1,0 +1,151 @@
+package io.zokio.engine.stats;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionTrackerTests {
+
+	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+	private final ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60), this.nanos::get);
+
+	@Test
+	void walksEveryStateOfAKeepAliveExchange() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		assertThat(tracker.state()).isEqualTo(ConnectionState.ACCEPTED);
+		assertThat(this.statistics.inState(ConnectionState.ACCEPTED)).isOne();
+		tracker.bytesRead(40);
+		assertThat(tracker.state()).isEqualTo(ConnectionState.READING);
+		tracker.requestReceived(false);
+		assertThat(tracker.state()).isEqualTo(ConnectionState.PROCESSING);
+		assertThat(this.statistics.inFlight()).isOne();
+		this.nanos.addAndGet(Duration.ofMillis(3).toNanos());
+		tracker.responseStarted(200);
+		assertThat(tracker.state()).isEqualTo(ConnectionState.WRITING);
+		tracker.bytesWritten(100);
+		tracker.operationComplete(null);
+		assertThat(tracker.state()).isEqualTo(ConnectionState.IDLE);
+		assertThat(this.statistics.inState(ConnectionState.IDLE)).isOne();
+		assertThat(this.statistics.inState(ConnectionState.WRITING)).isZero();
+		tracker.closed();
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		assertThat(snapshot.active()).isZero();
+		assertThat(snapshot.accepted()).isOne();
+		assertThat(snapshot.closedBy().get(CloseReason.CLIENT)).isOne();
+		assertThat(snapshot.requests()).isOne();
+		assertThat(snapshot.inFlight()).isZero();
+		assertThat(snapshot.bytesRead()).isEqualTo(40);
+		assertThat(snapshot.bytesWritten()).isEqualTo(100);
+		assertThat(snapshot.responses().get(StatusClass.SUCCESS)).isOne();
+		assertThat(snapshot.latency().count()).isOne();
+		assertThat(snapshot.latency().p50()).isBetween(2970L, 3030L);
+		assertThat(snapshot.maxRequestsPerConnection()).isOne();
+	}
+
+	@Test
+	void keepsTheFirstCloseReasonAndCountsAClosedConnectionOnce() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.closing(CloseReason.IDLE_TIMEOUT);
+		tracker.closing(CloseReason.SERVER);
+		tracker.closed();
+		tracker.closed();
+		assertThat(this.statistics.closed(CloseReason.IDLE_TIMEOUT)).isOne();
+		assertThat(this.statistics.closed(CloseReason.SERVER)).isZero();
+		assertThat(this.statistics.active()).isZero();
+	}
+
+	@Test
+	void releasesTheInFlightRequestsOfAConnectionThatDies() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.bytesRead(10);
+		tracker.requestReceived(false);
+		tracker.closing(CloseReason.ERROR);
+		tracker.closed();
+		tracker.operationComplete(null);
+		assertThat(this.statistics.inFlight()).isZero();
+		assertThat(this.statistics.closed(CloseReason.ERROR)).isOne();
+		assertThat(this.statistics.latencyWindow().count()).isZero();
+	}
+
+	@Test
+	void countsInformationalResponsesWithoutEndingTheExchange() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.bytesRead(10);
+		tracker.requestReceived(false);
+		tracker.informationalResponse(100);
+		assertThat(tracker.state()).isEqualTo(ConnectionState.PROCESSING);
+		assertThat(this.statistics.responses(StatusClass.INFORMATIONAL)).isOne();
+		tracker.responseStarted(404);
+		assertThat(this.statistics.responses(StatusClass.CLIENT_ERROR)).isOne();
+	}
+
+	@Test
+	void ignoresTheRemainsOfARequestTruncatedByTheClose() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.bytesRead(10);
+		tracker.closed();
+		tracker.requestReceived(true);
+		assertThat(this.statistics.requests()).isZero();
+		assertThat(this.statistics.inFlight()).isZero();
+	}
+
+	@Test
+	void countsDecodeErrors() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.bytesRead(10);
+		tracker.requestReceived(true);
+		assertThat(this.statistics.decodeErrors()).isOne();
+	}
+
+	@Test
+	void countsRejectedConnectionsAsAcceptedAndClosed() {
+		this.statistics.connectionRejected();
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		assertThat(snapshot.accepted()).isOne();
+		assertThat(snapshot.rejected()).isOne();
+		assertThat(snapshot.closed()).isOne();
+		assertThat(snapshot.active()).isZero();
+	}
+
+	@Test
+	void latencyLeavesTheWindowButStaysInTheSinceStartFigures() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		exchange(tracker, Duration.ofMillis(5));
+		assertThat(this.statistics.snapshot().latency().count()).isOne();
+		this.nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+		exchange(tracker, Duration.ofMillis(1));
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		assertThat(snapshot.latency().count()).isOne();
+		assertThat(snapshot.latency().max()).isLessThan(1100);
+		assertThat(snapshot.latencySinceStart().count()).isEqualTo(2);
+		assertThat(snapshot.latencySinceStart().max()).isGreaterThan(4900);
+		this.nanos.addAndGet(Duration.ofMinutes(30).toNanos());
+		assertThat(this.statistics.snapshot().latency().count()).isZero();
+	}
+
+	@Test
+	void percentilesFollowTheRecordedDistribution() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		for (int i = 1; i <= 1000; i++) {
+			exchange(tracker, Duration.ofNanos(i * 1000L));
+		}
+		LatencySnapshot latency = this.statistics.snapshot().latency();
+		assertThat(latency.count()).isEqualTo(1000);
+		assertThat(latency.p50()).isBetween(495L, 505L);
+		assertThat(latency.p99()).isBetween(985L, 1000L);
+		assertThat(latency.max()).isBetween(995L, 1010L);
+	}
+
+	private void exchange(ConnectionTracker tracker, Duration latency) {
+		tracker.bytesRead(10);
+		tracker.requestReceived(false);
+		this.nanos.addAndGet(latency.toNanos());
+		tracker.responseStarted(200);
+		tracker.operationComplete(null);
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.zokio.test;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * A WebFlux application for tests: {@code /plaintext}, {@code /thread} (the serving thread's name),
+ * {@code /delay?ms=}, {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
+ * {@code /echo}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class TestApplication {
+
+	private static final byte[] CHUNK = new byte[64 * 1024];
+
+	private static volatile CompletableFuture<Void> gate = new CompletableFuture<>();
+
+	/**
+	 * Close the gate: later {@code /gate} requests wait until {@link #openGate()}.
+	 */
+	public static void closeGate() {
+		gate = new CompletableFuture<>();
+	}
+
+	/**
+	 * Open the gate: every waiting {@code /gate} request is answered.
+	 */
+	public static void openGate() {
+		gate.complete(null);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> testRoutes() {
+		return RouterFunctions.route()
+			.GET("/plaintext", (request) -> ServerResponse.ok().bodyValue("Hello, World!"))
+			.GET("/thread",
+					(request) -> ServerResponse.ok()
+						.body(Mono.fromSupplier(() -> Thread.currentThread().getName()), String.class))
+			.GET("/delay",
+					(request) -> Mono
+						.delay(Duration.ofMillis(Long.parseLong(request.queryParam("ms").orElse("0"))))
+						.then(ServerResponse.ok().bodyValue("delayed")))
+			.GET("/gate", (request) -> Mono.fromFuture(gate).then(ServerResponse.ok().bodyValue("opened")))
+			.GET("/bytes", (request) -> {
+				int size = Integer.parseInt(request.queryParam("size").orElse("0"));
+				Flux<DataBuffer> body = Flux.range(0, (size + CHUNK.length - 1) / CHUNK.length)
+					.map((chunk) -> DefaultDataBufferFactory.sharedInstance
+						.wrap(ByteBuffer.wrap(CHUNK, 0, Math.min(CHUNK.length, size - chunk * CHUNK.length))));
+				return ServerResponse.ok().contentLength(size).body(body, DataBuffer.class);
+			})
+			.POST("/echo", (request) -> ServerResponse.ok().body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
+			.build();
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.zokio.test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@link TestApplication} on a real server bound to an ephemeral loopback port.
+ */
+public final class TestServer implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private TestServer(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Start the test application with the given extra arguments.
+	 * @param args arguments such as {@code --zokio.transport.mode=nio}
+	 * @return the running server
+	 */
+	public static TestServer start(String... args) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.reactor.netty.shutdown-quiet-period=0s", "--management.endpoints.web.exposure.include=*",
+				"--spring.main.banner-mode=off"));
+		all.addAll(List.of(args));
+		return new TestServer(new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.REACTIVE)
+			.run(all.toArray(String[]::new)));
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	public int port() {
+		return this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	public TestHttp http() {
+		return new TestHttp(port());
+	}
+
+	public RawHttpConnection connect() throws java.io.IOException {
+		return new RawHttpConnection(port());
+	}
+
+	/**
+	 * GET a JSON document over a connection of its own, closed before returning, so that the
+	 * figures it reports include exactly one connection and one request of its own.
+	 * @param path the path
+	 * @return the document
+	 * @throws java.io.IOException on I/O failure
+	 */
+	public tools.jackson.databind.JsonNode getJsonOnce(String path) throws java.io.IOException {
+		try (RawHttpConnection connection = connect()) {
+			RawHttpConnection.Response response = connection.get(path);
+			if (response.status() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + response.status());
+			}
+			return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

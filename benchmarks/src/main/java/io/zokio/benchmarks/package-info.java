@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the Zokio engine's hot paths.
+ */
+package io.zokio.benchmarks;
