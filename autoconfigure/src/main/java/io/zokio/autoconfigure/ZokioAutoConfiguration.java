@@ -2,6 +2,9 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.buffer.BufferPoolSettings;
+import io.zokio.engine.buffer.MemoryLimits;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.TransportSettings;
@@ -26,8 +29,8 @@ import org.springframework.http.client.ReactorResourceFactory;
 /**
  * Auto-configuration of the Zokio engine under Boot's own Netty server factory: the transport
  * (through a {@link ReactorResourceFactory} whose loop resources run on the transport chosen by
- * staged selection) and the connection statistics (through a customizer of the application's
- * server only, never the management server's).
+ * staged selection), the pre-allocated buffer pool and the connection statistics (both through
+ * customizers of the application's server only, never the management server's).
  */
 @AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
 @ConditionalOnClass({ HttpServer.class, NettyReactiveWebServerFactory.class, ReactorResourceFactory.class })
@@ -63,6 +66,30 @@ public final class ZokioAutoConfiguration {
 				.from(reactorNettyProperties::getShutdownQuietPeriod)
 				.to(resourceFactory::setShutdownQuietPeriod);
 			return resourceFactory;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BufferPoolConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		BufferPool bufferPool(ZokioProperties properties) {
+			ZokioProperties.BufferPool pool = properties.getBufferPool();
+			Integer threads = properties.getTransport().getEventLoopThreads();
+			int arenas = (pool.getArenas() != null) ? pool.getArenas()
+					: (threads != null) ? threads : TransportSettings.DEFAULT_EVENT_LOOP_THREADS;
+			BufferPoolSettings settings = new BufferPoolSettings(pool.getPreallocate().toBytes(), pool.isDirect(),
+					arenas, Math.toIntExact(pool.getPageSize().toBytes()),
+					Math.toIntExact(pool.getChunkSize().toBytes()), pool.getThreadCache().isEnabled(),
+					pool.getThreadCache().getSmallSize(), pool.getThreadCache().getNormalSize(), pool.isFailFast());
+			return BufferPool.create(settings, MemoryLimits.detect());
+		}
+
+		@Bean
+		BufferPoolWebServerFactoryCustomizer bufferPoolWebServerFactoryCustomizer(BufferPool bufferPool) {
+			return new BufferPoolWebServerFactoryCustomizer(bufferPool);
 		}
 
 	}

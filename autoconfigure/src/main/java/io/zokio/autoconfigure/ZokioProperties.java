@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.zokio.engine.transport.TransportMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the Zokio engine.
@@ -21,6 +22,8 @@ public class ZokioProperties {
 
 	private final Stats stats = new Stats();
 
+	private final BufferPool bufferPool = new BufferPool();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -35,6 +38,10 @@ public class ZokioProperties {
 
 	public Stats getStats() {
 		return this.stats;
+	}
+
+	public BufferPool getBufferPool() {
+		return this.bufferPool;
 	}
 
 	/**
@@ -112,6 +119,145 @@ public class ZokioProperties {
 
 		public void setLatencyWindow(Duration latencyWindow) {
 			this.latencyWindow = latencyWindow;
+		}
+
+	}
+
+	/**
+	 * Buffer pool settings.
+	 */
+	public static class BufferPool {
+
+		/**
+		 * Memory to reserve before the first request and keep. Shrunk to the budget the JVM and the
+		 * container leave, in whole chunks.
+		 */
+		private DataSize preallocate = DataSize.ofMegabytes(16);
+
+		/**
+		 * Whether to pool direct (off-heap) memory rather than heap memory.
+		 */
+		private boolean direct = true;
+
+		/**
+		 * Number of arenas. Defaults to the number of event loop threads, so each has its own.
+		 */
+		private Integer arenas;
+
+		/**
+		 * Page size: the unit of allocation within a chunk. A power of two of at least 4KB.
+		 */
+		private DataSize pageSize = DataSize.ofKilobytes(8);
+
+		/**
+		 * Chunk size: the unit the pool takes from the system. The page size times a power of two.
+		 */
+		private DataSize chunkSize = DataSize.ofMegabytes(4);
+
+		/**
+		 * Whether to fail startup when the requested pool cannot be reserved, instead of shrinking it or
+		 * falling back to heap buffers.
+		 */
+		private boolean failFast;
+
+		private final ThreadCache threadCache = new ThreadCache();
+
+		public DataSize getPreallocate() {
+			return this.preallocate;
+		}
+
+		public void setPreallocate(DataSize preallocate) {
+			this.preallocate = preallocate;
+		}
+
+		public boolean isDirect() {
+			return this.direct;
+		}
+
+		public void setDirect(boolean direct) {
+			this.direct = direct;
+		}
+
+		public Integer getArenas() {
+			return this.arenas;
+		}
+
+		public void setArenas(Integer arenas) {
+			this.arenas = arenas;
+		}
+
+		public DataSize getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(DataSize pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public DataSize getChunkSize() {
+			return this.chunkSize;
+		}
+
+		public void setChunkSize(DataSize chunkSize) {
+			this.chunkSize = chunkSize;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+		public ThreadCache getThreadCache() {
+			return this.threadCache;
+		}
+
+		/**
+		 * Per-thread cache settings.
+		 */
+		public static class ThreadCache {
+
+			/**
+			 * Whether event loop threads cache recently freed buffers.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Number of buffers of each small size (below 28KB) cached per thread.
+			 */
+			private int smallSize = 256;
+
+			/**
+			 * Number of buffers of each normal size (up to 32KB) cached per thread.
+			 */
+			private int normalSize = 64;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getSmallSize() {
+				return this.smallSize;
+			}
+
+			public void setSmallSize(int smallSize) {
+				this.smallSize = smallSize;
+			}
+
+			public int getNormalSize() {
+				return this.normalSize;
+			}
+
+			public void setNormalSize(int normalSize) {
+				this.normalSize = normalSize;
+			}
+
 		}
 
 	}

@@ -229,6 +229,61 @@ public enum ZokioMeters implements MeterDocumentation {
 		public String getBaseUnit() {
 			return BaseUnits.BYTES;
 		}
+	},
+
+	/**
+	 * Memory the buffer pool reserved at startup and keeps.
+	 */
+	BUFFER_POOL_PREALLOCATED {
+		@Override
+		public String getName() {
+			return "zokio.buffer.pool.preallocated";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return BaseUnits.BYTES;
+		}
+	},
+
+	/**
+	 * Requests and connections refused because direct memory ran out.
+	 */
+	BUFFER_POOL_EXHAUSTED {
+		@Override
+		public String getName() {
+			return "zokio.buffer.pool.exhausted";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+	},
+
+	/**
+	 * Memory the buffer pool holds now, from the allocator's own metrics.
+	 */
+	BUFFER_POOL_USED {
+		@Override
+		public String getName() {
+			return "zokio.buffer.pool.used";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return BaseUnits.BYTES;
+		}
 	};
 
 	enum StateKeyNames implements KeyName {

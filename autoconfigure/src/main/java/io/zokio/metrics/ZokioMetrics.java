@@ -102,7 +102,7 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			.register(this.registry));
 	}
 
-	private static String description(ZokioMeters meter) {
+	static String description(ZokioMeters meter) {
 		return switch (meter) {
 			case CONNECTIONS_ACTIVE -> "Live connections of the application server";
 			case CONNECTIONS_STATES -> "Live connections per state";
@@ -115,6 +115,9 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			case RESPONSES -> "Responses since start, per status class";
 			case BYTES_READ -> "Bytes read from the application server's sockets";
 			case BYTES_WRITTEN -> "Bytes written to the application server's sockets";
+			case BUFFER_POOL_PREALLOCATED -> "Memory the buffer pool reserved at startup and keeps";
+			case BUFFER_POOL_USED -> "Memory the buffer pool holds now";
+			case BUFFER_POOL_EXHAUSTED -> "Requests and connections refused because direct memory ran out";
 		};
 	}
 

@@ -39,6 +39,7 @@ class TransportServerIntegrationTests {
 			assertThat(report.get("fallback").asBoolean()).isFalse();
 			assertThat(report.get("attempts").get(0).get("outcome").asString()).isEqualTo("selected");
 			assertThat(report.get("attempts").get(0).get("stage").asString()).isEqualTo("bind");
+			assertThat(report.get("attempts").get(0).get("cause").isNull()).isTrue();
 			assertThat(http.getJson("/actuator/zokio").get("transport").get("name").asString()).isEqualTo(transport);
 		}
 		assertThat(EventLoopThreads.awaitAllEnded(10_000)).as("event loop threads after shutdown").isEmpty();

@@ -2,8 +2,12 @@ package io.zokio.test;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -19,7 +24,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * A WebFlux application for tests: {@code /plaintext}, {@code /thread} (the serving thread's name),
  * {@code /delay?ms=}, {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
- * {@code /echo}.
+ * {@code /echo}, {@code /allocator} (the identity of the allocator WebFlux writes through) and
+ * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -28,6 +34,8 @@ public class TestApplication {
 	private static final byte[] CHUNK = new byte[64 * 1024];
 
 	private static volatile CompletableFuture<Void> gate = new CompletableFuture<>();
+
+	private static final List<ByteBuf> held = new ArrayList<>();
 
 	/**
 	 * Close the gate: later {@code /gate} requests wait until {@link #openGate()}.
@@ -41,6 +49,32 @@ public class TestApplication {
 	 */
 	public static void openGate() {
 		gate.complete(null);
+	}
+
+	/**
+	 * Release every buffer {@code /hold} took.
+	 */
+	public static void releaseHeld() {
+		synchronized (held) {
+			held.forEach(ByteBuf::release);
+			held.clear();
+		}
+	}
+
+	private static int hold(ByteBufAllocator allocator, int megabytes) {
+		int taken = 0;
+		try {
+			for (; taken < megabytes; taken++) {
+				ByteBuf buffer = allocator.directBuffer(1024 * 1024);
+				synchronized (held) {
+					held.add(buffer);
+				}
+			}
+		}
+		catch (OutOfMemoryError ex) {
+			return taken;
+		}
+		return taken;
 	}
 
 	@Bean
@@ -61,6 +95,16 @@ public class TestApplication {
 					.map((chunk) -> DefaultDataBufferFactory.sharedInstance
 						.wrap(ByteBuffer.wrap(CHUNK, 0, Math.min(CHUNK.length, size - chunk * CHUNK.length))));
 				return ServerResponse.ok().contentLength(size).body(body, DataBuffer.class);
+			})
+			.GET("/allocator", (request) -> {
+				Object factory = request.exchange().getResponse().bufferFactory();
+				Object allocator = (factory instanceof NettyDataBufferFactory netty) ? netty.getByteBufAllocator() : null;
+				return ServerResponse.ok().bodyValue(String.valueOf(System.identityHashCode(allocator)));
+			})
+			.GET("/hold", (request) -> {
+				NettyDataBufferFactory factory = (NettyDataBufferFactory) request.exchange().getResponse().bufferFactory();
+				int megabytes = Integer.parseInt(request.queryParam("mb").orElse("1"));
+				return ServerResponse.ok().bodyValue(String.valueOf(hold(factory.getByteBufAllocator(), megabytes)));
 			})
 			.POST("/echo", (request) -> ServerResponse.ok().body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
 			.build();

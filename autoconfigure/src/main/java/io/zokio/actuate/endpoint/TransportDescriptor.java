@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.zokio.engine.transport.TransportAttempt;
 import io.zokio.engine.transport.TransportReport;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -36,7 +38,7 @@ public record TransportDescriptor(String name, String requested, boolean require
 	 * @param cause why it failed, or {@code null}
 	 * @param micros how long the attempt took, in microseconds
 	 */
-	public record AttemptDescriptor(String transport, String stage, String outcome, @Nullable String cause,
+	public record AttemptDescriptor(String transport, String stage, String outcome, @JsonInclude(Include.ALWAYS) @Nullable String cause,
 			long micros) {
 
 		static AttemptDescriptor of(TransportAttempt attempt) {

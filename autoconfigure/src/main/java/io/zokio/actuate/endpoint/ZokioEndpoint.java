@@ -1,5 +1,6 @@
 package io.zokio.actuate.endpoint;
 
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.transport.TransportReport;
@@ -22,16 +23,21 @@ public final class ZokioEndpoint {
 
 	private final @Nullable TransportSelector transportSelector;
 
+	private final @Nullable BufferPool bufferPool;
+
 	private final @Nullable ConnectionStatistics statistics;
 
 	/**
 	 * Create an endpoint reporting on the given engine parts.
 	 * @param transportSelector the selector of the server's transport, or {@code null} when the
 	 * transport is not managed by Zokio
+	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param statistics the connection statistics, or {@code null} when they are disabled
 	 */
-	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable ConnectionStatistics statistics) {
+	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
+			@Nullable ConnectionStatistics statistics) {
 		this.transportSelector = transportSelector;
+		this.bufferPool = bufferPool;
 		this.statistics = statistics;
 	}
 
@@ -42,8 +48,8 @@ public final class ZokioEndpoint {
 	@ReadOperation
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
-		return new ZokioDescriptor(transport(), (snapshot != null) ? ConnectionsDescriptor.of(snapshot) : null,
-				(snapshot != null) ? RequestsDescriptor.of(snapshot) : null);
+		return new ZokioDescriptor(transport(), BufferPoolDescriptor.of(this.bufferPool),
+				ConnectionsDescriptor.of(snapshot), RequestsDescriptor.of(snapshot));
 	}
 
 	/**
@@ -55,6 +61,7 @@ public final class ZokioEndpoint {
 	public @Nullable OperationResponseBody section(@Selector String section) {
 		return switch (section) {
 			case "transport" -> transport();
+			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
 			case "connections" -> ConnectionsDescriptor.of(snapshot());
 			case "requests" -> RequestsDescriptor.of(snapshot());
 			default -> null;
@@ -74,10 +81,12 @@ public final class ZokioEndpoint {
 	 * The whole report.
 	 *
 	 * @param transport the transport section
+	 * @param bufferPool the buffer pool section
 	 * @param connections the connections section
 	 * @param requests the requests section
 	 */
-	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable ConnectionsDescriptor connections,
+	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable BufferPoolDescriptor bufferPool,
+			@Nullable ConnectionsDescriptor connections,
 			@Nullable RequestsDescriptor requests) implements OperationResponseBody {
 
 	}

@@ -1,5 +1,9 @@
 package io.zokio.actuate.health;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportAttempt;
 import io.zokio.engine.transport.TransportReport;
@@ -18,18 +22,22 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable TransportSelector transportSelector;
 
+	private final @Nullable BufferPool bufferPool;
+
 	private final @Nullable ConnectionStatistics statistics;
 
 	/**
 	 * Create an indicator of the given engine parts.
 	 * @param transportSelector the transport selector, or {@code null} when the transport is not
 	 * managed by Zokio
+	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param statistics the connection statistics, or {@code null} when disabled
 	 */
-	public ZokioHealthIndicator(@Nullable TransportSelector transportSelector,
+	public ZokioHealthIndicator(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
 			@Nullable ConnectionStatistics statistics) {
 		super("Zokio health check failed");
 		this.transportSelector = transportSelector;
+		this.bufferPool = bufferPool;
 		this.statistics = statistics;
 	}
 
@@ -37,6 +45,16 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		if (this.statistics != null) {
 			builder.withDetail("activeConnections", this.statistics.active());
+		}
+		if (this.bufferPool != null) {
+			Map<String, Object> pool = new LinkedHashMap<>();
+			pool.put("direct", this.bufferPool.isDirect());
+			pool.put("preallocatedBytes", this.bufferPool.preallocatedBytes());
+			pool.put("fallback", this.bufferPool.isFallback());
+			if (this.bufferPool.isFallback()) {
+				pool.put("cause", this.bufferPool.cause());
+			}
+			builder.withDetail("bufferPool", pool);
 		}
 		if (this.transportSelector == null) {
 			builder.up().withDetail("transport", "unmanaged");

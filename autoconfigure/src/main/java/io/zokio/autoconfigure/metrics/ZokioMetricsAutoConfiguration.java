@@ -2,10 +2,13 @@ package io.zokio.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -13,18 +16,22 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code zokio.*} meters.
+ * Auto-configuration of the {@code zokio.*} meters and of Micrometer's allocator meters on the
+ * buffer pool.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, ConnectionStatistics.class })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
 public final class ZokioMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry, ConnectionStatistics connectionStatistics) {
-		return new ZokioMetricsBinder(meterRegistry, connectionStatistics);
+	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry,
+			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool) {
+		return new ZokioMetricsBinder(meterRegistry, connectionStatistics.getIfAvailable(),
+				bufferPool.getIfAvailable());
 	}
 
 }

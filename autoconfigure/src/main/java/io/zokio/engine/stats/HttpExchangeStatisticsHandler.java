@@ -12,9 +12,12 @@ import io.netty.handler.codec.http.LastHttpContent;
  * Sits just after the HTTP/1.1 codec: sees each decoded request head, each response head, and the
  * write of each response's last content, whose completion ends the exchange.
  */
-final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
+public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 
-	static final String NAME = "zokio.exchangeStatistics";
+	/**
+	 * The handler's name in the pipeline.
+	 */
+	public static final String NAME = "zokio.exchangeStatistics";
 
 	private final ConnectionTracker tracker;
 

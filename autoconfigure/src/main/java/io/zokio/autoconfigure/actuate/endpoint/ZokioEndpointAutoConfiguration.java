@@ -2,6 +2,7 @@ package io.zokio.autoconfigure.actuate.endpoint;
 
 import io.zokio.actuate.endpoint.ZokioEndpoint;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 
@@ -29,8 +30,9 @@ public final class ZokioEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZokioEndpoint zokioEndpoint(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<ConnectionStatistics> connectionStatistics) {
-		return new ZokioEndpoint(transportSelector.getIfAvailable(), connectionStatistics.getIfAvailable());
+			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics) {
+		return new ZokioEndpoint(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
+				connectionStatistics.getIfAvailable());
 	}
 
 }

@@ -2,6 +2,7 @@ package io.zokio.autoconfigure.actuate.health;
 
 import io.zokio.actuate.health.ZokioHealthIndicator;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 
@@ -29,8 +30,9 @@ public final class ZokioHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "zokioHealthIndicator")
 	ZokioHealthIndicator zokioHealthIndicator(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<ConnectionStatistics> connectionStatistics) {
-		return new ZokioHealthIndicator(transportSelector.getIfAvailable(), connectionStatistics.getIfAvailable());
+			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics) {
+		return new ZokioHealthIndicator(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
+				connectionStatistics.getIfAvailable());
 	}
 
 }

@@ -2,14 +2,18 @@ package io.zokio.autoconfigure.actuate.info;
 
 import io.zokio.actuate.info.ZokioInfoContributor;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.transport.TransportSelector;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -17,14 +21,16 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ZokioAutoConfiguration.class)
 @ConditionalOnClass(InfoContributor.class)
-@ConditionalOnBean(TransportSelector.class)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
 @ConditionalOnEnabledInfoContributor("zokio")
 public final class ZokioInfoContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZokioInfoContributor zokioInfoContributor(TransportSelector transportSelector) {
-		return new ZokioInfoContributor(transportSelector);
+	ZokioInfoContributor zokioInfoContributor(ObjectProvider<TransportSelector> transportSelector,
+			ObjectProvider<BufferPool> bufferPool) {
+		return new ZokioInfoContributor(transportSelector.getIfAvailable(), bufferPool.getIfAvailable());
 	}
 
 }

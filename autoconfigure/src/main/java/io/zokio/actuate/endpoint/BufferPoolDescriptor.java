@@ -1,0 +1,38 @@
+package io.zokio.actuate.endpoint;
+
+import io.zokio.engine.buffer.BufferPool;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * The {@code bufferPool} section of the {@link ZokioEndpoint}.
+ *
+ * @param allocator the allocator kind, {@code pooled}
+ * @param direct whether the pool holds direct (off-heap) memory
+ * @param requestedBytes bytes configured to be pre-allocated
+ * @param preallocatedBytes bytes reserved at startup and kept
+ * @param usedBytes bytes the pool holds now, from the allocator's own metrics
+ * @param arenas the number of arenas
+ * @param chunks the number of chunks held now
+ * @param chunkSize the chunk size in bytes
+ * @param fallback whether the pool was shrunk or moved to heap
+ * @param cause why it was, or {@code null}
+ * @param exhausted requests and connections refused because direct memory ran out
+ */
+public record BufferPoolDescriptor(String allocator, boolean direct, long requestedBytes, long preallocatedBytes,
+		long usedBytes, int arenas, long chunks, int chunkSize, boolean fallback,
+		@JsonInclude(Include.ALWAYS) @Nullable String cause, long exhausted) implements OperationResponseBody {
+
+	static @Nullable BufferPoolDescriptor of(@Nullable BufferPool pool) {
+		if (pool == null) {
+			return null;
+		}
+		return new BufferPoolDescriptor("pooled", pool.isDirect(), pool.requestedBytes(), pool.preallocatedBytes(),
+				pool.usedBytes(), pool.arenas(), pool.chunks(), pool.chunkSize(), pool.isFallback(), pool.cause(),
+				pool.guard().refusals());
+	}
+
+}

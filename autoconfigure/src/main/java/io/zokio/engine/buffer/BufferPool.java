@@ -1,0 +1,169 @@
+package io.zokio.engine.buffer;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PoolArenaMetric;
+import io.netty.buffer.PooledByteBufAllocator;
+
+/**
+ * The server's buffer pool: a {@link PooledByteBufAllocator} built from explicit settings, with
+ * memory reserved before the first request and held for the life of the pool.
+ */
+public final class BufferPool implements AutoCloseable {
+
+	private final PooledByteBufAllocator allocator;
+
+	private final boolean direct;
+
+	private final long requestedBytes;
+
+	private final long preallocatedBytes;
+
+	private final int chunkSize;
+
+	private final String cause;
+
+	private final List<ByteBuf> reservations;
+
+	private final DirectMemoryGuard guard;
+
+	BufferPool(PooledByteBufAllocator allocator, boolean direct, long requestedBytes, long preallocatedBytes,
+			String cause, List<ByteBuf> reservations) {
+		this.allocator = allocator;
+		this.direct = direct;
+		this.requestedBytes = requestedBytes;
+		this.preallocatedBytes = preallocatedBytes;
+		this.chunkSize = allocator.metric().chunkSize();
+		this.cause = cause;
+		this.reservations = reservations;
+		this.guard = new DirectMemoryGuard(this);
+	}
+
+	/**
+	 * Build a pool, sized within the budget the given limits leave, and reserve its memory.
+	 * @param settings the settings
+	 * @param limits the memory limits
+	 * @return the pool
+	 * @throws BufferPoolUnavailableException if the requested pool cannot be had and the settings
+	 * ask to fail fast
+	 */
+	public static BufferPool create(BufferPoolSettings settings, MemoryLimits limits) {
+		return new BufferPoolBuilder(settings, limits).build();
+	}
+
+	/**
+	 * Return the guard that refuses requests while direct memory has run out.
+	 * @return the guard
+	 */
+	public DirectMemoryGuard guard() {
+		return this.guard;
+	}
+
+	/**
+	 * Return the allocator to install on the server's connections.
+	 * @return the allocator
+	 */
+	public ByteBufAllocator allocator() {
+		return this.allocator;
+	}
+
+	/**
+	 * Return the pooled allocator, for its metrics.
+	 * @return the allocator
+	 */
+	public PooledByteBufAllocator pooledAllocator() {
+		return this.allocator;
+	}
+
+	/**
+	 * Return whether the pool holds direct (off-heap) memory.
+	 * @return whether the pool is direct
+	 */
+	public boolean isDirect() {
+		return this.direct;
+	}
+
+	/**
+	 * Return the number of bytes configured to be pre-allocated.
+	 * @return the requested bytes
+	 */
+	public long requestedBytes() {
+		return this.requestedBytes;
+	}
+
+	/**
+	 * Return the number of bytes reserved at startup and kept.
+	 * @return the pre-allocated bytes
+	 */
+	public long preallocatedBytes() {
+		return this.preallocatedBytes;
+	}
+
+	/**
+	 * Return the memory the pool holds now, from the allocator's own metrics (true on any JVM,
+	 * whatever Netty's direct memory counter can see).
+	 * @return the bytes held in chunks
+	 */
+	public long usedBytes() {
+		return this.direct ? this.allocator.metric().usedDirectMemory() : this.allocator.metric().usedHeapMemory();
+	}
+
+	/**
+	 * Return the number of arenas of the pool's kind of memory.
+	 * @return the arenas
+	 */
+	public int arenas() {
+		return arenaMetrics().size();
+	}
+
+	/**
+	 * Return the number of chunks the pool holds now.
+	 * @return the chunks
+	 */
+	public long chunks() {
+		return arenaMetrics().stream().mapToLong(PoolArenaMetric::numActiveChunks).sum();
+	}
+
+	/**
+	 * Return the chunk size.
+	 * @return the chunk size in bytes
+	 */
+	public int chunkSize() {
+		return this.chunkSize;
+	}
+
+	/**
+	 * Return whether the pool was shrunk or moved to heap.
+	 * @return whether the pool fell back
+	 */
+	public boolean isFallback() {
+		return this.cause != null;
+	}
+
+	/**
+	 * Return why the pool was shrunk or moved to heap.
+	 * @return the cause, or {@code null}
+	 */
+	public String cause() {
+		return this.cause;
+	}
+
+	private List<PoolArenaMetric> arenaMetrics() {
+		return this.direct ? this.allocator.metric().directArenas() : this.allocator.metric().heapArenas();
+	}
+
+	/**
+	 * Release the reserved memory.
+	 */
+	@Override
+	public void close() {
+		for (ByteBuf reservation : this.reservations) {
+			if (reservation.refCnt() > 0) {
+				reservation.release();
+			}
+		}
+	}
+
+}

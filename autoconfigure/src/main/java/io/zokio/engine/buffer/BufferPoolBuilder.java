@@ -1,0 +1,117 @@
+package io.zokio.engine.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sizes the pool within its budget and reserves it, degrading step by step instead of failing: a
+ * pool shrunk to the budget, then halved on each reservation failure, then heap buffers.
+ */
+final class BufferPoolBuilder {
+
+	private static final Logger logger = LoggerFactory.getLogger(BufferPoolBuilder.class);
+
+	private final BufferPoolSettings settings;
+
+	private final MemoryLimits limits;
+
+	BufferPoolBuilder(BufferPoolSettings settings, MemoryLimits limits) {
+		this.settings = settings;
+		this.limits = limits;
+	}
+
+	BufferPool build() {
+		long requested = this.settings.preallocateBytes();
+		if (!this.settings.direct()) {
+			return reserve(false, requested, requested, null);
+		}
+		long budget = budget();
+		long target = chunks(Math.min(requested, budget));
+		String cause = null;
+		if (target < requested) {
+			cause = "requested " + requested + " bytes exceeds the budget of " + budget + " bytes (half of "
+					+ this.limits.availableDirectMemory() + " bytes of available direct memory"
+					+ ((this.limits.containerLimit() >= 0)
+							? ", half of " + this.limits.containerRoom() + " bytes the container limit of "
+									+ this.limits.containerLimit() + " leaves beside the heap"
+							: "")
+					+ ")";
+			failIfFast(requested, budget, cause);
+		}
+		String refused = null;
+		while (target >= this.settings.chunkSize() || (requested == 0 && target == 0)) {
+			try {
+				return reserve(true, requested, target,
+						(refused != null) ? refused + "; reserved " + target + " bytes instead" : cause);
+			}
+			catch (OutOfMemoryError ex) {
+				String failure = "reserving " + target + " bytes failed: " + ex.getMessage();
+				failIfFast(requested, target, failure);
+				logger.warn("Buffer pool: {}; trying half", failure);
+				refused = (refused != null) ? refused : failure;
+				target = chunks(target / 2);
+			}
+		}
+		cause = (refused != null) ? refused : cause;
+		String heapCause = "no direct memory for even one chunk of " + this.settings.chunkSize() + " bytes"
+				+ ((cause != null) ? " (" + cause + ")" : "") + "; using heap buffers";
+		failIfFast(requested, target, heapCause);
+		return reserve(false, requested, 0, heapCause);
+	}
+
+	private long budget() {
+		return Math.min(this.limits.availableDirectMemory(), this.limits.containerRoom()) / 2;
+	}
+
+	private long chunks(long bytes) {
+		long chunkSize = this.settings.chunkSize();
+		return (bytes / chunkSize) * chunkSize;
+	}
+
+	private void failIfFast(long requested, long available, String cause) {
+		if (this.settings.failFast()) {
+			throw new BufferPoolUnavailableException(requested, available, cause);
+		}
+	}
+
+	private BufferPool reserve(boolean direct, long requested, long target, String cause) {
+		PooledByteBufAllocator allocator = allocator(direct);
+		List<ByteBuf> reservations = new ArrayList<>();
+		try {
+			long reserved = new ChunkReservation(allocator, direct, this.settings.arenas(), target).reserve(reservations);
+			BufferPool pool = new BufferPool(allocator, direct, requested, reserved, cause, reservations);
+			log(pool);
+			return pool;
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			reservations.forEach(ByteBuf::release);
+			throw ex;
+		}
+	}
+
+	private PooledByteBufAllocator allocator(boolean direct) {
+		BufferPoolSettings s = this.settings;
+		int smallCache = s.threadCache() ? s.smallCacheSize() : 0;
+		int normalCache = s.threadCache() ? s.normalCacheSize() : 0;
+		return new PooledByteBufAllocator(direct, direct ? 0 : s.arenas(), direct ? s.arenas() : 0, s.pageSize(),
+				s.maxOrder(), smallCache, normalCache, false, 0);
+	}
+
+	private static void log(BufferPool pool) {
+		String summary = "Zokio buffer pool: " + (pool.isDirect() ? "direct" : "heap") + ", "
+				+ pool.preallocatedBytes() + " of " + pool.requestedBytes() + " bytes pre-allocated in "
+				+ pool.chunks() + " chunks of " + pool.chunkSize() + " bytes over " + pool.arenas() + " arenas";
+		if (pool.isFallback()) {
+			logger.warn("{}: {}", summary, pool.cause());
+		}
+		else {
+			logger.info(summary);
+		}
+	}
+
+}

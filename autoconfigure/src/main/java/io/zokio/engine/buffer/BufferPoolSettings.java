@@ -1,0 +1,47 @@
+package io.zokio.engine.buffer;
+
+/**
+ * How to build the buffer pool.
+ *
+ * @param preallocateBytes bytes to reserve before the first request
+ * @param direct whether to pool direct (off-heap) memory
+ * @param arenas the number of arenas
+ * @param pageSize the page size, a power of two of at least 4096
+ * @param chunkSize the chunk size, the page size times a power of two, at most 2^14 pages
+ * @param threadCache whether event loop threads keep a cache of recently freed buffers
+ * @param smallCacheSize buffers of small sizes cached per thread
+ * @param normalCacheSize buffers of normal sizes cached per thread
+ * @param failFast whether to fail instead of shrinking the pool or falling back to heap buffers
+ */
+public record BufferPoolSettings(long preallocateBytes, boolean direct, int arenas, int pageSize, int chunkSize,
+		boolean threadCache, int smallCacheSize, int normalCacheSize, boolean failFast) {
+
+	private static final int MIN_PAGE_SIZE = 4096;
+
+	private static final int MAX_ORDER = 14;
+
+	public BufferPoolSettings {
+		if (preallocateBytes < 0) {
+			throw new IllegalArgumentException("'preallocateBytes' must not be negative");
+		}
+		if (arenas < 1) {
+			throw new IllegalArgumentException("'arenas' must be at least 1, was " + arenas);
+		}
+		if (pageSize < MIN_PAGE_SIZE || Integer.bitCount(pageSize) != 1) {
+			throw new IllegalArgumentException("'pageSize' must be a power of two of at least 4096, was " + pageSize);
+		}
+		if (chunkSize < pageSize || Integer.bitCount(chunkSize) != 1 || chunkSize / pageSize > (1 << MAX_ORDER)) {
+			throw new IllegalArgumentException("'chunkSize' must be the page size times a power of two up to 2^"
+					+ MAX_ORDER + ", was " + chunkSize);
+		}
+	}
+
+	/**
+	 * Return Netty's {@code maxOrder}: the chunk size is the page size shifted by it.
+	 * @return the max order
+	 */
+	public int maxOrder() {
+		return Integer.numberOfTrailingZeros(chunkSize / pageSize);
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The off-heap buffer pool: built from explicit settings, sized against the memory the JVM and the
+ * container really have, pre-allocated before the first request and kept reserved.
+ */
+package io.zokio.engine.buffer;

@@ -1,0 +1,72 @@
+package io.zokio.metrics;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.zokio.engine.buffer.BufferPool;
+
+/**
+ * Binds the buffer pool's meters: {@code zokio.buffer.pool.*}, and Micrometer's own
+ * {@link NettyAllocatorMetrics} on the pool's allocator (arenas, caches, chunk memory).
+ */
+public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
+
+	private final BufferPool bufferPool;
+
+	private final Set<Meter.Id> meters = new HashSet<>();
+
+	private MeterRegistry registry;
+
+	/**
+	 * Create a binder of the given pool's meters.
+	 * @param bufferPool the pool
+	 */
+	public BufferPoolMetrics(BufferPool bufferPool) {
+		this.bufferPool = bufferPool;
+	}
+
+	@Override
+	public synchronized void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		Set<Meter.Id> before = new HashSet<>();
+		registry.getMeters().forEach((meter) -> before.add(meter.getId()));
+		gauge(registry, ZokioMeters.BUFFER_POOL_PREALLOCATED, BufferPool::preallocatedBytes);
+		gauge(registry, ZokioMeters.BUFFER_POOL_USED, BufferPool::usedBytes);
+		FunctionCounter.builder(ZokioMeters.BUFFER_POOL_EXHAUSTED.getName(), this.bufferPool.guard(),
+				(guard) -> guard.refusals())
+			.description(ZokioMetrics.description(ZokioMeters.BUFFER_POOL_EXHAUSTED))
+			.register(registry);
+		new NettyAllocatorMetrics(this.bufferPool.pooledAllocator()).bindTo(registry);
+		registry.getMeters()
+			.stream()
+			.map(Meter::getId)
+			.filter((id) -> !before.contains(id))
+			.forEach(this.meters::add);
+	}
+
+	/**
+	 * Remove every meter this binder registered.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.registry != null) {
+			this.meters.forEach(this.registry::remove);
+		}
+		this.meters.clear();
+	}
+
+	private void gauge(MeterRegistry registry, ZokioMeters meter,
+			java.util.function.ToDoubleFunction<BufferPool> value) {
+		Gauge.builder(meter.getName(), this.bufferPool, value)
+			.baseUnit(meter.getBaseUnit())
+			.description(ZokioMetrics.description(meter))
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.zokio.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.netty.buffer.PoolArenaMetric;
+import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.StatusClass;
+import io.zokio.test.RawHttpConnection;
+import io.zokio.test.TestApplication;
+import io.zokio.test.TestServer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The buffer pool under a real server: what WebFlux writes through, what is reserved before the
+ * first request, and what stays reserved after load.
+ */
+class BufferPoolIntegrationTests {
+
+	private static final long MB = 1024 * 1024;
+
+	@Test
+	void isTheAllocatorOfEveryApplicationConnection() throws Exception {
+		try (TestServer server = TestServer.start()) {
+			BufferPool pool = server.context().getBean(BufferPool.class);
+			String expected = String.valueOf(System.identityHashCode(pool.allocator()));
+			try (RawHttpConnection connection = server.connect()) {
+				assertThat(connection.get("/allocator").body()).isEqualTo(expected);
+			}
+			long allocations = pool.pooledAllocator()
+				.metric()
+				.directArenas()
+				.stream()
+				.mapToLong(PoolArenaMetric::numAllocations)
+				.sum();
+			assertThat(allocations).as("allocations served by the pool").isGreaterThan(0);
+		}
+	}
+
+	@Test
+	void isReservedBeforeTheFirstRequestAndStaysReservedAfterLoadIdleAndGc() throws Exception {
+		try (TestServer server = TestServer.start("--zokio.buffer-pool.preallocate=16MB",
+				"--zokio.transport.event-loop-threads=2")) {
+			BufferPool pool = server.context().getBean(BufferPool.class);
+			assertThat(pool.preallocatedBytes()).isEqualTo(16 * MB);
+			assertThat(pool.usedBytes()).as("before any request").isGreaterThanOrEqualTo(16 * MB);
+			assertThat(pool.pooledAllocator().metric().directArenas()).extracting(PoolArenaMetric::numActiveChunks)
+				.containsExactly(2L, 2L);
+			load(server);
+			System.gc();
+			assertThat(pool.usedBytes()).as("after load, idle and GC").isGreaterThanOrEqualTo(16 * MB);
+			JsonNode section = server.getJsonOnce("/actuator/zokio/bufferPool");
+			assertThat(section.get("allocator").asString()).isEqualTo("pooled");
+			assertThat(section.get("direct").asBoolean()).isTrue();
+			assertThat(section.get("requestedBytes").asLong()).isEqualTo(16 * MB);
+			assertThat(section.get("preallocatedBytes").asLong()).isEqualTo(16 * MB);
+			assertThat(section.get("usedBytes").asLong()).isGreaterThanOrEqualTo(16 * MB);
+			assertThat(section.get("arenas").asInt()).isEqualTo(2);
+			assertThat(section.get("chunkSize").asInt()).isEqualTo(4 * 1024 * 1024);
+			assertThat(section.get("fallback").asBoolean()).isFalse();
+			assertThat(section.has("cause")).isTrue();
+			assertThat(section.get("cause").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void refusesRequestsWith503WhileDirectMemoryHasRunOutAndRecovers() throws Exception {
+		try (TestServer server = TestServer.start("--zokio.buffer-pool.preallocate=16MB")) {
+			BufferPool pool = server.context().getBean(BufferPool.class);
+			try (RawHttpConnection connection = server.connect()) {
+				int held = Integer.parseInt(connection.get("/hold?mb=1024").body());
+				assertThat(held).as("megabytes held before the JVM refused more").isBetween(300, 512);
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				try (RawHttpConnection connection = server.connect()) {
+					RawHttpConnection.Response response = connection.get("/plaintext");
+					assertThat(response.status()).isEqualTo(503);
+					assertThat(response.headers()).containsEntry("connection", "close");
+					assertThat(response.body()).contains("out of buffer memory");
+					assertThat(connection.isClosedByServer()).isTrue();
+				}
+			});
+			assertThat(pool.guard().refusals()).isPositive();
+			assertThat(server.context().getBean(ConnectionStatistics.class).responses(StatusClass.SERVER_ERROR))
+				.isEqualTo(pool.guard().refusals());
+			TestApplication.releaseHeld();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				try (RawHttpConnection connection = server.connect()) {
+					assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+				}
+			});
+			assertThat(server.getJsonOnce("/actuator/zokio/bufferPool").get("exhausted").asLong())
+				.isEqualTo(pool.guard().refusals());
+		}
+		finally {
+			TestApplication.releaseHeld();
+		}
+	}
+
+	private static void load(TestServer server) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int c = 0; c < 8; c++) {
+				done.add(clients.submit(() -> {
+					try (RawHttpConnection connection = server.connect()) {
+						for (int i = 0; i < 40; i++) {
+							assertThat(connection.get("/bytes?size=1048576").body()).hasSize(1024 * 1024);
+							assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+}
