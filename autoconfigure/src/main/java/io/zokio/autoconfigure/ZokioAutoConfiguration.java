@@ -5,12 +5,15 @@ import java.time.Duration;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.BufferPoolSettings;
 import io.zokio.engine.buffer.MemoryLimits;
+import io.zokio.engine.limits.ConnectionLimits;
+import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.TransportSettings;
 import org.HdrHistogram.Recorder;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +94,39 @@ public final class ZokioAutoConfiguration {
 		@Bean
 		BufferPoolWebServerFactoryCustomizer bufferPoolWebServerFactoryCustomizer(BufferPool bufferPool) {
 			return new BufferPoolWebServerFactoryCustomizer(bufferPool);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(NettyServerProperties.class)
+	static class ProtectionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServerConnections serverConnections(ZokioProperties properties) {
+			Integer max = properties.getConnections().getMax();
+			return new ServerConnections((max != null) ? max : ConnectionLimits.defaultMaxConnections());
+		}
+
+		@Bean
+		ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
+				ServerConnections serverConnections, NettyServerProperties nettyServerProperties,
+				ObjectProvider<ConnectionStatistics> connectionStatistics) {
+			ZokioProperties.Connections connections = properties.getConnections();
+			ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
+					connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
+					connections.getWriteTimeout());
+			Duration bootIdleTimeout = nettyServerProperties.getIdleTimeout();
+			Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout : connections.getDefaultIdleTimeout();
+			connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
+			return new ProtectionWebServerFactoryCustomizer(limits, serverConnections,
+					(bootIdleTimeout != null) ? null : idleTimeout);
+		}
+
+		@Bean
+		ZokioShutdownLifecycle zokioShutdownLifecycle(ServerConnections serverConnections) {
+			return new ZokioShutdownLifecycle(serverConnections);
 		}
 
 	}

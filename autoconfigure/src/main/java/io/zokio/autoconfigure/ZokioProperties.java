@@ -24,6 +24,8 @@ public class ZokioProperties {
 
 	private final BufferPool bufferPool = new BufferPool();
 
+	private final Connections connections = new Connections();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -42,6 +44,10 @@ public class ZokioProperties {
 
 	public BufferPool getBufferPool() {
 		return this.bufferPool;
+	}
+
+	public Connections getConnections() {
+		return this.connections;
 	}
 
 	/**
@@ -258,6 +264,82 @@ public class ZokioProperties {
 				this.normalSize = normalSize;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Limits on the application server's connections.
+	 */
+	public static class Connections {
+
+		/**
+		 * Most connections open at once; new ones over it are refused. Defaults to half the process's
+		 * file descriptor limit, at most 10000. -1 for no limit.
+		 */
+		private Integer max;
+
+		/**
+		 * How long a request's headers may take from their first byte before the server answers 408
+		 * and closes. 0 for no limit.
+		 */
+		private Duration requestHeaderTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How long a request body may stall between two reads before the connection is cut. 0 for no
+		 * limit.
+		 */
+		private Duration requestBodyTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long a response may make no progress towards a client that does not read before the
+		 * connection is cut. 0 for no limit.
+		 */
+		private Duration writeTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Idle timeout applied when server.netty.idle-timeout is not set.
+		 */
+		private Duration defaultIdleTimeout = Duration.ofSeconds(30);
+
+		public Integer getMax() {
+			return this.max;
+		}
+
+		public void setMax(Integer max) {
+			this.max = max;
+		}
+
+		public Duration getRequestHeaderTimeout() {
+			return this.requestHeaderTimeout;
+		}
+
+		public void setRequestHeaderTimeout(Duration requestHeaderTimeout) {
+			this.requestHeaderTimeout = requestHeaderTimeout;
+		}
+
+		public Duration getRequestBodyTimeout() {
+			return this.requestBodyTimeout;
+		}
+
+		public void setRequestBodyTimeout(Duration requestBodyTimeout) {
+			this.requestBodyTimeout = requestBodyTimeout;
+		}
+
+		public Duration getWriteTimeout() {
+			return this.writeTimeout;
+		}
+
+		public void setWriteTimeout(Duration writeTimeout) {
+			this.writeTimeout = writeTimeout;
+		}
+
+		public Duration getDefaultIdleTimeout() {
+			return this.defaultIdleTimeout;
+		}
+
+		public void setDefaultIdleTimeout(Duration defaultIdleTimeout) {
+			this.defaultIdleTimeout = defaultIdleTimeout;
 		}
 
 	}

@@ -56,13 +56,32 @@ public final class TestServer implements AutoCloseable {
 	 * @throws java.io.IOException on I/O failure
 	 */
 	public tools.jackson.databind.JsonNode getJsonOnce(String path) throws java.io.IOException {
-		try (RawHttpConnection connection = connect()) {
-			RawHttpConnection.Response response = connection.get(path);
-			if (response.status() != 200) {
-				throw new IllegalStateException("GET " + path + " answered " + response.status());
+		return new Port(port()).getJsonOnce(path);
+	}
+
+	/**
+	 * Another port of the server, such as its management port.
+	 *
+	 * @param port the port
+	 */
+	public record Port(int port) {
+
+		/**
+		 * GET a JSON document over a connection of its own, closed before returning.
+		 * @param path the path
+		 * @return the document
+		 * @throws java.io.IOException on I/O failure
+		 */
+		public tools.jackson.databind.JsonNode getJsonOnce(String path) throws java.io.IOException {
+			try (RawHttpConnection connection = new RawHttpConnection(this.port)) {
+				RawHttpConnection.Response response = connection.get(path);
+				if (response.status() != 200) {
+					throw new IllegalStateException("GET " + path + " answered " + response.status());
+				}
+				return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
 			}
-			return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
 		}
+
 	}
 
 	@Override

@@ -20,12 +20,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param closedBy closed connections per reason
  * @param averageLifetimeMs the mean lifetime of closed connections, in milliseconds
  * @param maxRequestsPerConnection the most requests served on one closed connection
+ * @param max the connection limit, {@code -1} for none
+ * @param rejected connections refused at the limit or during shutdown
  */
 public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
-		Map<String, Long> closedBy, double averageLifetimeMs,
-		long maxRequestsPerConnection) implements OperationResponseBody {
+		Map<String, Long> closedBy, double averageLifetimeMs, long maxRequestsPerConnection, int max,
+		long rejected) implements OperationResponseBody {
 
-	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot) {
+	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max) {
 		if (snapshot == null) {
 			return null;
 		}
@@ -40,7 +42,7 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		long served = snapshot.closed() - snapshot.rejected();
 		double averageLifetimeMs = (served > 0) ? Millis.of(snapshot.lifetimeMicros() / (double) served) : 0;
 		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
-				averageLifetimeMs, snapshot.maxRequestsPerConnection());
+				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.zokio.actuate.endpoint;
 
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.transport.TransportReport;
@@ -27,18 +28,22 @@ public final class ZokioEndpoint {
 
 	private final @Nullable ConnectionStatistics statistics;
 
+	private final @Nullable ServerConnections connections;
+
 	/**
 	 * Create an endpoint reporting on the given engine parts.
 	 * @param transportSelector the selector of the server's transport, or {@code null} when the
 	 * transport is not managed by Zokio
 	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param statistics the connection statistics, or {@code null} when they are disabled
+	 * @param connections the server's live connections and limit, or {@code null}
 	 */
 	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
-			@Nullable ConnectionStatistics statistics) {
+			@Nullable ConnectionStatistics statistics, @Nullable ServerConnections connections) {
 		this.transportSelector = transportSelector;
 		this.bufferPool = bufferPool;
 		this.statistics = statistics;
+		this.connections = connections;
 	}
 
 	/**
@@ -49,7 +54,7 @@ public final class ZokioEndpoint {
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
 		return new ZokioDescriptor(transport(), BufferPoolDescriptor.of(this.bufferPool),
-				ConnectionsDescriptor.of(snapshot), RequestsDescriptor.of(snapshot));
+				ConnectionsDescriptor.of(snapshot, max()), RequestsDescriptor.of(snapshot));
 	}
 
 	/**
@@ -62,7 +67,7 @@ public final class ZokioEndpoint {
 		return switch (section) {
 			case "transport" -> transport();
 			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
-			case "connections" -> ConnectionsDescriptor.of(snapshot());
+			case "connections" -> ConnectionsDescriptor.of(snapshot(), max());
 			case "requests" -> RequestsDescriptor.of(snapshot());
 			default -> null;
 		};
@@ -71,6 +76,10 @@ public final class ZokioEndpoint {
 	private @Nullable TransportDescriptor transport() {
 		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
 		return (report != null) ? TransportDescriptor.of(report) : null;
+	}
+
+	private int max() {
+		return (this.connections != null) ? this.connections.maxConnections() : -1;
 	}
 
 	private @Nullable StatisticsSnapshot snapshot() {

@@ -39,6 +39,8 @@ public final class ConnectionStatistics {
 
 	private final NanoClock clock;
 
+	private volatile long idleTimeoutNanos;
+
 	/**
 	 * Create statistics with a latency window of the given length.
 	 * @param latencyWindow the length of the sliding latency window
@@ -50,6 +52,19 @@ public final class ConnectionStatistics {
 	ConnectionStatistics(Duration latencyWindow, NanoClock clock) {
 		this.clock = clock;
 		this.latency = new LatencyRecorder(latencyWindow, clock.nanoTime());
+	}
+
+	/**
+	 * Set the server's idle timeout, so that connections it closes after waiting that long for a
+	 * request are counted as idle timeouts.
+	 * @param idleTimeout the idle timeout, or {@code null} for none
+	 */
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeoutNanos = (idleTimeout != null) ? idleTimeout.toNanos() : 0;
+	}
+
+	long idleTimeoutNanos() {
+		return this.idleTimeoutNanos;
 	}
 
 	/**

@@ -45,7 +45,8 @@ final class ConnectionStatisticsHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-		this.tracker.closing(CloseReason.SERVER);
+		CloseReason marked = CloseReasons.of(ctx.channel());
+		this.tracker.closing((marked != null) ? marked : this.tracker.serverCloseReason());
 		ctx.close(promise);
 	}
 
@@ -57,6 +58,10 @@ final class ConnectionStatisticsHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
+		CloseReason marked = CloseReasons.of(ctx.channel());
+		if (marked != null) {
+			this.tracker.closing(marked);
+		}
 		this.tracker.closed();
 		ctx.fireChannelInactive();
 	}

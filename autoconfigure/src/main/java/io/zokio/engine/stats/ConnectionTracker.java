@@ -26,9 +26,12 @@ public final class ConnectionTracker implements ChannelFutureListener {
 
 	private long requestCount;
 
+	private long idleSinceNanos;
+
 	ConnectionTracker(ConnectionStatistics statistics, long acceptedNanos) {
 		this.statistics = statistics;
 		this.acceptedNanos = acceptedNanos;
+		this.idleSinceNanos = acceptedNanos;
 	}
 
 	/**
@@ -109,6 +112,7 @@ public final class ConnectionTracker implements ChannelFutureListener {
 		this.unfinishedRequests--;
 		this.statistics.requestCompleted(now - this.requestStartNanos, now);
 		this.requestStartNanos = (this.unfinishedRequests > 0) ? now : 0;
+		this.idleSinceNanos = now;
 		moveTo((this.unfinishedRequests > 0) ? ConnectionState.PROCESSING : ConnectionState.IDLE);
 	}
 
@@ -120,6 +124,22 @@ public final class ConnectionTracker implements ChannelFutureListener {
 		if (this.closeReason == null) {
 			this.closeReason = reason;
 		}
+	}
+
+	/**
+	 * Return why the server is closing the connection when nothing else said: an idle timeout when
+	 * it has been waiting for a request about as long as the idle timeout (nine tenths of it: the
+	 * timer that closes it starts a little before this tracker sees the exchange end), else a plain
+	 * server close ({@code Connection: close}, keep-alive limit).
+	 * @return the reason
+	 */
+	CloseReason serverCloseReason() {
+		boolean waiting = this.state == ConnectionState.IDLE || this.state == ConnectionState.ACCEPTED;
+		long idleTimeout = this.statistics.idleTimeoutNanos();
+		if (waiting && idleTimeout > 0 && this.statistics.nanoTime() - this.idleSinceNanos >= idleTimeout / 10 * 9) {
+			return CloseReason.IDLE_TIMEOUT;
+		}
+		return CloseReason.SERVER;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.zokio.autoconfigure.actuate.endpoint;
 import io.zokio.actuate.endpoint.ZokioEndpoint;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
 
@@ -30,9 +31,10 @@ public final class ZokioEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZokioEndpoint zokioEndpoint(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics) {
+			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics,
+			ObjectProvider<ServerConnections> serverConnections) {
 		return new ZokioEndpoint(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
-				connectionStatistics.getIfAvailable());
+				connectionStatistics.getIfAvailable(), serverConnections.getIfAvailable());
 	}
 
 }

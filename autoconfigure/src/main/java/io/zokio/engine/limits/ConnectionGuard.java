@@ -1,0 +1,290 @@
+package io.zokio.engine.limits;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.stats.CloseReasons;
+
+/**
+ * The deadlines of one connection, driven by what its two handlers see: the first byte of a request
+ * starts the header deadline, a request with a body starts the body deadline (renewed by each read),
+ * and a response is checked for progress towards the client. Request body and response are followed
+ * independently, since a handler may answer before it reads the body. One timer per connection,
+ * rescheduled only when a deadline comes due earlier than it. Used on the connection's event loop
+ * only.
+ */
+final class ConnectionGuard implements Runnable, ChannelFutureListener {
+
+	private final Channel channel;
+
+	private final ConnectionLimits limits;
+
+	private final ServerConnections connections;
+
+	private ChannelHandlerContext httpContext;
+
+	private boolean readingHeaders;
+
+	private boolean bodyPending;
+
+	private boolean responding;
+
+	private boolean exchangeOpen;
+
+	private long headerDeadlineNanos;
+
+	private long bodyDeadlineNanos;
+
+	private long writeCheckNanos;
+
+	private ScheduledFuture<?> timer;
+
+	private long timerFiresAtNanos;
+
+	private long lastProgressNanos;
+
+	private long lastPendingBytes = -1;
+
+	private long writesSinceCheck;
+
+	private int lineLength;
+
+	private boolean lineSeen;
+
+	private boolean afterLineFeed;
+
+	ConnectionGuard(Channel channel, ConnectionLimits limits, ServerConnections connections) {
+		this.channel = channel;
+		this.limits = limits;
+		this.connections = connections;
+	}
+
+	void httpContext(ChannelHandlerContext context) {
+		this.httpContext = context;
+	}
+
+	/**
+	 * Start the header deadline on the first byte of a request, renew the body deadline, and scan
+	 * request header bytes for obsolete line folding.
+	 * @param buffer bytes just read
+	 * @return {@code true} if the header section folds a line (RFC 9112 section 5.2)
+	 */
+	boolean headerBytesRead(ByteBuf buffer) {
+		long now = System.nanoTime();
+		if (isWaiting()) {
+			this.readingHeaders = true;
+			this.lineLength = 0;
+			this.lineSeen = false;
+			this.afterLineFeed = false;
+			this.headerDeadlineNanos = deadline(now, this.limits.requestHeaderTimeout());
+			rearm();
+		}
+		else if (this.bodyPending) {
+			this.bodyDeadlineNanos = deadline(now, this.limits.requestBodyTimeout());
+		}
+		return this.readingHeaders && foldsALine(buffer);
+	}
+
+	private boolean foldsALine(ByteBuf buffer) {
+		for (int i = buffer.readerIndex(); i < buffer.writerIndex(); i++) {
+			byte b = buffer.getByte(i);
+			if (this.afterLineFeed && (b == ' ' || b == '\t')) {
+				return true;
+			}
+			this.afterLineFeed = false;
+			if (b == '\n') {
+				if (this.lineLength == 0 && this.lineSeen) {
+					this.readingHeaders = false;
+					return false;
+				}
+				this.lineSeen |= this.lineLength > 0;
+				this.afterLineFeed = this.lineLength > 0;
+				this.lineLength = 0;
+			}
+			else if (b != '\r') {
+				this.lineLength++;
+			}
+		}
+		return false;
+	}
+
+	void requestDecoded(boolean complete) {
+		this.exchangeOpen = true;
+		this.readingHeaders = false;
+		this.headerDeadlineNanos = 0;
+		this.bodyPending = !complete;
+		this.bodyDeadlineNanos = complete ? 0 : deadline(System.nanoTime(), this.limits.requestBodyTimeout());
+		rearm();
+	}
+
+	void requestBodyEnded() {
+		this.bodyPending = false;
+		this.bodyDeadlineNanos = 0;
+	}
+
+	/**
+	 * Record a response head about to be written.
+	 * @return whether the response must carry {@code Connection: close}
+	 */
+	boolean responseStarted() {
+		long now = System.nanoTime();
+		this.responding = true;
+		this.lastProgressNanos = now;
+		this.lastPendingBytes = -1;
+		this.writesSinceCheck = 0;
+		this.writeCheckNanos = deadline(now, writeCheckInterval());
+		rearm();
+		if (this.connections.isShuttingDown()) {
+			CloseReasons.mark(this.channel, CloseReason.SHUTDOWN);
+			return true;
+		}
+		return false;
+	}
+
+	void responseWrite() {
+		this.writesSinceCheck++;
+	}
+
+	/**
+	 * Called when the write of a response's last content completes.
+	 * @param future the write's future
+	 */
+	@Override
+	public void operationComplete(ChannelFuture future) {
+		this.responding = false;
+		this.exchangeOpen = false;
+		this.writeCheckNanos = 0;
+		if (this.connections.isShuttingDown()) {
+			close(CloseReason.SHUTDOWN);
+		}
+	}
+
+	void closeIfWaiting() {
+		if (isWaiting()) {
+			close(CloseReason.SHUTDOWN);
+		}
+	}
+
+	private boolean isWaiting() {
+		return !this.readingHeaders && !this.exchangeOpen && !this.bodyPending && !this.responding;
+	}
+
+	@Override
+	public void run() {
+		this.timer = null;
+		if (!this.channel.isActive()) {
+			return;
+		}
+		long now = System.nanoTime();
+		if (due(this.headerDeadlineNanos, now)) {
+			respondAndClose(HttpResponseStatus.REQUEST_TIMEOUT);
+			return;
+		}
+		if (due(this.bodyDeadlineNanos, now)) {
+			respondAndClose(HttpResponseStatus.REQUEST_TIMEOUT);
+			return;
+		}
+		if (due(this.writeCheckNanos, now) && !checkWriteProgress(now)) {
+			return;
+		}
+		rearm();
+	}
+
+	private boolean checkWriteProgress(long now) {
+		ChannelOutboundBuffer outbound = this.channel.unsafe().outboundBuffer();
+		long pending = (outbound != null) ? outbound.totalPendingWriteBytes() : 0;
+		if (pending == 0 || pending != this.lastPendingBytes || this.writesSinceCheck > 0) {
+			this.lastProgressNanos = now;
+		}
+		this.lastPendingBytes = pending;
+		this.writesSinceCheck = 0;
+		if (now - this.lastProgressNanos >= this.limits.writeTimeout().toNanos()) {
+			close(CloseReason.REQUEST_TIMEOUT);
+			return false;
+		}
+		this.writeCheckNanos = deadline(now, writeCheckInterval());
+		return true;
+	}
+
+	private Duration writeCheckInterval() {
+		Duration writeTimeout = this.limits.writeTimeout();
+		return writeTimeout.isZero() ? writeTimeout : writeTimeout.dividedBy(4).plusMillis(1);
+	}
+
+	void respondAndClose(HttpResponseStatus status) {
+		CloseReasons.mark(this.channel, (status == HttpResponseStatus.REQUEST_TIMEOUT) ? CloseReason.REQUEST_TIMEOUT
+				: CloseReason.SERVER);
+		clearDeadlines();
+		if (this.httpContext == null || this.responding) {
+			this.channel.close();
+			return;
+		}
+		this.responding = true;
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
+		response.headers()
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		this.httpContext.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+	}
+
+	private void close(CloseReason reason) {
+		clearDeadlines();
+		CloseReasons.mark(this.channel, reason);
+		this.channel.close();
+	}
+
+	private void clearDeadlines() {
+		this.headerDeadlineNanos = 0;
+		this.bodyDeadlineNanos = 0;
+		this.writeCheckNanos = 0;
+	}
+
+	private void rearm() {
+		long next = earliest(earliest(this.headerDeadlineNanos, this.bodyDeadlineNanos), this.writeCheckNanos);
+		if (next == 0) {
+			return;
+		}
+		if (this.timer != null) {
+			if (next - this.timerFiresAtNanos >= 0) {
+				return;
+			}
+			this.timer.cancel(false);
+		}
+		long delay = Math.max(0, next - System.nanoTime());
+		this.timerFiresAtNanos = next;
+		this.timer = this.channel.eventLoop().schedule(this, delay, TimeUnit.NANOSECONDS);
+	}
+
+	private static long deadline(long now, Duration timeout) {
+		return timeout.isZero() ? 0 : now + timeout.toNanos();
+	}
+
+	private static boolean due(long deadline, long now) {
+		return deadline != 0 && now - deadline >= 0;
+	}
+
+	private static long earliest(long a, long b) {
+		if (a == 0) {
+			return b;
+		}
+		if (b == 0) {
+			return a;
+		}
+		return (a - b < 0) ? a : b;
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.zokio.engine.limits;
+
+import java.time.Duration;
+
+/**
+ * The limits the engine enforces on the application server's connections.
+ *
+ * @param maxConnections the most connections open at once, or {@code -1} for no limit
+ * @param requestHeaderTimeout how long a request's headers may take from their first byte
+ * @param requestBodyTimeout how long a request body may stall between two reads
+ * @param writeTimeout how long a response may make no progress towards a client that does not read
+ */
+public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
+		Duration writeTimeout) {
+
+	/**
+	 * The highest default connection limit.
+	 */
+	public static final int MAX_DEFAULT_CONNECTIONS = 10_000;
+
+	public ConnectionLimits {
+		if (maxConnections == 0 || maxConnections < -1) {
+			throw new IllegalArgumentException("'maxConnections' must be positive or -1, was " + maxConnections);
+		}
+		requireNonNegative(requestHeaderTimeout, "requestHeaderTimeout");
+		requireNonNegative(requestBodyTimeout, "requestBodyTimeout");
+		requireNonNegative(writeTimeout, "writeTimeout");
+	}
+
+	/**
+	 * Return the default connection limit: half the process's file descriptor limit, at most
+	 * {@value #MAX_DEFAULT_CONNECTIONS}, so that a flood of connections cannot take the descriptors
+	 * the server needs for files, its management port and outgoing calls.
+	 * @return the default limit
+	 */
+	public static int defaultMaxConnections() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix && unix.getMaxFileDescriptorCount() > 1) {
+			return (int) Math.min(MAX_DEFAULT_CONNECTIONS, unix.getMaxFileDescriptorCount() / 2);
+		}
+		return MAX_DEFAULT_CONNECTIONS;
+	}
+
+	private static void requireNonNegative(Duration duration, String name) {
+		if (duration == null || duration.isNegative()) {
+			throw new IllegalArgumentException("'" + name + "' must be zero (off) or positive");
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.zokio.engine.limits;
+
+import java.util.List;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Sits after the HTTP/1.1 codec: refuses a request of an HTTP version the server does not speak
+ * ({@code 505}) or without exactly one {@code Host} ({@code 400}, RFC 9112 section 3.2), follows
+ * each request and response for the connection's deadlines, and during shutdown makes responses
+ * carry {@code Connection: close}.
+ */
+final class HttpRequestGuardHandler extends ChannelDuplexHandler {
+
+	static final String NAME = "zokio.httpRequestGuard";
+
+	private final ConnectionGuard guard;
+
+	private boolean refusing;
+
+	HttpRequestGuardHandler(ConnectionGuard guard) {
+		this.guard = guard;
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.guard.httpContext(ctx);
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (this.refusing) {
+			ReferenceCountUtil.release(msg);
+			return;
+		}
+		if (msg instanceof HttpRequest request) {
+			HttpResponseStatus refusal = refusal(request);
+			this.guard.requestDecoded(msg instanceof LastHttpContent);
+			if (refusal != null) {
+				this.refusing = true;
+				ReferenceCountUtil.release(msg);
+				this.guard.respondAndClose(refusal);
+				return;
+			}
+		}
+		else if (msg instanceof LastHttpContent) {
+			this.guard.requestBodyEnded();
+		}
+		ctx.fireChannelRead(msg);
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (msg instanceof HttpResponse response && !isInformational(response)) {
+			if (this.guard.responseStarted()) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			}
+		}
+		else if (msg instanceof HttpContent) {
+			this.guard.responseWrite();
+		}
+		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && isInformational(response))) {
+			ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
+			completion.addListener(this.guard);
+			ctx.write(msg, completion);
+			return;
+		}
+		ctx.write(msg, promise);
+	}
+
+	private static HttpResponseStatus refusal(HttpRequest request) {
+		if (request.decoderResult().isFailure()) {
+			return null;
+		}
+		HttpVersion version = request.protocolVersion();
+		boolean http11 = version.majorVersion() == 1 && version.minorVersion() == 1;
+		boolean http10 = version.majorVersion() == 1 && version.minorVersion() == 0;
+		if (!http11 && !http10) {
+			return HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED;
+		}
+		List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+		if (hosts.size() > 1 || (http11 && hosts.isEmpty())) {
+			return HttpResponseStatus.BAD_REQUEST;
+		}
+		return null;
+	}
+
+	private static boolean isInformational(HttpResponse response) {
+		int status = response.status().code();
+		return status < 200 && status != HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.zokio.engine.limits;
+
+import java.net.SocketAddress;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.stats.CloseReasons;
+import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
+import reactor.netty.ChannelPipelineConfigurer;
+import reactor.netty.ConnectionObserver;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Applies the limits to each new connection of the application server: refuses it when the server
+ * is at its connection limit or shutting down, otherwise installs its guard handlers on both sides
+ * of the HTTP/1.1 codec.
+ */
+public final class ProtectionPipelineConfigurer implements ChannelPipelineConfigurer {
+
+	private static final String CONNECTION_STATISTICS = "zokio.connectionStatistics";
+
+	private final ConnectionLimits limits;
+
+	private final ServerConnections connections;
+
+	/**
+	 * Create a configurer applying the given limits.
+	 * @param limits the limits
+	 * @param connections the server's live connections
+	 */
+	public ProtectionPipelineConfigurer(ConnectionLimits limits, ServerConnections connections) {
+		this.limits = limits;
+		this.connections = connections;
+	}
+
+	@Override
+	public void onChannelInit(ConnectionObserver observer, Channel channel, SocketAddress remoteAddress) {
+		ChannelPipeline pipeline = channel.pipeline();
+		if (pipeline.get(RequestBytesGuardHandler.NAME) != null) {
+			return;
+		}
+		if (!this.connections.tryOpen(channel)) {
+			CloseReasons.mark(channel, CloseReason.REJECTED);
+			channel.config().setAutoRead(false);
+			channel.eventLoop().execute(channel::close);
+			return;
+		}
+		if (pipeline.get(NettyPipeline.HttpCodec) == null) {
+			return;
+		}
+		ConnectionGuard guard = new ConnectionGuard(channel, this.limits, this.connections);
+		channel.attr(ServerConnections.GUARD).set(guard);
+		if (pipeline.get(CONNECTION_STATISTICS) != null) {
+			pipeline.addAfter(CONNECTION_STATISTICS, RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
+		}
+		else {
+			pipeline.addFirst(RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
+		}
+		String anchor = (pipeline.get(HttpExchangeStatisticsHandler.NAME) != null) ? HttpExchangeStatisticsHandler.NAME
+				: NettyPipeline.HttpCodec;
+		pipeline.addAfter(anchor, HttpRequestGuardHandler.NAME, new HttpRequestGuardHandler(guard));
+	}
+
+}

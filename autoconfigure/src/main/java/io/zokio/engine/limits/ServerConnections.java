@@ -1,0 +1,88 @@
+package io.zokio.engine.limits;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * The live connections of one server: counted against the connection limit, and reachable at
+ * shutdown so that those waiting for a request can be closed at once.
+ */
+public final class ServerConnections {
+
+	static final AttributeKey<ConnectionGuard> GUARD = AttributeKey.valueOf(ServerConnections.class, "guard");
+
+	private final int maxConnections;
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final ChannelGroup live = new DefaultChannelGroup("zokio-connections", GlobalEventExecutor.INSTANCE);
+
+	private volatile boolean shuttingDown;
+
+	/**
+	 * Create the connections of a server with the given limit.
+	 * @param maxConnections the most connections open at once, or {@code -1} for no limit
+	 */
+	public ServerConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	/**
+	 * Return whether the server is shutting down.
+	 * @return whether shutdown has begun
+	 */
+	public boolean isShuttingDown() {
+		return this.shuttingDown;
+	}
+
+	/**
+	 * Return the number of open connections.
+	 * @return the open connections
+	 */
+	public int open() {
+		return this.open.get();
+	}
+
+	/**
+	 * Return the connection limit.
+	 * @return the limit, or {@code -1} for none
+	 */
+	public int maxConnections() {
+		return this.maxConnections;
+	}
+
+	/**
+	 * Begin shutdown: new connections are refused, connections waiting for a request are closed at
+	 * once, and those with a request in flight are closed when its response is written, which
+	 * carries {@code Connection: close} if it has not started yet.
+	 */
+	public void shutdown() {
+		this.shuttingDown = true;
+		for (Channel channel : this.live) {
+			ConnectionGuard guard = channel.attr(GUARD).get();
+			if (guard != null) {
+				channel.eventLoop().execute(guard::closeIfWaiting);
+			}
+		}
+	}
+
+	boolean tryOpen(Channel channel) {
+		if (this.shuttingDown) {
+			return false;
+		}
+		int count = this.open.incrementAndGet();
+		if (this.maxConnections > 0 && count > this.maxConnections) {
+			this.open.decrementAndGet();
+			return false;
+		}
+		this.live.add(channel);
+		channel.closeFuture().addListener((future) -> this.open.decrementAndGet());
+		return true;
+	}
+
+}

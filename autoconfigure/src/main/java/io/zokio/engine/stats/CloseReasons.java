@@ -1,0 +1,35 @@
+package io.zokio.engine.stats;
+
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+
+/**
+ * Lets the part of the engine that closes a connection say why, so that the statistics count the
+ * close under that reason rather than as a plain server close.
+ */
+public final class CloseReasons {
+
+	private static final AttributeKey<CloseReason> REASON = AttributeKey.valueOf(CloseReasons.class, "reason");
+
+	private CloseReasons() {
+	}
+
+	/**
+	 * Record why the server is about to close a connection. The first reason given wins.
+	 * @param channel the connection
+	 * @param reason the reason
+	 */
+	public static void mark(Channel channel, CloseReason reason) {
+		channel.attr(REASON).setIfAbsent(reason);
+	}
+
+	/**
+	 * Return the reason recorded for a connection.
+	 * @param channel the connection
+	 * @return the reason, or {@code null}
+	 */
+	public static CloseReason of(Channel channel) {
+		return channel.hasAttr(REASON) ? channel.attr(REASON).get() : null;
+	}
+
+}
