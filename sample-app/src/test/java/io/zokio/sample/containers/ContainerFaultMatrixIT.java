@@ -1,0 +1,218 @@
+package io.zokio.sample.containers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.github.dockerjava.api.model.Ulimit;
+import io.zokio.test.TestHttp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The packaged sample application in real containers built for hostile environments: each case
+ * asserts that it serves {@code GET /plaintext} and that {@code /actuator/zokio} tells the truth
+ * about what it had to give up.
+ */
+class ContainerFaultMatrixIT {
+
+	private static final long MB = 1024 * 1024;
+
+	private static Path jar;
+
+	@BeforeAll
+	static void requireDocker() {
+		boolean available = DockerClientFactory.instance().isDockerAvailable();
+		if (System.getenv("CI") != null) {
+			assertThat(available).as("CI starts Docker (.ci/setup-docker)").isTrue();
+		}
+		assumeThat(available).as("no Docker daemon is reachable: run .ci/setup-docker").isTrue();
+		assumeThat(DockerClientFactory.instance().client().listImagesCmd()
+			.withImageNameFilter(SampleAppContainer.BASE_IMAGE.asCanonicalNameString())
+			.exec()).as("base image %s (.ci/setup-docker builds it)", SampleAppContainer.BASE_IMAGE).isNotEmpty();
+		jar = Path.of(System.getProperty("zokio.sample.jar", "target/zokio-sample-app.jar"));
+	}
+
+	@Test
+	void noexecTmpFallsBackToNioAndSaysWhy() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).withTmpFs(java.util.Map.of("/tmp", "rw,noexec"))) {
+			app.start();
+			JsonNode transport = serveAndReport(app).get("transport");
+			assertThat(transport.get("name").asString()).isEqualTo("nio");
+			assertThat(transport.get("fallback").asBoolean()).isTrue();
+			assertThat(attempt(transport, "epoll").get("stage").asString()).isEqualTo("load");
+			assertThat(attempt(transport, "epoll").get("cause").asString()).contains("failed to map segment");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void seccompDenyingIoUringFallsBackToEpollWithAWarning() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).app("--zokio.transport.mode=io-uring")
+			.hostConfig((cmd) -> cmd.getHostConfig().withSecurityOpts(List.of("seccomp=" + deny("io_uring_setup"))))) {
+			app.start();
+			JsonNode transport = serveAndReport(app).get("transport");
+			assertThat(transport.get("name").asString()).isEqualTo("epoll");
+			assertThat(transport.get("requested").asString()).isEqualTo("io-uring");
+			assertThat(transport.get("fallback").asBoolean()).isTrue();
+			JsonNode ioUring = attempt(transport, "io_uring");
+			assertThat(ioUring.get("outcome").asString()).isEqualTo("failed");
+			assertThat(ioUring.get("cause").asString()).contains("Operation not permitted");
+			assertThat(app.getLogs()).contains("WARN").contains("Requested transport io_uring could not be used");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void seccompDenyingEpollStillServesOnThePollSelector() throws Exception {
+		String profile = deny("epoll_create", "epoll_create1", "io_uring_setup");
+		try (SampleAppContainer app = new SampleAppContainer(jar)
+			.hostConfig((cmd) -> cmd.getHostConfig().withSecurityOpts(List.of("seccomp=" + profile)))) {
+			app.start();
+			JsonNode transport = serveAndReport(app).get("transport");
+			assertThat(transport.get("name").asString()).isEqualTo("nio");
+			assertThat(transport.get("fallback").asBoolean()).isTrue();
+			List<JsonNode> attempts = transport.get("attempts").valueStream().toList();
+			JsonNode defaultSelector = attempts.get(attempts.size() - 2);
+			assertThat(defaultSelector.get("transport").asString()).isEqualTo("nio");
+			assertThat(defaultSelector.get("outcome").asString()).isEqualTo("failed");
+			assertThat(defaultSelector.get("cause").asString()).contains("Operation not permitted");
+			assertThat(attempts.get(attempts.size() - 1).get("outcome").asString()).isEqualTo("selected");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void missingNativeJarsFallBackToNioAndSayWhich(@TempDir Path dir) throws Exception {
+		Path withoutNatives = withoutNativeTransports(dir);
+		try (SampleAppContainer app = new SampleAppContainer(withoutNatives)) {
+			app.start();
+			JsonNode transport = serveAndReport(app).get("transport");
+			assertThat(transport.get("name").asString()).isEqualTo("nio");
+			assertThat(attempt(transport, "epoll").get("cause").asString())
+				.isEqualTo("io.netty:netty-transport-native-epoll is not on the classpath");
+			assertThat(attempt(transport, "io_uring").get("cause").asString())
+				.isEqualTo("io.netty:netty-transport-native-io_uring is not on the classpath");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void directMemoryBelowThePoolShrinksItAndServes() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).jvm("-XX:MaxDirectMemorySize=20m")) {
+			app.start();
+			JsonNode pool = serveAndReport(app).get("bufferPool");
+			assertThat(pool.get("requestedBytes").asLong()).isEqualTo(16 * MB);
+			assertThat(pool.get("preallocatedBytes").asLong()).isLessThan(16 * MB);
+			assertThat(pool.get("fallback").asBoolean()).isTrue();
+			assertThat(pool.get("cause").asString()).contains("exceeds the budget");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void containerMemoryLimitOf256MbStartsAndSizesThePoolWithinTheBudget() throws Exception {
+		long limit = 256 * MB;
+		try (SampleAppContainer app = new SampleAppContainer(jar)
+			.hostConfig((cmd) -> cmd.getHostConfig().withMemory(limit).withMemorySwap(limit))) {
+			app.start();
+			JsonNode report = serveAndReport(app);
+			JsonNode pool = report.get("bufferPool");
+			assertThat(pool.get("direct").asBoolean()).isTrue();
+			assertThat(pool.get("preallocatedBytes").asLong()).isPositive().isLessThanOrEqualTo(limit / 4);
+			assertThat(app.getLogs()).doesNotContain("OutOfMemoryError");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void requiringNativeWhereNoneWorksExitsWithTheReason() {
+		try (SampleAppContainer app = new SampleAppContainer(jar).withTmpFs(java.util.Map.of("/tmp", "rw,noexec"))
+			.app("--zokio.transport.require-native=true")
+			.expectingExit()) {
+			app.start();
+			assertThat(app.awaitExit()).isNotZero();
+			assertThat(app.getLogs()).contains("APPLICATION FAILED TO START",
+					"A native transport is required (zokio.transport.require-native=true) but none could be used:",
+					"- epoll failed at load: ", "failed to map segment");
+		}
+	}
+
+	@Test
+	void lockedMemoryLimitOfZeroMakesIoUringFailToLoadAndFallsBackToEpoll() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).app("--zokio.transport.mode=io-uring")
+			.hostConfig((cmd) -> cmd.getHostConfig().withUlimits(List.of(new Ulimit("memlock", 0L, 0L))))) {
+			app.start();
+			JsonNode transport = serveAndReport(app).get("transport");
+			assertThat(transport.get("name").asString()).isEqualTo("epoll");
+			assertThat(transport.get("fallback").asBoolean()).isTrue();
+			JsonNode ioUring = attempt(transport, "io_uring");
+			assertThat(ioUring.get("stage").asString()).isEqualTo("load");
+			assertThat(ioUring.get("cause").asString()).contains("failed to allocate memory for io_uring ring",
+					"memlock");
+			assertThat(app.getLogs()).contains("Requested transport io_uring could not be used");
+			assertNoLeaks(app);
+		}
+	}
+
+	private static JsonNode serveAndReport(SampleAppContainer app) throws IOException, InterruptedException {
+		TestHttp http = new TestHttp(app.port());
+		assertThat(http.get("/plaintext").body()).isEqualTo("Hello, World!");
+		assertThat(http.get("/bytes?size=2000000").body()).hasSize(2_000_000);
+		JsonNode report = http.getJson("/actuator/zokio");
+		assertThat(http.getJson("/actuator/zokio/transport")).isEqualTo(report.get("transport"));
+		assertThat(http.getJson("/actuator/zokio/bufferPool").get("requestedBytes"))
+			.isEqualTo(report.get("bufferPool").get("requestedBytes"));
+		return report;
+	}
+
+	private static JsonNode attempt(JsonNode transport, String name) {
+		return transport.get("attempts")
+			.valueStream()
+			.filter((attempt) -> attempt.get("transport").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " attempt in " + transport));
+	}
+
+	private static void assertNoLeaks(SampleAppContainer app) {
+		assertThat(app.getLogs()).doesNotContain("LEAK:");
+	}
+
+	private static String deny(String... syscalls) {
+		String names = Stream.of(syscalls).map((name) -> "\"" + name + "\"").collect(Collectors.joining(","));
+		return "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[" + names
+				+ "],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}";
+	}
+
+	private static Path withoutNativeTransports(Path dir) throws IOException {
+		Path copy = dir.resolve("zokio-sample-app-without-natives.jar");
+		Files.copy(jar, copy);
+		Pattern nativeJar = Pattern.compile("netty-transport-(native|classes)-(epoll|io_uring|kqueue)-.*\\.jar");
+		try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + copy.toUri()), java.util.Map.of())) {
+			Path lib = zip.getPath("BOOT-INF/lib");
+			try (Stream<Path> libs = Files.list(lib)) {
+				for (Path entry : libs.filter((p) -> nativeJar.matcher(p.getFileName().toString()).matches()).toList()) {
+					Files.delete(entry);
+				}
+			}
+			Path index = zip.getPath("BOOT-INF/classpath.idx");
+			List<String> kept = Files.readAllLines(index).stream().filter((line) -> !nativeJar.matcher(line).find()).toList();
+			Files.write(index, kept);
+		}
+		return copy;
+	}
+
+}
