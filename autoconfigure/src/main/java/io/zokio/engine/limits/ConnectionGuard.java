@@ -1,8 +1,6 @@
 package io.zokio.engine.limits;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -23,11 +21,11 @@ import io.zokio.engine.stats.CloseReasons;
  * The deadlines of one connection, driven by what its two handlers see: the first byte of a request
  * starts the header deadline, a request with a body starts the body deadline (renewed by each read),
  * and a response is checked for progress towards the client. Request body and response are followed
- * independently, since a handler may answer before it reads the body. One timer per connection,
- * rescheduled only when a deadline comes due earlier than it. Used on the connection's event loop
- * only.
+ * independently, since a handler may answer before it reads the body. A request only writes
+ * deadlines; the {@link DeadlineSweeper} of the connection's event loop checks them, so no timer is
+ * scheduled per request. Used on the connection's event loop only.
  */
-final class ConnectionGuard implements Runnable, ChannelFutureListener {
+final class ConnectionGuard implements ChannelFutureListener {
 
 	private final Channel channel;
 
@@ -50,10 +48,6 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 	private long bodyDeadlineNanos;
 
 	private long writeCheckNanos;
-
-	private ScheduledFuture<?> timer;
-
-	private long timerFiresAtNanos;
 
 	private long lastProgressNanos;
 
@@ -91,7 +85,6 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 			this.lineSeen = false;
 			this.afterLineFeed = false;
 			this.headerDeadlineNanos = deadline(now, this.limits.requestHeaderTimeout());
-			rearm();
 		}
 		else if (this.bodyPending) {
 			this.bodyDeadlineNanos = deadline(now, this.limits.requestBodyTimeout());
@@ -128,7 +121,6 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 		this.headerDeadlineNanos = 0;
 		this.bodyPending = !complete;
 		this.bodyDeadlineNanos = complete ? 0 : deadline(System.nanoTime(), this.limits.requestBodyTimeout());
-		rearm();
 	}
 
 	void requestBodyEnded() {
@@ -147,7 +139,6 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 		this.lastPendingBytes = -1;
 		this.writesSinceCheck = 0;
 		this.writeCheckNanos = deadline(now, writeCheckInterval());
-		rearm();
 		if (this.connections.isShuttingDown()) {
 			CloseReasons.mark(this.channel, CloseReason.SHUTDOWN);
 			return true;
@@ -183,13 +174,14 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 		return !this.readingHeaders && !this.exchangeOpen && !this.bodyPending && !this.responding;
 	}
 
-	@Override
-	public void run() {
-		this.timer = null;
+	/**
+	 * Act on every deadline that has come due.
+	 * @param now the current {@link System#nanoTime()}
+	 */
+	void check(long now) {
 		if (!this.channel.isActive()) {
 			return;
 		}
-		long now = System.nanoTime();
 		if (due(this.headerDeadlineNanos, now)) {
 			respondAndClose(HttpResponseStatus.REQUEST_TIMEOUT);
 			return;
@@ -198,13 +190,12 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 			respondAndClose(HttpResponseStatus.REQUEST_TIMEOUT);
 			return;
 		}
-		if (due(this.writeCheckNanos, now) && !checkWriteProgress(now)) {
-			return;
+		if (due(this.writeCheckNanos, now)) {
+			checkWriteProgress(now);
 		}
-		rearm();
 	}
 
-	private boolean checkWriteProgress(long now) {
+	private void checkWriteProgress(long now) {
 		ChannelOutboundBuffer outbound = this.channel.unsafe().outboundBuffer();
 		long pending = (outbound != null) ? outbound.totalPendingWriteBytes() : 0;
 		if (pending == 0 || pending != this.lastPendingBytes || this.writesSinceCheck > 0) {
@@ -214,10 +205,9 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 		this.writesSinceCheck = 0;
 		if (now - this.lastProgressNanos >= this.limits.writeTimeout().toNanos()) {
 			close(CloseReason.REQUEST_TIMEOUT);
-			return false;
+			return;
 		}
 		this.writeCheckNanos = deadline(now, writeCheckInterval());
-		return true;
 	}
 
 	private Duration writeCheckInterval() {
@@ -253,38 +243,12 @@ final class ConnectionGuard implements Runnable, ChannelFutureListener {
 		this.writeCheckNanos = 0;
 	}
 
-	private void rearm() {
-		long next = earliest(earliest(this.headerDeadlineNanos, this.bodyDeadlineNanos), this.writeCheckNanos);
-		if (next == 0) {
-			return;
-		}
-		if (this.timer != null) {
-			if (next - this.timerFiresAtNanos >= 0) {
-				return;
-			}
-			this.timer.cancel(false);
-		}
-		long delay = Math.max(0, next - System.nanoTime());
-		this.timerFiresAtNanos = next;
-		this.timer = this.channel.eventLoop().schedule(this, delay, TimeUnit.NANOSECONDS);
-	}
-
 	private static long deadline(long now, Duration timeout) {
 		return timeout.isZero() ? 0 : now + timeout.toNanos();
 	}
 
 	private static boolean due(long deadline, long now) {
 		return deadline != 0 && now - deadline >= 0;
-	}
-
-	private static long earliest(long a, long b) {
-		if (a == 0) {
-			return b;
-		}
-		if (b == 0) {
-			return a;
-		}
-		return (a - b < 0) ? a : b;
 	}
 
 }

@@ -24,6 +24,8 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 
 	private final ServerConnections connections;
 
+	private final long tickNanos;
+
 	/**
 	 * Create a configurer applying the given limits.
 	 * @param limits the limits
@@ -32,6 +34,7 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 	public ProtectionPipelineConfigurer(ConnectionLimits limits, ServerConnections connections) {
 		this.limits = limits;
 		this.connections = connections;
+		this.tickNanos = DeadlineSweeper.tickNanos(limits);
 	}
 
 	@Override
@@ -50,7 +53,7 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 			return;
 		}
 		ConnectionGuard guard = new ConnectionGuard(channel, this.limits, this.connections);
-		channel.attr(ServerConnections.GUARD).set(guard);
+		this.connections.guard(channel, guard, this.tickNanos);
 		if (pipeline.get(CONNECTION_STATISTICS) != null) {
 			pipeline.addAfter(CONNECTION_STATISTICS, RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
 		}

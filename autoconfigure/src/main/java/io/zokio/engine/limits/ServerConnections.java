@@ -1,8 +1,11 @@
 package io.zokio.engine.limits;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.AttributeKey;
@@ -23,6 +26,8 @@ public final class ServerConnections {
 	private final ChannelGroup live = new DefaultChannelGroup("zokio-connections", GlobalEventExecutor.INSTANCE);
 
 	private volatile boolean shuttingDown;
+
+	private final Map<EventLoop, DeadlineSweeper> sweepers = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the connections of a server with the given limit.
@@ -69,6 +74,14 @@ public final class ServerConnections {
 				channel.eventLoop().execute(guard::closeIfWaiting);
 			}
 		}
+	}
+
+	void guard(Channel channel, ConnectionGuard guard, long tickNanos) {
+		EventLoop loop = channel.eventLoop();
+		DeadlineSweeper sweeper = this.sweepers.computeIfAbsent(loop, (key) -> new DeadlineSweeper(key, tickNanos));
+		channel.attr(GUARD).set(guard);
+		sweeper.add(guard);
+		channel.closeFuture().addListener((future) -> sweeper.remove(guard));
 	}
 
 	boolean tryOpen(Channel channel) {

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ConnectionStatistics {
 
+	private static final int ESTIMATED_ADDER_BYTES = 2 * 128 + 48;
+
 	private final LongAdder accepted = new LongAdder();
 
 	private final LongAdder[] closedBy = adders(CloseReason.values().length);
@@ -52,6 +54,17 @@ public final class ConnectionStatistics {
 	ConnectionStatistics(Duration latencyWindow, NanoClock clock) {
 		this.clock = clock;
 		this.latency = new LatencyRecorder(latencyWindow, clock.nanoTime());
+	}
+
+	/**
+	 * Estimate the memory these statistics hold, whatever the number of connections: the latency
+	 * histograms (the recorder's two and its interval, the window's slices and sum, the since-start
+	 * one) and the counters.
+	 * @return the estimated footprint in bytes
+	 */
+	public long estimatedFootprintBytes() {
+		int adders = 9 + this.closedBy.length + this.inState.length + this.responses.length;
+		return this.latency.estimatedFootprintBytes() + adders * ESTIMATED_ADDER_BYTES;
 	}
 
 	/**

@@ -91,6 +91,13 @@ final class LatencyRecorder {
 		}
 	}
 
+	long estimatedFootprintBytes() {
+		long histogram = this.sinceStart.getEstimatedFootprintInBytes();
+		long recorderHistograms = 3 * histogram;
+		return recorderHistograms + histogram + SLICES * this.slices[0].getEstimatedFootprintInBytes()
+				+ this.window.getEstimatedFootprintInBytes();
+	}
+
 	Duration windowLength() {
 		return this.windowLength;
 	}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Load benchmark of the sample app: plain Spring Boot against Zokio, side by side, interleaved.
+#
+#   benchmarks/load.sh            full run (under 10 minutes on 2 cores), results in docs/benchmarks/
+#   benchmarks/load.sh --smoke    a few seconds, results in a temporary folder (what CI runs)
+#
+# Needs wrk and h2load (Debian: wrk, nghttp2-client) and python3; builds the sample app if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=sample-app/target/zokio-sample-app.jar
+footprint=benchmarks/target/zokio-benchmarks.jar
+if [ ! -f "$jar" ] || [ ! -f "$footprint" ]; then
+	./mvnw -B -q package -DskipTests
+fi
+exec python3 benchmarks/scripts/load.py --jar "$jar" --benchmarks-jar "$footprint" "$@"

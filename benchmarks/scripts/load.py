@@ -1,0 +1,408 @@
+#!/usr/bin/env python3
+"""Load benchmark of the sample app: plain Spring Boot and Zokio variants, side by side.
+
+Every variant runs as its own JVM, pinned to one CPU, while wrk and h2load run pinned to the other.
+Throughput rounds are interleaved (A B C ... A B C ...) so that drift of this machine hits every
+variant alike; the report gives medians over rounds and ratios against plain Spring Boot.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LUA = ROOT / "benchmarks" / "scripts" / "percentiles.lua"
+
+VARIANTS = {
+    "plain": ["--zokio.enabled=false"],
+    "zokio": [],
+    "zokio-nostats": ["--zokio.stats.enabled=false"],
+    "zokio-nio": ["--zokio.transport.mode=nio"],
+    "zokio-io_uring": ["--zokio.transport.mode=io-uring"],
+}
+
+
+def log(message):
+    print(f"[load] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpus():
+    count = os.cpu_count() or 1
+    return ("0", "1") if count >= 2 else ("0", "0")
+
+
+class App:
+    """One variant of the sample app in its own JVM, pinned to the server CPU."""
+
+    def __init__(self, jar, name, args, extra=()):
+        self.name = name
+        self.port = free_port()
+        command = ["taskset", "-c", cpus()[0], "java", "-Xms256m", "-Xmx256m", "-jar", str(jar),
+                   f"--server.port={self.port}", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                   "--logging.level.root=WARN", "--zokio.transport.event-loop-threads=1",
+                   "--zokio.connections.max=12000", *args, *extra]
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
+        self.started = time.monotonic()
+
+    def wait_ready(self, timeout=90):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.log.seek(0)
+                raise RuntimeError(f"{self.name} exited:\n{self.log.read().decode(errors='replace')[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/plaintext", timeout=1) as response:
+                    if response.status == 200:
+                        return time.monotonic() - self.started
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"{self.name} did not start in {timeout}s")
+
+    def cpu_seconds(self):
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def rss_bytes(self):
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
+
+    def gc(self):
+        subprocess.run(["jcmd", str(self.process.pid), "GC.run"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+
+    def report(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/zokio", timeout=5) as response:
+            return json.load(response)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def wrk(port, seconds, connections, path="/plaintext"):
+    threads = 1 if connections < 1000 else 2
+    output = subprocess.run(["taskset", "-c", cpus()[1], "wrk", "-t", str(threads), "-c", str(connections),
+                             "-d", f"{seconds}s", "--timeout", "5s", "-s", str(LUA),
+                             f"http://127.0.0.1:{port}{path}"],
+                            capture_output=True, text=True, check=True).stdout
+    match = re.search(r"WRK_JSON (\{.*\})", output)
+    if not match:
+        raise RuntimeError(f"wrk printed no result:\n{output}")
+    result = json.loads(match.group(1))
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def measure(app, seconds, connections):
+    cpu_before = app.cpu_seconds()
+    result = wrk(app.port, seconds, connections)
+    cpu = app.cpu_seconds() - cpu_before
+    result["cpu_s_per_100k"] = cpu / max(result["requests"], 1) * 100_000
+    result["rss_bytes"] = app.rss_bytes()
+    return result
+
+
+def h2load(port, seconds, clients=16, streams=10, rps=None, log_file=None):
+    command = ["taskset", "-c", cpus()[1], "h2load", "-c", str(clients), "-m", str(streams), "-D", str(seconds),
+               f"http://127.0.0.1:{port}/plaintext"]
+    if rps is not None:
+        command[command.index("-m"):command.index("-m") + 2] = ["--h1", "--rps", str(rps)]
+    if log_file is not None:
+        command.insert(-1, f"--log-file={log_file}")
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    done = re.search(r"finished in [\d.]+\w+, ([\d.]+) req/s", output)
+    succeeded = re.search(r"requests: \d+ total, \d+ started, \d+ done, (\d+) succeeded, (\d+) failed", output)
+    if not done or not succeeded:
+        raise RuntimeError(f"h2load printed no result:\n{output}")
+    return {"rps": float(done.group(1)), "succeeded": int(succeeded.group(1)), "failed": int(succeeded.group(2))}
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def sequential_latencies_us(port, count):
+    """Latency of each of count requests sent one after another on one keep-alive connection."""
+    request = b"GET /plaintext HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    latencies = []
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        reader = s.makefile("rb")
+        for _ in range(count):
+            start = time.perf_counter_ns()
+            s.sendall(request)
+            length = 0
+            while True:
+                line = reader.readline()
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+                if line in (b"\r\n", b""):
+                    break
+            reader.read(length)
+            latencies.append((time.perf_counter_ns() - start) / 1000)
+    return latencies
+
+
+def idle_connection_bytes(app, count):
+    """RSS growth per keep-alive connection left idle after one request."""
+    app.gc()
+    before = app.rss_bytes()
+    sockets = []
+    request = b"GET /plaintext HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    for _ in range(count):
+        s = socket.create_connection(("127.0.0.1", app.port))
+        s.sendall(request)
+        sockets.append(s)
+    for s in sockets:
+        s.recv(4096)
+    app.gc()
+    after = app.rss_bytes()
+    for s in sockets:
+        s.close()
+    return (after - before) / count
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def throughput_rounds(apps, rounds, seconds, connections):
+    results = {name: [] for name in apps}
+    for round_index in range(rounds):
+        for name, app in apps.items():
+            result = measure(app, seconds, connections)
+            results[name].append(result)
+            log(f"round {round_index + 1} {name}: {result['rps']:.0f} req/s, p99 {result['p99_us']} us")
+    return results
+
+
+def summarize(results, baseline="plain"):
+    summary = {}
+    for name, runs in results.items():
+        summary[name] = {key: median([run[key] for run in runs])
+                         for key in ("rps", "p50_us", "p99_us", "p999_us", "cpu_s_per_100k", "rss_bytes", "errors")}
+    base = summary.get(baseline)
+    if base:
+        for name, values in summary.items():
+            values["rps_ratio"] = values["rps"] / base["rps"]
+            values["p99_ratio"] = values["p99_us"] / base["p99_us"] if base["p99_us"] else None
+    return summary
+
+
+def svg_bars(title, unit, bars, path):
+    width, bar_height, left = 640, 28, 170
+    height = 50 + bar_height * len(bars)
+    top = max(value for _, value in bars) or 1
+    rows = [f'<text x="10" y="24" font-size="15" font-weight="bold">{title}</text>']
+    for i, (label, value) in enumerate(bars):
+        y = 40 + i * bar_height
+        length = (width - left - 90) * value / top
+        rows.append(f'<text x="10" y="{y + 17}" font-size="12">{label}</text>')
+        rows.append(f'<rect x="{left}" y="{y + 4}" width="{length:.1f}" height="{bar_height - 8}" fill="#3b7dd8"/>')
+        rows.append(f'<text x="{left + length + 6:.1f}" y="{y + 17}" font-size="12">{value:,.1f} {unit}</text>')
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+                    f'font-family="sans-serif"><rect width="100%" height="100%" fill="white"/>{"".join(rows)}</svg>\n')
+
+
+def full(args, out):
+    apps = {}
+    report = {"machine": machine(), "command": "benchmarks/load.sh", "started": time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                                          time.gmtime())}
+    try:
+        for name, variant_args in VARIANTS.items():
+            apps[name] = App(args.jar, name, variant_args)
+        for app in apps.values():
+            app.wait_ready()
+        transports = {name: (app.report().get("transport") or {}).get("name", "reactor-default") if name != "plain"
+                      else "reactor-default" for name, app in apps.items()}
+        report["transports"] = transports
+        log(f"warming up {len(apps)} variants ({args.warmup}s each)")
+        for app in apps.values():
+            wrk(app.port, args.warmup, 64)
+        results = throughput_rounds(apps, args.rounds, args.seconds, 64)
+        report["throughput"] = {"connections": 64, "seconds": args.seconds, "rounds": args.rounds,
+                                "runs": results, "median": summarize(results)}
+        zokio, plain = apps["zokio"], apps["plain"]
+        pool = zokio.report().get("bufferPool", {})
+        report["bufferPoolAfterLoad"] = pool
+        half_rate = int(report["throughput"]["median"]["zokio"]["rps"] / 2)
+        report["fixedRate"] = {}
+        for name in ("plain", "zokio"):
+            with tempfile.TemporaryDirectory() as tmp:
+                log_file = Path(tmp) / "h2load.log"
+                clients = 16
+                h2load(apps[name].port, args.seconds, clients=clients, rps=max(1, half_rate // clients),
+                       log_file=log_file)
+                latencies = [int(line.split("\t")[2]) for line in log_file.read_text().splitlines() if line.strip()]
+            report["fixedRate"][name] = {"rps": half_rate, "p50_us": percentile(latencies, 50),
+                                         "p99_us": percentile(latencies, 99), "p999_us": percentile(latencies, 99.9)}
+            log(f"fixed rate {half_rate} req/s {name}: p99 {report['fixedRate'][name]['p99_us']} us")
+        report["scaling"] = {}
+        for name in ("plain", "zokio"):
+            report["scaling"][name] = {}
+            for connections in (100, 1000, 10000):
+                result = measure(apps[name], max(3, args.seconds // 2), connections)
+                report["scaling"][name][connections] = result
+                log(f"{connections} connections {name}: {result['rps']:.0f} req/s, errors {result['errors']}")
+            report["scaling"][name]["idleConnectionBytes"] = idle_connection_bytes(apps[name], 2000)
+        report["footprint"] = json.loads(subprocess.run(
+            ["java", "-cp", str(args.benchmarks_jar), "io.zokio.benchmarks.Footprint"],
+            capture_output=True, text=True, check=True).stdout)
+    finally:
+        for app in apps.values():
+            app.stop()
+    report["coldStart"] = cold_start(args)
+    report["h2c"] = h2c(args)
+    write(report, out)
+
+
+def compare(args, names):
+    apps = {}
+    try:
+        for name in names:
+            apps[name] = App(args.jar, name, VARIANTS[name])
+        for app in apps.values():
+            app.wait_ready()
+        for app in apps.values():
+            wrk(app.port, args.warmup, 64)
+        median_results = summarize(throughput_rounds(apps, args.rounds, args.seconds, 64), baseline=names[0])
+        print(json.dumps(median_results, indent=2))
+    finally:
+        for app in apps.values():
+            app.stop()
+    return 0
+
+
+def cold_start(args):
+    results = {}
+    for name, extra in (("zokio", []), ("zokio-no-preallocation", ["--zokio.buffer-pool.preallocate=0"])):
+        app = App(args.jar, name, extra)
+        try:
+            app.wait_ready()
+            first = sequential_latencies_us(app.port, 1000)
+            wrk(app.port, args.warmup, 64)
+            steady = sequential_latencies_us(app.port, 1000)
+            results[name] = {"first1000_p99_us": percentile(first, 99), "steady_p99_us": percentile(steady, 99),
+                             "ratio": percentile(first, 99) / percentile(steady, 99)}
+            log(f"cold start {name}: first 1000 p99 {results[name]['first1000_p99_us']:.0f} us, "
+                f"steady p99 {results[name]['steady_p99_us']:.0f} us")
+        finally:
+            app.stop()
+    return results
+
+
+def h2c(args):
+    results = {}
+    apps = {name: App(args.jar, name, VARIANTS[name], ["--server.http2.enabled=true"])
+            for name in ("plain", "zokio")}
+    try:
+        for app in apps.values():
+            app.wait_ready()
+        for app in apps.values():
+            h2load(app.port, args.warmup // 2 or 1)
+        for name, app in apps.items():
+            results[name] = h2load(app.port, args.seconds)
+            log(f"h2c {name}: {results[name]['rps']:.0f} req/s")
+    finally:
+        for app in apps.values():
+            app.stop()
+    return results
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "unknown")
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return {"cpu": cpu, "cores": os.cpu_count(), "kernel": os.uname().release, "java": java,
+            "server_cpu": cpus()[0], "load_cpu": cpus()[1]}
+
+
+def write(report, out):
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    median_results = report["throughput"]["median"]
+    with (out / "results.csv").open("w") as csv:
+        csv.write("variant,transport,rps,rps_ratio,p50_us,p99_us,p999_us,cpu_s_per_100k,rss_bytes\n")
+        for name, values in median_results.items():
+            csv.write(f"{name},{report['transports'][name]},{values['rps']:.0f},{values['rps_ratio']:.3f},"
+                      f"{values['p50_us']},{values['p99_us']},{values['p999_us']},{values['cpu_s_per_100k']:.3f},"
+                      f"{values['rss_bytes']}\n")
+    svg_bars("Throughput, median of interleaved rounds (wrk, 64 connections)", "req/s",
+             [(name, values["rps"]) for name, values in median_results.items()], out / "throughput.svg")
+    svg_bars("p99 latency, median of rounds (wrk, 64 connections)", "us",
+             [(name, values["p99_us"]) for name, values in median_results.items()], out / "latency-p99.svg")
+    svg_bars("Throughput by concurrent keep-alive connections", "req/s",
+             [(f"{name} {connections}", result["rps"]) for name, runs in report["scaling"].items()
+              for connections, result in runs.items() if connections != "idleConnectionBytes"],
+             out / "scaling.svg")
+    log(f"results in {out}")
+
+
+def smoke(args):
+    app = App(args.jar, "zokio", [])
+    try:
+        startup = app.wait_ready()
+        result = measure(app, 2, 16)
+        h2 = h2load(app.port, 1, clients=4, rps=50)
+        report = app.report()
+    finally:
+        app.stop()
+    if result["requests"] == 0 or result["errors"] or h2["succeeded"] == 0 or h2["failed"]:
+        log(f"smoke failed: wrk {result}, h2load {h2}")
+        return 1
+    requests = report["requests"]["total"]
+    log(f"smoke: started in {startup:.1f}s, wrk {result['rps']:.0f} req/s p99 {result['p99_us']} us, "
+        f"h2load {h2['succeeded']} requests, server counted {requests}")
+    if requests < result["requests"] + h2["succeeded"]:
+        log("smoke failed: the server counted fewer requests than were answered")
+        return 1
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jar", type=Path, required=True)
+    parser.add_argument("--benchmarks-jar", type=Path, required=True)
+    parser.add_argument("--smoke", action="store_true", help="a few seconds, for CI")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
+    parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
+    args = parser.parse_args()
+    for tool in ("wrk", "h2load", "taskset", "java"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is required")
+    if args.smoke:
+        sys.exit(smoke(args))
+    if args.variants:
+        sys.exit(compare(args, args.variants.split(",")))
+    full(args, args.out)
+
+
+if __name__ == "__main__":
+    main()
