@@ -28,7 +28,7 @@ VARIANTS = {
     "zokio": [],
     "zokio-nostats": ["--zokio.stats.enabled=false"],
     "zokio-nio": ["--zokio.transport.mode=nio"],
-    "zokio-io_uring": ["--zokio.transport.mode=io-uring"],
+    "zokio-epoll": ["--zokio.transport.mode=epoll"],
 }
 
 
@@ -55,8 +55,7 @@ class App:
         self.port = free_port()
         command = ["taskset", "-c", cpus()[0], "java", "-Xms256m", "-Xmx256m", "-jar", str(jar),
                    f"--server.port={self.port}", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-                   "--logging.level.root=WARN", "--zokio.transport.event-loop-threads=1",
-                   "--zokio.connections.max=12000", *args, *extra]
+                   "--logging.level.root=WARN", "--zokio.connections.max=12000", *args, *extra]
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         self.started = time.monotonic()
@@ -88,6 +87,12 @@ class App:
     def gc(self):
         subprocess.run(["jcmd", str(self.process.pid), "GC.run"], stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
+
+    def heap_used_bytes(self):
+        output = subprocess.run(["jcmd", str(self.process.pid), "GC.heap_info"], capture_output=True,
+                                text=True, check=False).stdout
+        match = re.search(r"total \d+K, used (\d+)K", output)
+        return int(match.group(1)) * 1024 if match else 0
 
     def report(self):
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/zokio", timeout=5) as response:
@@ -168,9 +173,10 @@ def sequential_latencies_us(port, count):
 
 
 def idle_connection_bytes(app, count):
-    """RSS growth per keep-alive connection left idle after one request."""
+    """Heap retained per keep-alive connection left idle after one request, measured after full GCs."""
     app.gc()
-    before = app.rss_bytes()
+    app.gc()
+    before = app.heap_used_bytes()
     sockets = []
     request = b"GET /plaintext HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     for _ in range(count):
@@ -180,7 +186,7 @@ def idle_connection_bytes(app, count):
     for s in sockets:
         s.recv(4096)
     app.gc()
-    after = app.rss_bytes()
+    after = app.heap_used_bytes()
     for s in sockets:
         s.close()
     return (after - before) / count
@@ -263,12 +269,12 @@ def full(args, out):
             log(f"fixed rate {half_rate} req/s {name}: p99 {report['fixedRate'][name]['p99_us']} us")
         report["scaling"] = {}
         for name in ("plain", "zokio"):
-            report["scaling"][name] = {}
+            report["scaling"][name] = {"idleConnectionBytes": idle_connection_bytes(apps[name], 2000)}
+            log(f"{name}: {report['scaling'][name]['idleConnectionBytes']:.0f} bytes of heap per idle connection")
             for connections in (100, 1000, 10000):
-                result = measure(apps[name], max(3, args.seconds // 2), connections)
+                result = measure(apps[name], 4, connections)
                 report["scaling"][name][connections] = result
                 log(f"{connections} connections {name}: {result['rps']:.0f} req/s, errors {result['errors']}")
-            report["scaling"][name]["idleConnectionBytes"] = idle_connection_bytes(apps[name], 2000)
         report["footprint"] = json.loads(subprocess.run(
             ["java", "-cp", str(args.benchmarks_jar), "io.zokio.benchmarks.Footprint"],
             capture_output=True, text=True, check=True).stdout)
@@ -297,6 +303,41 @@ def compare(args, names):
     return 0
 
 
+def profile(args, names):
+    """JFR execution samples under load, per variant: the hottest frames and the share spent in Zokio."""
+    for name in names:
+        app = App(args.jar, name, VARIANTS[name])
+        try:
+            app.wait_ready()
+            wrk(app.port, args.warmup, 64)
+            with tempfile.TemporaryDirectory() as tmp:
+                recording = Path(tmp) / f"{name}.jfr"
+                subprocess.run(["jcmd", str(app.process.pid), "JFR.start", "name=load", "settings=profile",
+                                "jdk.ExecutionSample#period=2ms"],
+                               capture_output=True, check=True)
+                wrk(app.port, args.seconds, 64)
+                subprocess.run(["jcmd", str(app.process.pid), "JFR.stop", "name=load", f"filename={recording}"],
+                               capture_output=True, check=True)
+                samples = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", str(recording)],
+                                         capture_output=True, text=True, check=True).stdout
+        finally:
+            app.stop()
+        tops, zokio, own, total = {}, 0, 0, 0
+        for sample in samples.split("jdk.ExecutionSample")[1:]:
+            frames = re.findall(r"^\s+([\w.$]+\.[\w$<>]+)\(", sample, re.MULTILINE)
+            if not frames:
+                continue
+            total += 1
+            tops[frames[0]] = tops.get(frames[0], 0) + 1
+            zokio += any(frame.startswith("io.zokio.") for frame in frames)
+            own += frames[0].startswith("io.zokio.")
+        log(f"{name}: {total} samples, {100 * own / max(total, 1):.1f}% in Zokio's own code, "
+            f"{100 * zokio / max(total, 1):.1f}% with a Zokio frame anywhere on the stack")
+        for frame, count in sorted(tops.items(), key=lambda item: -item[1])[:12]:
+            log(f"  {100 * count / total:5.1f}%  {frame}")
+    return 0
+
+
 def cold_start(args):
     results = {}
     for name, extra in (("zokio", []), ("zokio-no-preallocation", ["--zokio.buffer-pool.preallocate=0"])):
@@ -304,7 +345,7 @@ def cold_start(args):
         try:
             app.wait_ready()
             first = sequential_latencies_us(app.port, 1000)
-            wrk(app.port, args.warmup, 64)
+            wrk(app.port, 20, 64)
             steady = sequential_latencies_us(app.port, 1000)
             results[name] = {"first1000_p99_us": percentile(first, 99), "steady_p99_us": percentile(steady, 99),
                              "ratio": percentile(first, 99) / percentile(steady, 99)}
@@ -323,7 +364,7 @@ def h2c(args):
         for app in apps.values():
             app.wait_ready()
         for app in apps.values():
-            h2load(app.port, args.warmup // 2 or 1)
+            h2load(app.port, 20)
         for name, app in apps.items():
             results[name] = h2load(app.port, args.seconds)
             log(f"h2c {name}: {results[name]['rps']:.0f} req/s")
@@ -359,7 +400,49 @@ def write(report, out):
              [(f"{name} {connections}", result["rps"]) for name, runs in report["scaling"].items()
               for connections, result in runs.items() if connections != "idleConnectionBytes"],
              out / "scaling.svg")
+    markdown(report, out / "results.md")
     log(f"results in {out}")
+
+
+def markdown(report, path):
+    """The results as tables, regenerated from results.json by `load.py --report`."""
+    m = report["throughput"]["median"]
+    lines = [f"# Results of `{report['command']}`", "",
+             f"Run {report['started']} on {report['machine']['cpu']}, {report['machine']['cores']} cores, Linux "
+             f"{report['machine']['kernel']}, {report['machine']['java']}; servers pinned to CPU "
+             f"{report['machine']['server_cpu']}, wrk and h2load to CPU {report['machine']['load_cpu']}. Medians of "
+             f"{report['throughput']['rounds']} interleaved rounds of {report['throughput']['seconds']}s, "
+             f"{report['throughput']['connections']} keep-alive connections, `GET /plaintext`.", "",
+             "| Variant | Transport | req/s | vs plain | p50 µs | p99 µs | p99.9 µs | CPU s / 100k req | RSS MB |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for name, v in m.items():
+        lines.append(f"| {name} | {report['transports'][name]} | {v['rps']:,.0f} | {v['rps_ratio']:.3f}× | "
+                     f"{v['p50_us']:,} | {v['p99_us']:,} | {v['p999_us']:,} | {v['cpu_s_per_100k']:.2f} | "
+                     f"{v['rss_bytes'] / 1e6:.0f} |")
+    fixed = report["fixedRate"]
+    lines += ["", f"Fixed rate of {fixed['zokio']['rps']:,} req/s (half of Zokio's measured maximum), h2load, "
+              "16 connections:", "", "| Variant | p50 µs | p99 µs | p99.9 µs |", "|---|---|---|---|"]
+    for name, v in fixed.items():
+        lines.append(f"| {name} | {v['p50_us']:,} | {v['p99_us']:,} | {v['p999_us']:,} |")
+    lines += ["", "Concurrent keep-alive connections (wrk, 4s each):", "",
+              "| Variant | 100 | 1,000 | 10,000 | heap per idle connection |", "|---|---|---|---|---|"]
+    for name, runs in report["scaling"].items():
+        cells = [f"{runs[c]['rps']:,.0f} req/s ({runs[c]['errors']} errors)"
+                 for c in (100, 1000, 10000) if c in runs] or [
+            f"{runs[str(c)]['rps']:,.0f} req/s ({runs[str(c)]['errors']} errors)" for c in (100, 1000, 10000)]
+        lines.append(f"| {name} | {' | '.join(cells)} | {runs['idleConnectionBytes']:,.0f} bytes |")
+    lines += ["", "Cold start (one keep-alive connection, requests one after another):", "",
+              "| Variant | first 1,000 requests p99 µs | after warm-up p99 µs | ratio |", "|---|---|---|---|"]
+    for name, v in report["coldStart"].items():
+        lines.append(f"| {name} | {v['first1000_p99_us']:,.0f} | {v['steady_p99_us']:,.0f} | {v['ratio']:.1f}× |")
+    lines += ["", "h2c (h2load, prior knowledge, 16 connections × 10 streams):", "", "| Variant | req/s |", "|---|---|"]
+    for name, v in report["h2c"].items():
+        lines.append(f"| {name} | {v['rps']:,.0f} |")
+    lines += ["", f"Statistics bookkeeping, whatever the number of connections: "
+              f"{report['footprint']['statisticsBytes']:,} bytes. Buffer pool after the load: "
+              f"{report['bufferPoolAfterLoad'].get('chunks')} chunks, {report['bufferPoolAfterLoad'].get('usedBytes'):,} "
+              f"bytes used of {report['bufferPoolAfterLoad'].get('preallocatedBytes'):,} pre-allocated.", ""]
+    path.write_text("\n".join(lines))
 
 
 def smoke(args):
@@ -389,16 +472,23 @@ def main():
     parser.add_argument("--benchmarks-jar", type=Path, required=True)
     parser.add_argument("--smoke", action="store_true", help="a few seconds, for CI")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--warmup", type=int, default=40)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
     parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
+    parser.add_argument("--profile", help="comma-separated variants to profile with JFR under load")
+    parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     for tool in ("wrk", "h2load", "taskset", "java"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is required")
     if args.smoke:
         sys.exit(smoke(args))
+    if args.report:
+        write(json.loads((args.out / "results.json").read_text()), args.out)
+        sys.exit(0)
+    if args.profile:
+        sys.exit(profile(args, args.profile.split(",")))
     if args.variants:
         sys.exit(compare(args, args.variants.split(",")))
     full(args, args.out)

@@ -1,6 +1,7 @@
 package io.zokio.autoconfigure;
 
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Http2StreamStatisticsObserver;
 import io.zokio.engine.stats.StatisticsPipelineConfigurer;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
@@ -16,6 +17,8 @@ public final class StatisticsWebServerFactoryCustomizer
 
 	private final StatisticsPipelineConfigurer pipelineConfigurer;
 
+	private final Http2StreamStatisticsObserver streamObserver = new Http2StreamStatisticsObserver();
+
 	/**
 	 * Create a customizer recording into the given statistics.
 	 * @param statistics the statistics
@@ -26,7 +29,8 @@ public final class StatisticsWebServerFactoryCustomizer
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
-		factory.addServerCustomizers((server) -> server.doOnChannelInit(this.pipelineConfigurer));
+		factory.addServerCustomizers((server) -> server.doOnChannelInit(this.pipelineConfigurer)
+			.childObserve(this.streamObserver));
 	}
 
 }

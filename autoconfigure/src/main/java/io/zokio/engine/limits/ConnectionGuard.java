@@ -27,6 +27,8 @@ import io.zokio.engine.stats.CloseReasons;
  */
 final class ConnectionGuard implements ChannelFutureListener {
 
+	private static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private final Channel channel;
 
 	private final ConnectionLimits limits;
@@ -42,6 +44,8 @@ final class ConnectionGuard implements ChannelFutureListener {
 	private boolean responding;
 
 	private boolean exchangeOpen;
+
+	private boolean disabled;
 
 	private long headerDeadlineNanos;
 
@@ -78,7 +82,14 @@ final class ConnectionGuard implements ChannelFutureListener {
 	 * @return {@code true} if the header section folds a line (RFC 9112 section 5.2)
 	 */
 	boolean headerBytesRead(ByteBuf buffer) {
+		if (this.disabled) {
+			return false;
+		}
 		long now = System.nanoTime();
+		if (isWaiting() && startsWithHttp2Preface(buffer)) {
+			disable();
+			return false;
+		}
 		if (isWaiting()) {
 			this.readingHeaders = true;
 			this.lineLength = 0;
@@ -90,6 +101,28 @@ final class ConnectionGuard implements ChannelFutureListener {
 			this.bodyDeadlineNanos = deadline(now, this.limits.requestBodyTimeout());
 		}
 		return this.readingHeaders && foldsALine(buffer);
+	}
+
+	/**
+	 * Stop guarding: the connection now speaks HTTP/2 (prior knowledge, or upgraded with
+	 * {@code 101}), whose frames these HTTP/1.1 deadlines do not apply to.
+	 */
+	void disable() {
+		this.disabled = true;
+		clearDeadlines();
+	}
+
+	private static boolean startsWithHttp2Preface(ByteBuf buffer) {
+		int length = HTTP2_PREFACE.length;
+		if (buffer.readableBytes() < length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (buffer.getByte(buffer.readerIndex() + i) != HTTP2_PREFACE[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean foldsALine(ByteBuf buffer) {
@@ -179,7 +212,7 @@ final class ConnectionGuard implements ChannelFutureListener {
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	void check(long now) {
-		if (!this.channel.isActive()) {
+		if (this.disabled || !this.channel.isActive()) {
 			return;
 		}
 		if (due(this.headerDeadlineNanos, now)) {

@@ -62,7 +62,11 @@ final class HttpRequestGuardHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (msg instanceof HttpResponse response && !isInformational(response)) {
+		if (msg instanceof HttpResponse response
+				&& response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+			this.guard.disable();
+		}
+		else if (msg instanceof HttpResponse response && !isInformational(response)) {
 			if (this.guard.responseStarted()) {
 				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			}

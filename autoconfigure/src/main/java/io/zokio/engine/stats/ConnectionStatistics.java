@@ -234,6 +234,15 @@ public final class ConnectionStatistics {
 		}
 	}
 
+	void requestWithdrawn() {
+		this.requests.decrement();
+		this.inFlight.decrement();
+	}
+
+	void requestAbandoned() {
+		this.inFlight.decrement();
+	}
+
 	void responseStarted(int status) {
 		StatusClass statusClass = StatusClass.of(status);
 		if (statusClass != null) {

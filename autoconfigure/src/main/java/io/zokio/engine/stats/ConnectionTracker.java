@@ -92,6 +92,71 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	}
 
 	/**
+	 * Record that the server switched the connection to another protocol ({@code 101}): the request
+	 * that asked for it is answered on the new protocol (for h2c, as HTTP/2 stream 1) and counted
+	 * there, so it is not counted here.
+	 */
+	public void switchedProtocols() {
+		this.statistics.responseStarted(101);
+		if (this.closed || this.unfinishedRequests == 0) {
+			return;
+		}
+		this.unfinishedRequests--;
+		this.requestCount--;
+		this.statistics.requestWithdrawn();
+		this.requestStartNanos = 0;
+		moveTo(ConnectionState.IDLE);
+	}
+
+	/**
+	 * Record the head of an HTTP/2 stream's final response; the connection stays processing while
+	 * any of its streams is open.
+	 * @param status the response status
+	 */
+	public void streamResponseStarted(int status) {
+		this.statistics.responseStarted(status);
+	}
+
+	/**
+	 * Record an HTTP/2 stream's request on this connection.
+	 * @return the stream's start time, for {@link #streamEnded(long, boolean)}
+	 */
+	public long streamStarted() {
+		long now = this.statistics.nanoTime();
+		if (this.closed) {
+			return now;
+		}
+		this.statistics.requestReceived(false);
+		this.requestCount++;
+		this.unfinishedRequests++;
+		moveTo(ConnectionState.PROCESSING);
+		return now;
+	}
+
+	/**
+	 * Record the end of an HTTP/2 stream: its response written, or the stream reset.
+	 * @param startNanos the stream's start time
+	 * @param answered whether its response's last byte was written
+	 */
+	public void streamEnded(long startNanos, boolean answered) {
+		if (this.closed || this.unfinishedRequests == 0) {
+			return;
+		}
+		this.unfinishedRequests--;
+		long now = this.statistics.nanoTime();
+		if (answered) {
+			this.statistics.requestCompleted(now - startNanos, now);
+		}
+		else {
+			this.statistics.requestAbandoned();
+		}
+		if (this.unfinishedRequests == 0) {
+			this.idleSinceNanos = now;
+			moveTo(ConnectionState.IDLE);
+		}
+	}
+
+	/**
 	 * Record bytes handed to the socket.
 	 * @param bytes the number of bytes
 	 */

@@ -37,6 +37,11 @@ public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 		if (msg instanceof HttpResponse response) {
 			int status = response.status().code();
+			if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+				this.tracker.switchedProtocols();
+				ctx.write(msg, promise);
+				return;
+			}
 			if (isInformational(status)) {
 				this.tracker.informationalResponse(status);
 				ctx.write(msg, promise);
@@ -54,7 +59,7 @@ public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 	}
 
 	private static boolean isInformational(int status) {
-		return status < 200 && status != HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+		return status < 200;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.SocketAddress;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.util.AttributeKey;
 import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.NettyPipeline;
@@ -13,6 +14,9 @@ import reactor.netty.NettyPipeline;
  * socket, one just after the HTTP/1.1 codec.
  */
 public final class StatisticsPipelineConfigurer implements ChannelPipelineConfigurer {
+
+	static final AttributeKey<ConnectionTracker> TRACKER = AttributeKey.valueOf(StatisticsPipelineConfigurer.class,
+			"tracker");
 
 	private final ConnectionStatistics statistics;
 
@@ -31,6 +35,7 @@ public final class StatisticsPipelineConfigurer implements ChannelPipelineConfig
 			return;
 		}
 		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		channel.attr(TRACKER).set(tracker);
 		pipeline.addFirst(ConnectionStatisticsHandler.NAME, new ConnectionStatisticsHandler(tracker));
 		if (pipeline.get(NettyPipeline.HttpCodec) != null) {
 			pipeline.addAfter(NettyPipeline.HttpCodec, HttpExchangeStatisticsHandler.NAME,

@@ -9,7 +9,7 @@ import java.util.List;
 public enum TransportMode {
 
 	/**
-	 * The fastest transport the host allows, in the measured order epoll, kqueue, io_uring, NIO.
+	 * The fastest transport the host allows, in the measured order io_uring, epoll, kqueue, NIO.
 	 */
 	AUTO(null),
 
@@ -33,7 +33,7 @@ public enum TransportMode {
 	 */
 	NIO(Transport.NIO);
 
-	static final List<Transport> AUTO_ORDER = List.of(Transport.EPOLL, Transport.KQUEUE, Transport.IO_URING,
+	static final List<Transport> AUTO_ORDER = List.of(Transport.IO_URING, Transport.EPOLL, Transport.KQUEUE,
 			Transport.NIO);
 
 	private final Transport requested;
