@@ -91,8 +91,10 @@ class App:
     def heap_used_bytes(self):
         output = subprocess.run(["jcmd", str(self.process.pid), "GC.heap_info"], capture_output=True,
                                 text=True, check=False).stdout
-        match = re.search(r"total \d+K, used (\d+)K", output)
-        return int(match.group(1)) * 1024 if match else 0
+        used = re.findall(r"total \d+K, used (\d+)K", output)
+        if not used:
+            raise RuntimeError(f"no heap figures in:\n{output}")
+        return sum(int(kilobytes) for kilobytes in used) * 1024
 
     def report(self):
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/zokio", timeout=5) as response:
@@ -173,7 +175,8 @@ def sequential_latencies_us(port, count):
 
 
 def idle_connection_bytes(app, count):
-    """Heap retained per keep-alive connection left idle after one request, measured after full GCs."""
+    """Heap retained per keep-alive connection left idle after one request, measured after full GCs (every
+    generation counted: a JVM pinned to one CPU runs the serial collector)."""
     app.gc()
     app.gc()
     before = app.heap_used_bytes()
@@ -185,6 +188,7 @@ def idle_connection_bytes(app, count):
         sockets.append(s)
     for s in sockets:
         s.recv(4096)
+    app.gc()
     app.gc()
     after = app.heap_used_bytes()
     for s in sockets:

@@ -40,7 +40,7 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 		gauge(registry, ZokioMeters.BUFFER_POOL_USED, BufferPool::usedBytes);
 		FunctionCounter.builder(ZokioMeters.BUFFER_POOL_EXHAUSTED.getName(), this.bufferPool.guard(),
 				(guard) -> guard.refusals())
-			.description(ZokioMetrics.description(ZokioMeters.BUFFER_POOL_EXHAUSTED))
+			.description(ZokioMeters.BUFFER_POOL_EXHAUSTED.getDescription())
 			.register(registry);
 		new NettyAllocatorMetrics(this.bufferPool.pooledAllocator()).bindTo(registry);
 		registry.getMeters()
@@ -65,7 +65,7 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 			java.util.function.ToDoubleFunction<BufferPool> value) {
 		Gauge.builder(meter.getName(), this.bufferPool, value)
 			.baseUnit(meter.getBaseUnit())
-			.description(ZokioMetrics.description(meter))
+			.description(meter.getDescription())
 			.register(registry);
 	}
 

@@ -13,331 +13,162 @@ public enum ZokioMeters implements MeterDocumentation {
 	/**
 	 * Live connections of the application server.
 	 */
-	CONNECTIONS_ACTIVE {
-		@Override
-		public String getName() {
-			return "zokio.connections.active";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.CONNECTIONS;
-		}
-	},
+	CONNECTIONS_ACTIVE("zokio.connections.active", Meter.Type.GAUGE, BaseUnits.CONNECTIONS,
+			"Live connections of the application server"),
 
 	/**
 	 * Live connections per state.
 	 */
-	CONNECTIONS_STATES {
-		@Override
-		public String getName() {
-			return "zokio.connections.states";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.CONNECTIONS;
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return StateKeyNames.values();
-		}
-	},
+	CONNECTIONS_STATES("zokio.connections.states", Meter.Type.GAUGE, BaseUnits.CONNECTIONS,
+			"Live connections per state", ZokioKeyNames.STATE),
 
 	/**
 	 * Connections accepted since start, including rejected ones.
 	 */
-	CONNECTIONS_ACCEPTED {
-		@Override
-		public String getName() {
-			return "zokio.connections.accepted";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.CONNECTIONS;
-		}
-	},
+	CONNECTIONS_ACCEPTED("zokio.connections.accepted", Meter.Type.COUNTER, BaseUnits.CONNECTIONS,
+			"Connections accepted since start, including rejected ones"),
 
 	/**
 	 * Connections closed since start, per reason.
 	 */
-	CONNECTIONS_CLOSED {
-		@Override
-		public String getName() {
-			return "zokio.connections.closed";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.CONNECTIONS;
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return ReasonKeyNames.values();
-		}
-	},
+	CONNECTIONS_CLOSED("zokio.connections.closed", Meter.Type.COUNTER, BaseUnits.CONNECTIONS,
+			"Connections closed since start, per reason", ZokioKeyNames.REASON),
 
 	/**
 	 * Requests received since start.
 	 */
-	REQUESTS {
-		@Override
-		public String getName() {
-			return "zokio.requests";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-	},
+	REQUESTS("zokio.requests", Meter.Type.COUNTER, null, "Requests received since start"),
 
 	/**
 	 * Requests received and not yet answered.
 	 */
-	REQUESTS_ACTIVE {
-		@Override
-		public String getName() {
-			return "zokio.requests.active";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-	},
+	REQUESTS_ACTIVE("zokio.requests.active", Meter.Type.GAUGE, null, "Requests received and not yet answered"),
 
 	/**
 	 * Requests that could not be decoded.
 	 */
-	REQUESTS_DECODE_ERRORS {
-		@Override
-		public String getName() {
-			return "zokio.requests.decode.errors";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-	},
+	REQUESTS_DECODE_ERRORS("zokio.requests.decode.errors", Meter.Type.COUNTER, null,
+			"Requests that could not be decoded"),
 
 	/**
 	 * Request latency percentiles over the sliding window, from the first request byte read to the
 	 * last response byte written.
 	 */
-	REQUESTS_LATENCY {
-		@Override
-		public String getName() {
-			return "zokio.requests.latency";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return "seconds";
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return QuantileKeyNames.values();
-		}
-	},
+	REQUESTS_LATENCY("zokio.requests.latency", Meter.Type.GAUGE, "seconds",
+			"Request latency over the sliding window, first byte read to last byte written", ZokioKeyNames.QUANTILE),
 
 	/**
 	 * Responses since start, per status class.
 	 */
-	RESPONSES {
-		@Override
-		public String getName() {
-			return "zokio.responses";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-
-		@Override
-		public KeyName[] getKeyNames() {
-			return StatusKeyNames.values();
-		}
-	},
+	RESPONSES("zokio.responses", Meter.Type.COUNTER, null, "Responses since start, per status class",
+			ZokioKeyNames.STATUS),
 
 	/**
 	 * Bytes read from the application server's sockets.
 	 */
-	BYTES_READ {
-		@Override
-		public String getName() {
-			return "zokio.bytes.read";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.BYTES;
-		}
-	},
+	BYTES_READ("zokio.bytes.read", Meter.Type.COUNTER, BaseUnits.BYTES,
+			"Bytes read from the application server's sockets"),
 
 	/**
 	 * Bytes written to the application server's sockets.
 	 */
-	BYTES_WRITTEN {
-		@Override
-		public String getName() {
-			return "zokio.bytes.written";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.BYTES;
-		}
-	},
+	BYTES_WRITTEN("zokio.bytes.written", Meter.Type.COUNTER, BaseUnits.BYTES,
+			"Bytes written to the application server's sockets"),
 
 	/**
 	 * Memory the buffer pool reserved at startup and keeps.
 	 */
-	BUFFER_POOL_PREALLOCATED {
-		@Override
-		public String getName() {
-			return "zokio.buffer.pool.preallocated";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.BYTES;
-		}
-	},
+	BUFFER_POOL_PREALLOCATED("zokio.buffer.pool.preallocated", Meter.Type.GAUGE, BaseUnits.BYTES,
+			"Memory the buffer pool reserved at startup and keeps"),
 
 	/**
 	 * Requests and connections refused because direct memory ran out.
 	 */
-	BUFFER_POOL_EXHAUSTED {
-		@Override
-		public String getName() {
-			return "zokio.buffer.pool.exhausted";
-		}
-
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.COUNTER;
-		}
-	},
+	BUFFER_POOL_EXHAUSTED("zokio.buffer.pool.exhausted", Meter.Type.COUNTER, null,
+			"Requests and connections refused because direct memory ran out"),
 
 	/**
 	 * Memory the buffer pool holds now, from the allocator's own metrics.
 	 */
-	BUFFER_POOL_USED {
-		@Override
-		public String getName() {
-			return "zokio.buffer.pool.used";
-		}
+	BUFFER_POOL_USED("zokio.buffer.pool.used", Meter.Type.GAUGE, BaseUnits.BYTES, "Memory the buffer pool holds now");
 
-		@Override
-		public Meter.Type getType() {
-			return Meter.Type.GAUGE;
-		}
+	private final String name;
 
-		@Override
-		public String getBaseUnit() {
-			return BaseUnits.BYTES;
-		}
-	};
+	private final Meter.Type type;
 
-	enum StateKeyNames implements KeyName {
+	private final String baseUnit;
+
+	private final String description;
+
+	private final KeyName[] keyNames;
+
+	ZokioMeters(String name, Meter.Type type, String baseUnit, String description, KeyName... keyNames) {
+		this.name = name;
+		this.type = type;
+		this.baseUnit = baseUnit;
+		this.description = description;
+		this.keyNames = keyNames;
+	}
+
+	@Override
+	public String getName() {
+		return this.name;
+	}
+
+	@Override
+	public Meter.Type getType() {
+		return this.type;
+	}
+
+	@Override
+	public String getBaseUnit() {
+		return this.baseUnit;
+	}
+
+	@Override
+	public KeyName[] getKeyNames() {
+		return this.keyNames.clone();
+	}
+
+	/**
+	 * Return the meter's description.
+	 * @return the description
+	 */
+	public String getDescription() {
+		return this.description;
+	}
+
+	enum ZokioKeyNames implements KeyName {
 
 		/**
 		 * Connection state: accepted, reading, processing, writing or idle.
 		 */
-		STATE {
-			@Override
-			public String asString() {
-				return "state";
-			}
-		}
-
-	}
-
-	enum ReasonKeyNames implements KeyName {
+		STATE("state"),
 
 		/**
 		 * Close reason: client, server, idleTimeout, requestTimeout, error, rejected or shutdown.
 		 */
-		REASON {
-			@Override
-			public String asString() {
-				return "reason";
-			}
-		}
-
-	}
-
-	enum StatusKeyNames implements KeyName {
+		REASON("reason"),
 
 		/**
 		 * Status class: 1xx, 2xx, 3xx, 4xx or 5xx.
 		 */
-		STATUS {
-			@Override
-			public String asString() {
-				return "status";
-			}
-		}
-
-	}
-
-	enum QuantileKeyNames implements KeyName {
+		STATUS("status"),
 
 		/**
 		 * Quantile: 0.5, 0.9, 0.99, 0.999 or 1.0 (the maximum).
 		 */
-		QUANTILE {
-			@Override
-			public String asString() {
-				return "quantile";
-			}
+		QUANTILE("quantile");
+
+		private final String key;
+
+		ZokioKeyNames(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
 		}
 
 	}

@@ -81,7 +81,7 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		this.meters.add(Gauge.builder(meter.getName(), this.statistics, value)
 			.tags(tags)
 			.baseUnit(meter.getBaseUnit())
-			.description(description(meter))
+			.description(meter.getDescription())
 			.register(this.registry));
 	}
 
@@ -89,7 +89,7 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		this.meters.add(FunctionCounter.builder(meter.getName(), this.statistics, (stats) -> value.applyAsLong(stats))
 			.tags(tags)
 			.baseUnit(meter.getBaseUnit())
-			.description(description(meter))
+			.description(meter.getDescription())
 			.register(this.registry));
 	}
 
@@ -98,27 +98,8 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			.builder(ZokioMeters.REQUESTS_LATENCY.getName(), this.statistics, TimeUnit.MICROSECONDS,
 					(stats) -> micros.applyAsLong(stats.latencyWindow()))
 			.tags("quantile", quantile)
-			.description(description(ZokioMeters.REQUESTS_LATENCY))
+			.description(ZokioMeters.REQUESTS_LATENCY.getDescription())
 			.register(this.registry));
-	}
-
-	static String description(ZokioMeters meter) {
-		return switch (meter) {
-			case CONNECTIONS_ACTIVE -> "Live connections of the application server";
-			case CONNECTIONS_STATES -> "Live connections per state";
-			case CONNECTIONS_ACCEPTED -> "Connections accepted since start, including rejected ones";
-			case CONNECTIONS_CLOSED -> "Connections closed since start, per reason";
-			case REQUESTS -> "Requests received since start";
-			case REQUESTS_ACTIVE -> "Requests received and not yet answered";
-			case REQUESTS_DECODE_ERRORS -> "Requests that could not be decoded";
-			case REQUESTS_LATENCY -> "Request latency over the sliding window, first byte read to last byte written";
-			case RESPONSES -> "Responses since start, per status class";
-			case BYTES_READ -> "Bytes read from the application server's sockets";
-			case BYTES_WRITTEN -> "Bytes written to the application server's sockets";
-			case BUFFER_POOL_PREALLOCATED -> "Memory the buffer pool reserved at startup and keeps";
-			case BUFFER_POOL_USED -> "Memory the buffer pool holds now";
-			case BUFFER_POOL_EXHAUSTED -> "Requests and connections refused because direct memory ran out";
-		};
 	}
 
 }

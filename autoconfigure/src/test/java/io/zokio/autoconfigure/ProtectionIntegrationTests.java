@@ -17,6 +17,7 @@ import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestApplication;
+import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,12 @@ class ProtectionIntegrationTests {
 
 	private static final int CLOSE_WITHIN_MILLIS = 1000;
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
+	private final TestResources resources = new TestResources();
 
 	@AfterEach
 	void closeResources() throws Exception {
 		TestApplication.openGate();
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
-		}
+		this.resources.close();
 	}
 
 	@ParameterizedTest(name = "{0}")

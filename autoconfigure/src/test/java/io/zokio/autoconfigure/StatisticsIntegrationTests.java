@@ -18,6 +18,7 @@ import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestApplication;
+import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,12 @@ class StatisticsIntegrationTests {
 
 	private static final Duration SETTLE = Duration.ofSeconds(10);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
+	private final TestResources resources = new TestResources();
 
 	@AfterEach
 	void closeResources() throws Exception {
 		TestApplication.openGate();
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
-		}
+		this.resources.close();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.zokio.engine.ChannelWrites;
 
 /**
  * Sits after the HTTP/1.1 codec: refuses a request of an HTTP version the server does not speak
@@ -75,9 +76,7 @@ final class HttpRequestGuardHandler extends ChannelDuplexHandler {
 			this.guard.responseWrite();
 		}
 		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && isInformational(response))) {
-			ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
-			completion.addListener(this.guard);
-			ctx.write(msg, completion);
+			ChannelWrites.writeNotifying(ctx, msg, promise, this.guard);
 			return;
 		}
 		ctx.write(msg, promise);

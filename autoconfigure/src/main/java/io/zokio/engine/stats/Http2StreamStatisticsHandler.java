@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.zokio.engine.ChannelWrites;
 
 /**
  * Follows one HTTP/2 stream of a connection (as HTTP/1.1 objects, after Reactor Netty's stream
@@ -40,9 +41,7 @@ final class Http2StreamStatisticsHandler extends ChannelDuplexHandler implements
 			this.tracker.streamResponseStarted(status);
 		}
 		if (msg instanceof LastHttpContent) {
-			ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
-			completion.addListener(this);
-			ctx.write(msg, completion);
+			ChannelWrites.writeNotifying(ctx, msg, promise, this);
 			return;
 		}
 		ctx.write(msg, promise);

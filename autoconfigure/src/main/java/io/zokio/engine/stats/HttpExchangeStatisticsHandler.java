@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.zokio.engine.ChannelWrites;
 
 /**
  * Sits just after the HTTP/1.1 codec: sees each decoded request head, each response head, and the
@@ -50,9 +51,7 @@ public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 			this.tracker.responseStarted(status);
 		}
 		if (msg instanceof LastHttpContent) {
-			ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
-			completion.addListener(this.tracker);
-			ctx.write(msg, completion);
+			ChannelWrites.writeNotifying(ctx, msg, promise, this.tracker);
 			return;
 		}
 		ctx.write(msg, promise);
