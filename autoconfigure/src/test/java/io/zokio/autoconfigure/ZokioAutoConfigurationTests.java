@@ -1,5 +1,8 @@
 package io.zokio.autoconfigure;
 
+import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportMode;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.ZokioLoopResources;
@@ -20,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ZokioAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(ZokioAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class))
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s");
+		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+				ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
+				NettyReactiveWebServerAutoConfiguration.class))
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "zokio.buffer-pool.preallocate=0");
 
 	@Test
 	void runsBootsServerFactoryOnTheSelectedTransport() {
@@ -49,9 +53,43 @@ class ZokioAutoConfigurationTests {
 	}
 
 	@Test
+	void appliesEveryPartByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BufferPool.class)
+			.hasSingleBean(ConnectionStatistics.class)
+			.hasSingleBean(ServerConnections.class)
+			.hasSingleBean(StatisticsWebServerFactoryCustomizer.class)
+			.hasSingleBean(BufferPoolWebServerFactoryCustomizer.class)
+			.hasSingleBean(ProtectionWebServerFactoryCustomizer.class));
+	}
+
+	@Test
+	void backsOffFromStatisticsWhenTheyAreDisabled() {
+		this.contextRunner.withPropertyValues("zokio.stats.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ConnectionStatistics.class)
+				.doesNotHaveBean(StatisticsWebServerFactoryCustomizer.class)
+				.hasSingleBean(TransportSelector.class));
+	}
+
+	@Test
+	void backsOffFromStatisticsWithoutHdrHistogram() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(org.HdrHistogram.Recorder.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ConnectionStatistics.class)
+				.hasSingleBean(BufferPool.class));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesEngineParts() {
+		this.contextRunner.withUserConfiguration(UserEnginePartsConfiguration.class).run((context) -> {
+			assertThat(context.getBean(ConnectionStatistics.class))
+				.isSameAs(context.getBean(UserEnginePartsConfiguration.class).statistics);
+			assertThat(context.getBean(ServerConnections.class).maxConnections()).isEqualTo(7);
+		});
+	}
+
+	@Test
 	void backsOffWhenUserDefinesReactorResourceFactory() {
 		this.contextRunner.withUserConfiguration(UserResourceFactoryConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(TransportSelector.class);
+			assertThat(context).doesNotHaveBean(TransportSelector.class).hasSingleBean(ConnectionStatistics.class);
 			assertThat(context.getBean(ReactorResourceFactory.class))
 				.isSameAs(context.getBean(UserResourceFactoryConfiguration.class).resourceFactory);
 		});
@@ -60,7 +98,10 @@ class ZokioAutoConfigurationTests {
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("zokio.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(TransportSelector.class);
+			assertThat(context).doesNotHaveBean(TransportSelector.class)
+				.doesNotHaveBean(BufferPool.class)
+				.doesNotHaveBean(ConnectionStatistics.class)
+				.doesNotHaveBean(ServerConnections.class);
 			assertThat(context.getBean(ReactorResourceFactory.class).getLoopResources())
 				.isNotInstanceOf(ZokioLoopResources.class);
 		});
@@ -69,13 +110,32 @@ class ZokioAutoConfigurationTests {
 	@Test
 	void backsOffWhenReactorNettyIsMissing() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServer.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(TransportSelector.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(TransportSelector.class)
+				.doesNotHaveBean(BufferPool.class)
+				.doesNotHaveBean(ConnectionStatistics.class));
 	}
 
 	@Test
 	void backsOffOutsideReactiveWebApplications() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(TransportSelector.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEnginePartsConfiguration {
+
+		final ConnectionStatistics statistics = new ConnectionStatistics(java.time.Duration.ofSeconds(5));
+
+		@Bean
+		ConnectionStatistics userStatistics() {
+			return this.statistics;
+		}
+
+		@Bean
+		ServerConnections userConnections() {
+			return new ServerConnections(7);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

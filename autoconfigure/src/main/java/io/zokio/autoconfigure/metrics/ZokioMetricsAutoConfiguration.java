@@ -2,6 +2,8 @@ package io.zokio.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
+import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 
@@ -19,7 +21,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code zokio.*} meters and of Micrometer's allocator meters on the
  * buffer pool.
  */
-@AutoConfiguration(after = { ZokioAutoConfiguration.class, MetricsAutoConfiguration.class,
+@AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)

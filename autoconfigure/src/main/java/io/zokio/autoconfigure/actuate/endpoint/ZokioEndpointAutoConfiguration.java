@@ -2,6 +2,9 @@ package io.zokio.autoconfigure.actuate.endpoint;
 
 import io.zokio.actuate.endpoint.ZokioEndpoint;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
+import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
+import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -21,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@link ZokioEndpoint}.
  */
-@AutoConfiguration(after = ZokioAutoConfiguration.class)
+@AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)

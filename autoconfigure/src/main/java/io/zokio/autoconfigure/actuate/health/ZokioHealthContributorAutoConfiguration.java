@@ -2,6 +2,9 @@ package io.zokio.autoconfigure.actuate.health;
 
 import io.zokio.actuate.health.ZokioHealthIndicator;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
+import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
+import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.TransportSelector;
@@ -20,7 +23,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@link ZokioHealthIndicator}.
  */
-@AutoConfiguration(after = ZokioAutoConfiguration.class)
+@AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)

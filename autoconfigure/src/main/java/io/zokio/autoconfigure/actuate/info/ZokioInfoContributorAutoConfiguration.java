@@ -2,6 +2,9 @@ package io.zokio.autoconfigure.actuate.info;
 
 import io.zokio.actuate.info.ZokioInfoContributor;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
+import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
+import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
+import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.transport.TransportSelector;
 
@@ -19,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@link ZokioInfoContributor}.
  */
-@AutoConfiguration(after = ZokioAutoConfiguration.class)
+@AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class })
 @ConditionalOnClass(InfoContributor.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)

@@ -1,0 +1,52 @@
+package io.zokio.autoconfigure;
+
+import java.time.Duration;
+
+import io.zokio.engine.limits.ConnectionLimits;
+import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.stats.ConnectionStatistics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the protection of the application's server: connection limit, timeouts,
+ * strict HTTP/1.1 and Zokio's part of a graceful shutdown.
+ */
+@AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioStatisticsAutoConfiguration.class })
+@ConditionalOnZokioServer
+@EnableConfigurationProperties({ ZokioProperties.class, NettyServerProperties.class })
+public final class ZokioProtectionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerConnections serverConnections(ZokioProperties properties) {
+		Integer max = properties.getConnections().getMax();
+		return new ServerConnections((max != null) ? max : ConnectionLimits.defaultMaxConnections());
+	}
+
+	@Bean
+	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
+			ServerConnections serverConnections, NettyServerProperties nettyServerProperties,
+			ObjectProvider<ConnectionStatistics> connectionStatistics) {
+		ZokioProperties.Connections connections = properties.getConnections();
+		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
+				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
+				connections.getWriteTimeout());
+		Duration bootIdleTimeout = nettyServerProperties.getIdleTimeout();
+		Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout : connections.getDefaultIdleTimeout();
+		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
+		return new ProtectionWebServerFactoryCustomizer(limits, serverConnections,
+				(bootIdleTimeout != null) ? null : idleTimeout);
+	}
+
+	@Bean
+	ZokioShutdownLifecycle zokioShutdownLifecycle(ServerConnections serverConnections) {
+		return new ZokioShutdownLifecycle(serverConnections);
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.zokio.autoconfigure;
+
+import io.zokio.engine.stats.ConnectionStatistics;
+import org.HdrHistogram.Recorder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the connection statistics of the application's server (never the management
+ * server's).
+ */
+@AutoConfiguration(after = ZokioAutoConfiguration.class)
+@ConditionalOnZokioServer
+@ConditionalOnClass(Recorder.class)
+@ConditionalOnBooleanProperty(name = "zokio.stats.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ZokioProperties.class)
+public final class ZokioStatisticsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConnectionStatistics connectionStatistics(ZokioProperties properties) {
+		return new ConnectionStatistics(properties.getStats().getLatencyWindow());
+	}
+
+	@Bean
+	StatisticsWebServerFactoryCustomizer statisticsWebServerFactoryCustomizer(
+			ConnectionStatistics connectionStatistics) {
+		return new StatisticsWebServerFactoryCustomizer(connectionStatistics);
+	}
+
+}
