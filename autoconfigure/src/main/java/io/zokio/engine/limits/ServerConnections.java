@@ -46,14 +46,6 @@ public final class ServerConnections {
 	}
 
 	/**
-	 * Return the number of open connections.
-	 * @return the open connections
-	 */
-	public int open() {
-		return this.open.get();
-	}
-
-	/**
 	 * Return the connection limit.
 	 * @return the limit, or {@code -1} for none
 	 */

@@ -91,14 +91,6 @@ public final class ConnectionStatistics {
 	}
 
 	/**
-	 * Count a connection refused at accept, never tracked.
-	 */
-	public void connectionRejected() {
-		this.accepted.increment();
-		this.closedBy[CloseReason.REJECTED.ordinal()].increment();
-	}
-
-	/**
 	 * Return the number of live connections.
 	 * @return the live connections
 	 */
@@ -232,11 +224,6 @@ public final class ConnectionStatistics {
 		if (decodeFailed) {
 			this.decodeErrors.increment();
 		}
-	}
-
-	void requestWithdrawn() {
-		this.requests.decrement();
-		this.inFlight.decrement();
 	}
 
 	void requestAbandoned() {

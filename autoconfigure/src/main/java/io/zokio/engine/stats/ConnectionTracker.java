@@ -92,23 +92,6 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	}
 
 	/**
-	 * Record that the server switched the connection to another protocol ({@code 101}): the request
-	 * that asked for it is answered on the new protocol (for h2c, as HTTP/2 stream 1) and counted
-	 * there, so it is not counted here.
-	 */
-	public void switchedProtocols() {
-		this.statistics.responseStarted(101);
-		if (this.closed || this.unfinishedRequests == 0) {
-			return;
-		}
-		this.unfinishedRequests--;
-		this.requestCount--;
-		this.statistics.requestWithdrawn();
-		this.requestStartNanos = 0;
-		moveTo(ConnectionState.IDLE);
-	}
-
-	/**
 	 * Record the head of an HTTP/2 stream's final response; the connection stays processing while
 	 * any of its streams is open.
 	 * @param status the response status

@@ -38,11 +38,6 @@ public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 		if (msg instanceof HttpResponse response) {
 			int status = response.status().code();
-			if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
-				this.tracker.switchedProtocols();
-				ctx.write(msg, promise);
-				return;
-			}
 			if (isInformational(status)) {
 				this.tracker.informationalResponse(status);
 				ctx.write(msg, promise);
@@ -58,7 +53,7 @@ public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 	}
 
 	private static boolean isInformational(int status) {
-		return status < 200;
+		return status < 200 && status != HttpResponseStatus.SWITCHING_PROTOCOLS.code();
 	}
 
 }

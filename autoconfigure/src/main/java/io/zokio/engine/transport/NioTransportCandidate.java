@@ -93,15 +93,6 @@ final class NioTransportCandidate implements TransportCandidate {
 		return channelType.cast(new NioDatagramChannel(selectorProvider));
 	}
 
-	/**
-	 * Return a description of the selector provider, for the report.
-	 * @return the provider's class name
-	 */
-	String selectorName() {
-		SelectorProvider selectorProvider = this.provider;
-		return (selectorProvider != null) ? selectorProvider.getClass().getName() : "unknown";
-	}
-
 	private SelectorProvider selectorProvider() {
 		SelectorProvider selectorProvider = this.provider;
 		if (selectorProvider == null) {

@@ -103,7 +103,9 @@ class ConnectionTrackerTests {
 
 	@Test
 	void countsRejectedConnectionsAsAcceptedAndClosed() {
-		this.statistics.connectionRejected();
+		ConnectionTracker rejected = this.statistics.connectionAccepted();
+		rejected.closing(CloseReason.REJECTED);
+		rejected.closed();
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
 		assertThat(snapshot.accepted()).isOne();
 		assertThat(snapshot.rejected()).isOne();
