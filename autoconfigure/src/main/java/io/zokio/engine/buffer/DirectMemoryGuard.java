@@ -1,10 +1,7 @@
 package io.zokio.engine.buffer;
 
-import java.lang.management.BufferPoolMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 import io.netty.util.internal.PlatformDependent;
 
@@ -19,9 +16,7 @@ public final class DirectMemoryGuard {
 
 	private final BufferPool pool;
 
-	private final long maxDirectMemory;
-
-	private final LongSupplier usedDirectMemory;
+	private final long maxDirectMemory = PlatformDependent.maxDirectMemory();
 
 	private final LongAdder refusals = new LongAdder();
 
@@ -34,13 +29,7 @@ public final class DirectMemoryGuard {
 	 * @param pool the pool
 	 */
 	public DirectMemoryGuard(BufferPool pool) {
-		this(pool, PlatformDependent.maxDirectMemory(), DirectMemoryGuard::jvmUsedDirectMemory);
-	}
-
-	DirectMemoryGuard(BufferPool pool, long maxDirectMemory, LongSupplier usedDirectMemory) {
 		this.pool = pool;
-		this.maxDirectMemory = maxDirectMemory;
-		this.usedDirectMemory = usedDirectMemory;
 	}
 
 	/**
@@ -76,20 +65,10 @@ public final class DirectMemoryGuard {
 
 	private boolean check() {
 		long chunk = this.pool.chunkSize();
-		long headroom = this.maxDirectMemory - this.usedDirectMemory.getAsLong();
+		long headroom = this.maxDirectMemory - MemoryLimits.usedDirectMemoryNow();
 		long held = this.pool.usedBytes();
 		long free = held - this.pool.pooledAllocator().pinnedDirectMemory();
 		return headroom < chunk && free < Math.max(chunk, held / 4);
-	}
-
-	static long jvmUsedDirectMemory() {
-		long jdk = 0;
-		for (BufferPoolMXBean bufferPool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
-			if ("direct".equals(bufferPool.getName())) {
-				jdk = Math.max(0, bufferPool.getMemoryUsed());
-			}
-		}
-		return Math.max(jdk, PlatformDependent.usedDirectMemory());
 	}
 
 }

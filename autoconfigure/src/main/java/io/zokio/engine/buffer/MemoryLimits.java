@@ -1,6 +1,8 @@
 package io.zokio.engine.buffer;
 
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,12 +31,19 @@ public record MemoryLimits(long maxDirectMemory, long usedDirectMemory, long max
 
 	private static final long UNLIMITED_CGROUP_V1 = Long.MAX_VALUE / 2;
 
+	private static final BufferPoolMXBean JDK_DIRECT_BUFFERS = ManagementFactory
+		.getPlatformMXBeans(BufferPoolMXBean.class)
+		.stream()
+		.filter((pool) -> "direct".equals(pool.getName()))
+		.findFirst()
+		.orElse(null);
+
 	/**
 	 * Read the limits of this JVM and its container.
 	 * @return the limits
 	 */
 	public static MemoryLimits detect() {
-		return new MemoryLimits(PlatformDependent.maxDirectMemory(), DirectMemoryGuard.jvmUsedDirectMemory(),
+		return new MemoryLimits(PlatformDependent.maxDirectMemory(), usedDirectMemoryNow(),
 				Runtime.getRuntime().maxMemory(),
 				containerLimit(CGROUP_V2_LIMIT, CGROUP_V1_LIMIT));
 	}
@@ -58,6 +67,16 @@ public record MemoryLimits(long maxDirectMemory, long usedDirectMemory, long max
 			return Long.MAX_VALUE;
 		}
 		return Math.max(0, this.containerLimit - this.maxHeapMemory - NON_HEAP_RESERVE);
+	}
+
+	/**
+	 * Return the direct memory in use now: the larger of the JDK's count (buffers it allocated) and
+	 * Netty's own (when it tracks direct memory itself).
+	 * @return the bytes in use
+	 */
+	static long usedDirectMemoryNow() {
+		long jdk = (JDK_DIRECT_BUFFERS != null) ? Math.max(0, JDK_DIRECT_BUFFERS.getMemoryUsed()) : 0;
+		return Math.max(jdk, PlatformDependent.usedDirectMemory());
 	}
 
 	static long containerLimit(Path v2, Path v1) {

@@ -85,20 +85,19 @@ final class ConnectionGuard implements ChannelFutureListener {
 		if (this.disabled) {
 			return false;
 		}
-		long now = System.nanoTime();
-		if (isWaiting() && startsWithHttp2Preface(buffer)) {
-			disable();
-			return false;
-		}
 		if (isWaiting()) {
+			if (startsWithHttp2Preface(buffer)) {
+				disable();
+				return false;
+			}
 			this.readingHeaders = true;
 			this.lineLength = 0;
 			this.lineSeen = false;
 			this.afterLineFeed = false;
-			this.headerDeadlineNanos = deadline(now, this.limits.requestHeaderTimeout());
+			this.headerDeadlineNanos = deadline(System.nanoTime(), this.limits.requestHeaderTimeout());
 		}
 		else if (this.bodyPending) {
-			this.bodyDeadlineNanos = deadline(now, this.limits.requestBodyTimeout());
+			this.bodyDeadlineNanos = deadline(System.nanoTime(), this.limits.requestBodyTimeout());
 		}
 		return this.readingHeaders && foldsALine(buffer);
 	}

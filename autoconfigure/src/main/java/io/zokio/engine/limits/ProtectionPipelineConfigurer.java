@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.zokio.engine.stats.CloseReason;
 import io.zokio.engine.stats.CloseReasons;
+import io.zokio.engine.stats.ConnectionStatisticsHandler;
 import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
 import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.ConnectionObserver;
@@ -17,8 +18,6 @@ import reactor.netty.NettyPipeline;
  * of the HTTP/1.1 codec.
  */
 public final class ProtectionPipelineConfigurer implements ChannelPipelineConfigurer {
-
-	private static final String CONNECTION_STATISTICS = "zokio.connectionStatistics";
 
 	private final ConnectionLimits limits;
 
@@ -54,8 +53,8 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 		}
 		ConnectionGuard guard = new ConnectionGuard(channel, this.limits, this.connections);
 		this.connections.guard(channel, guard, this.tickNanos);
-		if (pipeline.get(CONNECTION_STATISTICS) != null) {
-			pipeline.addAfter(CONNECTION_STATISTICS, RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
+		if (pipeline.get(ConnectionStatisticsHandler.NAME) != null) {
+			pipeline.addAfter(ConnectionStatisticsHandler.NAME, RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
 		}
 		else {
 			pipeline.addFirst(RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));

@@ -11,9 +11,12 @@ import io.netty.channel.FileRegion;
  * Sits nearest the socket: counts bytes read and written, and sees every close the server starts
  * and every error, so that the connection's close reason is known when it goes inactive.
  */
-final class ConnectionStatisticsHandler extends ChannelDuplexHandler {
+public final class ConnectionStatisticsHandler extends ChannelDuplexHandler {
 
-	static final String NAME = "zokio.connectionStatistics";
+	/**
+	 * The handler's name in the pipeline.
+	 */
+	public static final String NAME = "zokio.connectionStatistics";
 
 	private final ConnectionTracker tracker;
 
