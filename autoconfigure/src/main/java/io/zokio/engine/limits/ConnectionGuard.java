@@ -1,6 +1,5 @@
 package io.zokio.engine.limits;
 
-import java.time.Duration;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -31,7 +30,7 @@ final class ConnectionGuard implements ChannelFutureListener {
 
 	private final Channel channel;
 
-	private final ConnectionLimits limits;
+	private final GuardTimeouts timeouts;
 
 	private final ServerConnections connections;
 
@@ -59,15 +58,15 @@ final class ConnectionGuard implements ChannelFutureListener {
 
 	private long writesSinceCheck;
 
-	private int lineLength;
+	private boolean lineHasContent;
 
 	private boolean lineSeen;
 
 	private boolean afterLineFeed;
 
-	ConnectionGuard(Channel channel, ConnectionLimits limits, ServerConnections connections) {
+	ConnectionGuard(Channel channel, GuardTimeouts timeouts, ServerConnections connections) {
 		this.channel = channel;
-		this.limits = limits;
+		this.timeouts = timeouts;
 		this.connections = connections;
 	}
 
@@ -91,13 +90,13 @@ final class ConnectionGuard implements ChannelFutureListener {
 				return false;
 			}
 			this.readingHeaders = true;
-			this.lineLength = 0;
+			this.lineHasContent = false;
 			this.lineSeen = false;
 			this.afterLineFeed = false;
-			this.headerDeadlineNanos = deadline(System.nanoTime(), this.limits.requestHeaderTimeout());
+			this.headerDeadlineNanos = deadline(System.nanoTime(), this.timeouts.requestHeaderNanos());
 		}
 		else if (this.bodyPending) {
-			this.bodyDeadlineNanos = deadline(System.nanoTime(), this.limits.requestBodyTimeout());
+			this.bodyDeadlineNanos = deadline(System.nanoTime(), this.timeouts.requestBodyNanos());
 		}
 		return this.readingHeaders && foldsALine(buffer);
 	}
@@ -125,23 +124,38 @@ final class ConnectionGuard implements ChannelFutureListener {
 	}
 
 	private boolean foldsALine(ByteBuf buffer) {
-		for (int i = buffer.readerIndex(); i < buffer.writerIndex(); i++) {
-			byte b = buffer.getByte(i);
-			if (this.afterLineFeed && (b == ' ' || b == '\t')) {
-				return true;
-			}
-			this.afterLineFeed = false;
-			if (b == '\n') {
-				if (this.lineLength == 0 && this.lineSeen) {
-					this.readingHeaders = false;
-					return false;
+		int index = buffer.readerIndex();
+		int end = buffer.writerIndex();
+		while (index < end) {
+			if (this.afterLineFeed) {
+				byte first = buffer.getByte(index);
+				if (first == ' ' || first == '\t') {
+					return true;
 				}
-				this.lineSeen |= this.lineLength > 0;
-				this.afterLineFeed = this.lineLength > 0;
-				this.lineLength = 0;
+				this.afterLineFeed = false;
 			}
-			else if (b != '\r') {
-				this.lineLength++;
+			int lineFeed = buffer.indexOf(index, end, (byte) '\n');
+			boolean content = hasContent(buffer, index, (lineFeed < 0) ? end : lineFeed);
+			this.lineHasContent |= content;
+			if (lineFeed < 0) {
+				return false;
+			}
+			if (!this.lineHasContent && this.lineSeen) {
+				this.readingHeaders = false;
+				return false;
+			}
+			this.lineSeen |= this.lineHasContent;
+			this.afterLineFeed = this.lineHasContent;
+			this.lineHasContent = false;
+			index = lineFeed + 1;
+		}
+		return false;
+	}
+
+	private static boolean hasContent(ByteBuf buffer, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (buffer.getByte(i) != '\r') {
+				return true;
 			}
 		}
 		return false;
@@ -152,7 +166,7 @@ final class ConnectionGuard implements ChannelFutureListener {
 		this.readingHeaders = false;
 		this.headerDeadlineNanos = 0;
 		this.bodyPending = !complete;
-		this.bodyDeadlineNanos = complete ? 0 : deadline(System.nanoTime(), this.limits.requestBodyTimeout());
+		this.bodyDeadlineNanos = complete ? 0 : deadline(System.nanoTime(), this.timeouts.requestBodyNanos());
 	}
 
 	void requestBodyEnded() {
@@ -170,7 +184,7 @@ final class ConnectionGuard implements ChannelFutureListener {
 		this.lastProgressNanos = now;
 		this.lastPendingBytes = -1;
 		this.writesSinceCheck = 0;
-		this.writeCheckNanos = deadline(now, writeCheckInterval());
+		this.writeCheckNanos = deadline(now, this.timeouts.writeCheckIntervalNanos());
 		if (this.connections.isShuttingDown()) {
 			CloseReasons.mark(this.channel, CloseReason.SHUTDOWN);
 			return true;
@@ -235,16 +249,11 @@ final class ConnectionGuard implements ChannelFutureListener {
 		}
 		this.lastPendingBytes = pending;
 		this.writesSinceCheck = 0;
-		if (now - this.lastProgressNanos >= this.limits.writeTimeout().toNanos()) {
+		if (now - this.lastProgressNanos >= this.timeouts.writeNanos()) {
 			close(CloseReason.REQUEST_TIMEOUT);
 			return;
 		}
-		this.writeCheckNanos = deadline(now, writeCheckInterval());
-	}
-
-	private Duration writeCheckInterval() {
-		Duration writeTimeout = this.limits.writeTimeout();
-		return writeTimeout.isZero() ? writeTimeout : writeTimeout.dividedBy(4).plusMillis(1);
+		this.writeCheckNanos = deadline(now, this.timeouts.writeCheckIntervalNanos());
 	}
 
 	void respondAndClose(HttpResponseStatus status) {
@@ -275,8 +284,8 @@ final class ConnectionGuard implements ChannelFutureListener {
 		this.writeCheckNanos = 0;
 	}
 
-	private static long deadline(long now, Duration timeout) {
-		return timeout.isZero() ? 0 : now + timeout.toNanos();
+	private static long deadline(long now, long timeoutNanos) {
+		return (timeoutNanos != 0) ? now + timeoutNanos : 0;
 	}
 
 	private static boolean due(long deadline, long now) {

@@ -1,6 +1,6 @@
 package io.zokio.engine.limits;
 
-import java.util.List;
+import java.util.Iterator;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -92,11 +92,21 @@ final class HttpRequestGuardHandler extends ChannelDuplexHandler {
 		if (!http11 && !http10) {
 			return HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED;
 		}
-		List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
-		if (hosts.size() > 1 || (http11 && hosts.isEmpty())) {
+		int hosts = hostCount(request);
+		if (hosts > 1 || (http11 && hosts == 0)) {
 			return HttpResponseStatus.BAD_REQUEST;
 		}
 		return null;
+	}
+
+	private static int hostCount(HttpRequest request) {
+		Iterator<? extends CharSequence> hosts = request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST);
+		int count = 0;
+		while (count < 2 && hosts.hasNext()) {
+			hosts.next();
+			count++;
+		}
+		return count;
 	}
 
 	private static boolean isInformational(HttpResponse response) {

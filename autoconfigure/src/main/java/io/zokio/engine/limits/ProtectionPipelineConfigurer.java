@@ -19,9 +19,9 @@ import reactor.netty.NettyPipeline;
  */
 public final class ProtectionPipelineConfigurer implements ChannelPipelineConfigurer {
 
-	private final ConnectionLimits limits;
-
 	private final ServerConnections connections;
+
+	private final GuardTimeouts timeouts;
 
 	private final long tickNanos;
 
@@ -31,8 +31,8 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 	 * @param connections the server's live connections
 	 */
 	public ProtectionPipelineConfigurer(ConnectionLimits limits, ServerConnections connections) {
-		this.limits = limits;
 		this.connections = connections;
+		this.timeouts = GuardTimeouts.of(limits);
 		this.tickNanos = DeadlineSweeper.tickNanos(limits);
 	}
 
@@ -51,7 +51,7 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 		if (pipeline.get(NettyPipeline.HttpCodec) == null) {
 			return;
 		}
-		ConnectionGuard guard = new ConnectionGuard(channel, this.limits, this.connections);
+		ConnectionGuard guard = new ConnectionGuard(channel, this.timeouts, this.connections);
 		this.connections.guard(channel, guard, this.tickNanos);
 		if (pipeline.get(ConnectionStatisticsHandler.NAME) != null) {
 			pipeline.addAfter(ConnectionStatisticsHandler.NAME, RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
