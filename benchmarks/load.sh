@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=sample-app/target/zokio-sample-app.jar
 footprint=benchmarks/target/zokio-benchmarks.jar
-if [ ! -f "$jar" ] || [ ! -f "$footprint" ]; then
+if [ ! -f "$jar" ] || [ ! -f "${jar%.jar}-without-zokio.jar" ] || [ ! -f "$footprint" ]; then
 	./mvnw -B -q package -DskipTests
 fi
 exec python3 benchmarks/scripts/load.py --jar "$jar" --benchmarks-jar "$footprint" "$@"

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Load benchmark of the sample app: plain Spring Boot and Zokio variants, side by side.
 
+Plain Spring Boot ("boot") is the sample app repackaged without the Zokio starter and the native transports it
+brings, as an application that does not use Zokio runs; "zokio-off" is the Zokio jar with zokio.enabled=false.
+
 Every variant runs as its own JVM, pinned to one CPU, while wrk and h2load run pinned to the other.
 Throughput rounds are interleaved (A B C ... A B C ...) so that drift of this machine hits every
 variant alike; the report gives medians over rounds and ratios against plain Spring Boot.
@@ -23,8 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LUA = ROOT / "benchmarks" / "scripts" / "percentiles.lua"
 
+BASELINE = "boot"
+
 VARIANTS = {
-    "plain": ["--zokio.enabled=false"],
+    BASELINE: [],
+    "zokio-off": ["--zokio.enabled=false"],
     "zokio": [],
     "zokio-nostats": ["--zokio.stats.enabled=false"],
     "zokio-nio": ["--zokio.transport.mode=nio"],
@@ -50,9 +56,10 @@ def cpus():
 class App:
     """One variant of the sample app in its own JVM, pinned to the server CPU."""
 
-    def __init__(self, jar, name, args, extra=()):
+    def __init__(self, jars, name, args, extra=()):
         self.name = name
         self.port = free_port()
+        jar = jars.jar_without_zokio if name == BASELINE else jars.jar
         command = ["taskset", "-c", cpus()[0], "java", "-Xms256m", "-Xmx256m", "-jar", str(jar),
                    f"--server.port={self.port}", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                    "--logging.level.root=WARN", "--zokio.connections.max=12000", *args, *extra]
@@ -95,6 +102,13 @@ class App:
         if not used:
             raise RuntimeError(f"no heap figures in:\n{output}")
         return sum(int(kilobytes) for kilobytes in used) * 1024
+
+    def transport(self):
+        """The transport the server's event loops run on, from their thread names."""
+        threads = subprocess.run(["jcmd", str(self.process.pid), "Thread.print"], capture_output=True, text=True,
+                                 check=False).stdout
+        match = re.search(r'"(?:zokio|reactor)-http-(\w+)-\d+"', threads)
+        return match.group(1) if match else "unknown"
 
     def report(self):
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/zokio", timeout=5) as response:
@@ -203,14 +217,15 @@ def median(values):
 def throughput_rounds(apps, rounds, seconds, connections):
     results = {name: [] for name in apps}
     for round_index in range(rounds):
-        for name, app in apps.items():
+        order = list(apps.items()) if round_index % 2 == 0 else list(reversed(apps.items()))
+        for name, app in order:
             result = measure(app, seconds, connections)
             results[name].append(result)
             log(f"round {round_index + 1} {name}: {result['rps']:.0f} req/s, p99 {result['p99_us']} us")
     return results
 
 
-def summarize(results, baseline="plain"):
+def summarize(results, baseline=BASELINE):
     summary = {}
     for name, runs in results.items():
         summary[name] = {key: median([run[key] for run in runs])
@@ -220,7 +235,14 @@ def summarize(results, baseline="plain"):
         for name, values in summary.items():
             values["rps_ratio"] = values["rps"] / base["rps"]
             values["p99_ratio"] = values["p99_us"] / base["p99_us"] if base["p99_us"] else None
+            values["rps_ratio_paired"] = paired_ratio(results[name], results[baseline])
     return summary
+
+
+def paired_ratio(runs, baseline_runs):
+    """Median of the per-round ratios: each round's two measurements ran next to each other, so drift of the
+    machine that spans rounds cancels out."""
+    return median([run["rps"] / base["rps"] for run, base in zip(runs, baseline_runs)])
 
 
 def svg_bars(title, unit, bars, path):
@@ -244,24 +266,23 @@ def full(args, out):
                                                                                           time.gmtime())}
     try:
         for name, variant_args in VARIANTS.items():
-            apps[name] = App(args.jar, name, variant_args)
+            apps[name] = App(args, name, variant_args)
         for app in apps.values():
             app.wait_ready()
-        transports = {name: (app.report().get("transport") or {}).get("name", "reactor-default") if name != "plain"
-                      else "reactor-default" for name, app in apps.items()}
-        report["transports"] = transports
+        report["transports"] = {name: app.transport() for name, app in apps.items()}
         log(f"warming up {len(apps)} variants ({args.warmup}s each)")
         for app in apps.values():
             wrk(app.port, args.warmup, 64)
         results = throughput_rounds(apps, args.rounds, args.seconds, 64)
         report["throughput"] = {"connections": 64, "seconds": args.seconds, "rounds": args.rounds,
-                                "runs": results, "median": summarize(results)}
-        zokio, plain = apps["zokio"], apps["plain"]
-        pool = zokio.report().get("bufferPool", {})
+                                "runs": results, "median": summarize(results),
+                                "pairs": {f"zokio / {other}": paired_ratio(results["zokio"], results[other])
+                                          for other in (BASELINE, "zokio-off", "zokio-nostats")}}
+        pool = apps["zokio"].report().get("bufferPool", {})
         report["bufferPoolAfterLoad"] = pool
         half_rate = int(report["throughput"]["median"]["zokio"]["rps"] / 2)
         report["fixedRate"] = {}
-        for name in ("plain", "zokio"):
+        for name in (BASELINE, "zokio"):
             with tempfile.TemporaryDirectory() as tmp:
                 log_file = Path(tmp) / "h2load.log"
                 clients = 16
@@ -272,7 +293,7 @@ def full(args, out):
                                          "p99_us": percentile(latencies, 99), "p999_us": percentile(latencies, 99.9)}
             log(f"fixed rate {half_rate} req/s {name}: p99 {report['fixedRate'][name]['p99_us']} us")
         report["scaling"] = {}
-        for name in ("plain", "zokio"):
+        for name in (BASELINE, "zokio"):
             report["scaling"][name] = {"idleConnectionBytes": idle_connection_bytes(apps[name], 2000)}
             log(f"{name}: {report['scaling'][name]['idleConnectionBytes']:.0f} bytes of heap per idle connection")
             for connections in (100, 1000, 10000):
@@ -294,12 +315,14 @@ def compare(args, names):
     apps = {}
     try:
         for name in names:
-            apps[name] = App(args.jar, name, VARIANTS[name])
+            apps[name] = App(args, name, VARIANTS[name])
         for app in apps.values():
             app.wait_ready()
         for app in apps.values():
             wrk(app.port, args.warmup, 64)
         median_results = summarize(throughput_rounds(apps, args.rounds, args.seconds, 64), baseline=names[0])
+        for name, app in apps.items():
+            median_results[name]["transport"] = app.transport()
         print(json.dumps(median_results, indent=2))
     finally:
         for app in apps.values():
@@ -310,7 +333,7 @@ def compare(args, names):
 def profile(args, names):
     """JFR execution samples under load, per variant: the hottest frames and the share spent in Zokio."""
     for name in names:
-        app = App(args.jar, name, VARIANTS[name])
+        app = App(args, name, VARIANTS[name])
         try:
             app.wait_ready()
             wrk(app.port, args.warmup, 64)
@@ -345,7 +368,7 @@ def profile(args, names):
 def cold_start(args):
     results = {}
     for name, extra in (("zokio", []), ("zokio-no-preallocation", ["--zokio.buffer-pool.preallocate=0"])):
-        app = App(args.jar, name, extra)
+        app = App(args, name, extra)
         try:
             app.wait_ready()
             first = sequential_latencies_us(app.port, 1000)
@@ -362,8 +385,8 @@ def cold_start(args):
 
 def h2c(args):
     results = {}
-    apps = {name: App(args.jar, name, VARIANTS[name], ["--server.http2.enabled=true"])
-            for name in ("plain", "zokio")}
+    apps = {name: App(args, name, VARIANTS[name], ["--server.http2.enabled=true"])
+            for name in (BASELINE, "zokio")}
     try:
         for app in apps.values():
             app.wait_ready()
@@ -417,12 +440,16 @@ def markdown(report, path):
              f"{report['machine']['server_cpu']}, wrk and h2load to CPU {report['machine']['load_cpu']}. Medians of "
              f"{report['throughput']['rounds']} interleaved rounds of {report['throughput']['seconds']}s, "
              f"{report['throughput']['connections']} keep-alive connections, `GET /plaintext`.", "",
-             "| Variant | Transport | req/s | vs plain | p50 µs | p99 µs | p99.9 µs | CPU s / 100k req | RSS MB |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| Variant | Transport | req/s | vs boot | paired rounds | p50 µs | p99 µs | p99.9 µs | CPU s / 100k req | RSS MB |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, v in m.items():
-        lines.append(f"| {name} | {report['transports'][name]} | {v['rps']:,.0f} | {v['rps_ratio']:.3f}× | "
+        lines.append(f"| {name} | {report['transports'][name]} | {v['rps']:,.0f} | {v['rps_ratio']:.3f}× | {v['rps_ratio_paired']:.3f}× | "
                      f"{v['p50_us']:,} | {v['p99_us']:,} | {v['p999_us']:,} | {v['cpu_s_per_100k']:.2f} | "
                      f"{v['rss_bytes'] / 1e6:.0f} |")
+    lines += ["", "Paired ratios (median over rounds of the ratio of two measurements taken next to each other; the "
+              "order of the variants alternates from round to round):", "", "| Pair | req/s ratio |", "|---|---|"]
+    for pair, ratio in report["throughput"].get("pairs", {}).items():
+        lines.append(f"| {pair} | {ratio:.3f}× |")
     fixed = report["fixedRate"]
     lines += ["", f"Fixed rate of {fixed['zokio']['rps']:,} req/s (half of Zokio's measured maximum), h2load, "
               "16 connections:", "", "| Variant | p50 µs | p99 µs | p99.9 µs |", "|---|---|---|---|"]
@@ -450,7 +477,7 @@ def markdown(report, path):
 
 
 def smoke(args):
-    app = App(args.jar, "zokio", [])
+    app = App(args, "zokio", [])
     try:
         startup = app.wait_ready()
         result = measure(app, 2, 16)
@@ -473,16 +500,19 @@ def smoke(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jar", type=Path, required=True)
+    parser.add_argument("--jar-without-zokio", type=Path, help="the sample app without the Zokio starter "
+                        "(default: zokio-sample-app-without-zokio.jar next to --jar)")
     parser.add_argument("--benchmarks-jar", type=Path, required=True)
     parser.add_argument("--smoke", action="store_true", help="a few seconds, for CI")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=int, default=8)
-    parser.add_argument("--warmup", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seconds", type=int, default=4)
+    parser.add_argument("--warmup", type=int, default=25)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
     parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
     parser.add_argument("--profile", help="comma-separated variants to profile with JFR under load")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
+    args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
     for tool in ("wrk", "h2load", "taskset", "java"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is required")
