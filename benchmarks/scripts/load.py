@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -330,38 +331,61 @@ def compare(args, names):
     return 0
 
 
+def profiler_library(benchmarks_jar, directory):
+    """async-profiler's native library for this platform, taken from the benchmarks jar, which bundles it."""
+    platform = {"x86_64": "linux-x64", "aarch64": "linux-arm64"}.get(os.uname().machine)
+    if platform is None:
+        raise RuntimeError(f"async-profiler has no library for {os.uname().machine}")
+    with zipfile.ZipFile(benchmarks_jar) as jar:
+        return Path(jar.extract(f"{platform}/libasyncProfiler.so", directory))
+
+
+def profiler(app, library, command):
+    subprocess.run(["jcmd", str(app.process.pid), "JVMTI.agent_load", str(library), f'"{command}"'],
+                   capture_output=True, check=True)
+
+
+def engine_share(collapsed):
+    """CPU samples whose deepest engine frame does its own work rather than hand the message on down the
+    pipeline (the work of the handlers after it is not the engine's)."""
+    total, own = 0, {}
+    for line in collapsed.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames, count = stack.split(";"), int(count)
+        total += count
+        engine = [i for i, frame in enumerate(frames)
+                  if frame.startswith("io/zokio/") and not frame.startswith("io/zokio/sample/")]
+        if not engine:
+            continue
+        callee = frames[engine[-1] + 1] if engine[-1] + 1 < len(frames) else ""
+        if not callee.startswith("io/netty/channel/AbstractChannelHandlerContext"):
+            own[frames[engine[-1]]] = own.get(frames[engine[-1]], 0) + count
+    return total, own
+
+
 def profile(args, names):
-    """JFR execution samples under load, per variant: the hottest frames and the share spent in Zokio."""
-    for name in names:
-        app = App(args, name, VARIANTS[name])
-        try:
-            app.wait_ready()
-            wrk(app.port, args.warmup, 64)
-            with tempfile.TemporaryDirectory() as tmp:
-                recording = Path(tmp) / f"{name}.jfr"
-                subprocess.run(["jcmd", str(app.process.pid), "JFR.start", "name=load", "settings=profile",
-                                "jdk.ExecutionSample#period=2ms"],
-                               capture_output=True, check=True)
-                wrk(app.port, args.seconds, 64)
-                subprocess.run(["jcmd", str(app.process.pid), "JFR.stop", "name=load", f"filename={recording}"],
-                               capture_output=True, check=True)
-                samples = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", str(recording)],
-                                         capture_output=True, text=True, check=True).stdout
-        finally:
-            app.stop()
-        tops, zokio, own, total = {}, 0, 0, 0
-        for sample in samples.split("jdk.ExecutionSample")[1:]:
-            frames = re.findall(r"^\s+([\w.$]+\.[\w$<>]+)\(", sample, re.MULTILINE)
-            if not frames:
-                continue
-            total += 1
-            tops[frames[0]] = tops.get(frames[0], 0) + 1
-            zokio += any(frame.startswith("io.zokio.") for frame in frames)
-            own += frames[0].startswith("io.zokio.")
-        log(f"{name}: {total} samples, {100 * own / max(total, 1):.1f}% in Zokio's own code, "
-            f"{100 * zokio / max(total, 1):.1f}% with a Zokio frame anywhere on the stack")
-        for frame, count in sorted(tops.items(), key=lambda item: -item[1])[:12]:
-            log(f"  {100 * count / total:5.1f}%  {frame}")
+    """async-profiler CPU samples under load, per variant: a flame graph and the engine's own share."""
+    out = ROOT / "benchmarks" / "target" / "profiles"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        library = profiler_library(args.benchmarks_jar, tmp)
+        for name in names:
+            app = App(args, name, VARIANTS[name])
+            collapsed, flame_graph = out / f"{name}.collapsed", out / f"{name}.html"
+            try:
+                app.wait_ready()
+                wrk(app.port, args.warmup, 64)
+                profiler(app, library, "start,event=cpu,interval=500us")
+                result = wrk(app.port, args.seconds, 64)
+                profiler(app, library, f"dump,file={collapsed},collapsed")
+                profiler(app, library, f"stop,file={flame_graph}")
+            finally:
+                app.stop()
+            total, own = engine_share(collapsed)
+            log(f"{name}: {result['rps']:.0f} req/s, {total} samples, {100 * sum(own.values()) / max(total, 1):.2f}% "
+                f"in the engine's own code; flame graph {flame_graph}")
+            for frame, count in sorted(own.items(), key=lambda item: -item[1])[:10]:
+                log(f"  {100 * count / total:5.2f}%  {frame}")
     return 0
 
 
@@ -509,7 +533,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=25)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
     parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
-    parser.add_argument("--profile", help="comma-separated variants to profile with JFR under load")
+    parser.add_argument("--profile", help="comma-separated variants to profile with async-profiler under load")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
