@@ -12,6 +12,7 @@ variant alike; the report gives medians over rounds and ratios against plain Spr
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import socket
@@ -246,6 +247,14 @@ def paired_ratio(runs, baseline_runs):
     return median([run["rps"] / base["rps"] for run, base in zip(runs, baseline_runs)])
 
 
+def paired_interval(runs, baseline_runs, resamples=5000):
+    """A 90% bootstrap interval of the median per-round ratio (fixed seed: the same data give the same interval)."""
+    ratios = [run["rps"] / base["rps"] for run, base in zip(runs, baseline_runs)]
+    generator = random.Random(7)
+    medians = sorted(median(generator.choices(ratios, k=len(ratios))) for _ in range(resamples))
+    return [medians[int(0.05 * resamples)], medians[int(0.95 * resamples) - 1]]
+
+
 def svg_bars(title, unit, bars, path):
     width, bar_height, left = 640, 28, 170
     height = 50 + bar_height * len(bars)
@@ -271,14 +280,18 @@ def full(args, out):
         for app in apps.values():
             app.wait_ready()
         report["transports"] = {name: app.transport() for name, app in apps.items()}
-        log(f"warming up {len(apps)} variants ({args.warmup}s each)")
+        log(f"warming up {len(apps)} variants ({args.warmup}s each, then one round that is not counted)")
         for app in apps.values():
             wrk(app.port, args.warmup, 64)
+        for app in apps.values():
+            wrk(app.port, args.seconds, 64)
         results = throughput_rounds(apps, args.rounds, args.seconds, 64)
         report["throughput"] = {"connections": 64, "seconds": args.seconds, "rounds": args.rounds,
                                 "runs": results, "median": summarize(results),
-                                "pairs": {f"zokio / {other}": paired_ratio(results["zokio"], results[other])
-                                          for other in (BASELINE, "zokio-off", "zokio-nostats")}}
+                                "pairs": {f"zokio / {other}": {
+                                    "median": paired_ratio(results["zokio"], results[other]),
+                                    "interval90": paired_interval(results["zokio"], results[other])}
+                                    for other in (BASELINE, "zokio-off", "zokio-nostats")}}
         pool = apps["zokio"].report().get("bufferPool", {})
         report["bufferPoolAfterLoad"] = pool
         half_rate = int(report["throughput"]["median"]["zokio"]["rps"] / 2)
@@ -314,6 +327,7 @@ def full(args, out):
 
 def compare(args, names):
     apps = {}
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     try:
         for name in names:
             apps[name] = App(args, name, VARIANTS[name])
@@ -321,10 +335,21 @@ def compare(args, names):
             app.wait_ready()
         for app in apps.values():
             wrk(app.port, args.warmup, 64)
-        median_results = summarize(throughput_rounds(apps, args.rounds, args.seconds, 64), baseline=names[0])
+        for app in apps.values():
+            wrk(app.port, args.seconds, 64)
+        results = throughput_rounds(apps, args.rounds, args.seconds, 64)
+        median_results = summarize(results, baseline=names[0])
         for name, app in apps.items():
             median_results[name]["transport"] = app.transport()
+            median_results[name]["rps_ratio_interval90"] = paired_interval(results[name], results[names[0]])
+        comparison = {"machine": machine(), "command": " ".join(["benchmarks/scripts/load.py", *sys.argv[1:]]),
+                      "started": started, "rounds": args.rounds, "seconds": args.seconds, "warmup": args.warmup,
+                      "runs": results, "median": median_results}
+        args.out.mkdir(parents=True, exist_ok=True)
+        path = args.out / f"comparison-{'-vs-'.join(reversed(names))}.json"
+        path.write_text(json.dumps(comparison, indent=2) + "\n")
         print(json.dumps(median_results, indent=2))
+        log(f"results in {path}")
     finally:
         for app in apps.values():
             app.stop()
@@ -438,9 +463,10 @@ def write(report, out):
     (out / "results.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
     median_results = report["throughput"]["median"]
     with (out / "results.csv").open("w") as csv:
-        csv.write("variant,transport,rps,rps_ratio,p50_us,p99_us,p999_us,cpu_s_per_100k,rss_bytes\n")
+        csv.write("variant,transport,rps,rps_ratio,rps_ratio_paired,p50_us,p99_us,p999_us,cpu_s_per_100k,rss_bytes\n")
         for name, values in median_results.items():
             csv.write(f"{name},{report['transports'][name]},{values['rps']:.0f},{values['rps_ratio']:.3f},"
+                      f"{values['rps_ratio_paired']:.3f},"
                       f"{values['p50_us']},{values['p99_us']},{values['p999_us']},{values['cpu_s_per_100k']:.3f},"
                       f"{values['rss_bytes']}\n")
     svg_bars("Throughput, median of interleaved rounds (wrk, 64 connections)", "req/s",
@@ -471,9 +497,11 @@ def markdown(report, path):
                      f"{v['p50_us']:,} | {v['p99_us']:,} | {v['p999_us']:,} | {v['cpu_s_per_100k']:.2f} | "
                      f"{v['rss_bytes'] / 1e6:.0f} |")
     lines += ["", "Paired ratios (median over rounds of the ratio of two measurements taken next to each other; the "
-              "order of the variants alternates from round to round):", "", "| Pair | req/s ratio |", "|---|---|"]
+              "order of the variants alternates from round to round), with a 90% bootstrap interval of that "
+              "median:", "", "| Pair | req/s ratio | 90% interval |", "|---|---|---|"]
     for pair, ratio in report["throughput"].get("pairs", {}).items():
-        lines.append(f"| {pair} | {ratio:.3f}× |")
+        low, high = ratio["interval90"]
+        lines.append(f"| {pair} | {ratio['median']:.3f}× | {low:.3f}× to {high:.3f}× |")
     fixed = report["fixedRate"]
     lines += ["", f"Fixed rate of {fixed['zokio']['rps']:,} req/s (half of Zokio's measured maximum), h2load, "
               "16 connections:", "", "| Variant | p50 µs | p99 µs | p99.9 µs |", "|---|---|---|---|"]
