@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
 public class ZokioProperties {
 
 	/**
-	 * Whether to enable the Zokio engine. When disabled, the server runs exactly as plain Spring Boot.
+	 * Whether to enable the Zokio engine. When disabled, Zokio configures nothing and the server runs as Spring
+	 * Boot sets it up; Reactor Netty then picks its transport from the classpath, where the starter has put
+	 * io_uring.
 	 */
 	private boolean enabled = true;
 
