@@ -105,6 +105,7 @@ class ProtectionIntegrationTests {
 		assertThat(slow.isClosedByServer()).isTrue();
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> statistics(server).closed(CloseReason.REQUEST_TIMEOUT) == 1);
+		assertThat(statistics(server).responses(StatusClass.CLIENT_ERROR)).isOne();
 	}
 
 	@Test

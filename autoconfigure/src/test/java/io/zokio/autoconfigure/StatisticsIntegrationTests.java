@@ -11,9 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zokio.engine.buffer.MemoryGuardHandler;
 import io.zokio.engine.stats.CloseReason;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.ConnectionStatisticsHandler;
+import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
@@ -22,6 +25,7 @@ import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.NettyPipeline;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +101,24 @@ class StatisticsIntegrationTests {
 		finally {
 			clients.shutdownNow();
 		}
+	}
+
+	@Test
+	void sharesTheHandlerAfterTheCodecWithTheGuards() throws Exception {
+		TestServer server = start();
+		String pipeline;
+		try (RawHttpConnection connection = server.connect()) {
+			pipeline = connection.get("/pipeline").body();
+		}
+		assertThat(List.of(pipeline.split(","))).containsSubsequence(ConnectionStatisticsHandler.NAME,
+				NettyPipeline.HttpCodec, "zokio.httpRequestGuard", MemoryGuardHandler.NAME,
+				NettyPipeline.HttpTrafficHandler)
+			.doesNotContain(HttpExchangeStatisticsHandler.NAME);
+		ConnectionStatistics statistics = statistics(server);
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.snapshot().requests()).isOne();
+		assertThat(statistics.responses(StatusClass.SUCCESS)).isOne();
+		assertThat(statistics.snapshot().latencySinceStart().count()).isOne();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -105,6 +107,11 @@ public class TestApplication {
 				NettyDataBufferFactory factory = (NettyDataBufferFactory) request.exchange().getResponse().bufferFactory();
 				int megabytes = Integer.parseInt(request.queryParam("mb").orElse("1"));
 				return ServerResponse.ok().bodyValue(String.valueOf(hold(factory.getByteBufAllocator(), megabytes)));
+			})
+			.GET("/pipeline", (request) -> {
+				Object nativeRequest = ((AbstractServerHttpRequest) request.exchange().getRequest()).getNativeRequest();
+				return ServerResponse.ok()
+					.bodyValue(String.join(",", ((Connection) nativeRequest).channel().pipeline().names()));
 			})
 			.POST("/echo", (request) -> ServerResponse.ok().body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
 			.build();

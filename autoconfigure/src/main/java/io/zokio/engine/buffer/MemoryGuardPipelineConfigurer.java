@@ -4,14 +4,14 @@ import java.net.SocketAddress;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
-import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
 import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.NettyPipeline;
 
 /**
- * Installs the {@link MemoryGuardHandler} after the HTTP/1.1 codec, and after the statistics
- * handler when there is one, so that refused requests and their {@code 503}s are counted.
+ * Installs the {@link MemoryGuardHandler} after the HTTP/1.1 codec and the engine's other
+ * handlers, just before Reactor Netty's HTTP handler, so that the statistics count refused
+ * requests and their {@code 503}s whatever order the engine's handlers were installed in.
  */
 public final class MemoryGuardPipelineConfigurer implements ChannelPipelineConfigurer {
 
@@ -31,9 +31,12 @@ public final class MemoryGuardPipelineConfigurer implements ChannelPipelineConfi
 		if (pipeline.get(MemoryGuardHandler.NAME) != null || pipeline.get(NettyPipeline.HttpCodec) == null) {
 			return;
 		}
-		String anchor = (pipeline.get(HttpExchangeStatisticsHandler.NAME) != null)
-				? HttpExchangeStatisticsHandler.NAME : NettyPipeline.HttpCodec;
-		pipeline.addAfter(anchor, MemoryGuardHandler.NAME, new MemoryGuardHandler(this.guard));
+		if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+			pipeline.addBefore(NettyPipeline.HttpTrafficHandler, MemoryGuardHandler.NAME, new MemoryGuardHandler(this.guard));
+		}
+		else {
+			pipeline.addAfter(NettyPipeline.HttpCodec, MemoryGuardHandler.NAME, new MemoryGuardHandler(this.guard));
+		}
 	}
 
 }

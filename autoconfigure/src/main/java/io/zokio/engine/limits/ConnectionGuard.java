@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -15,6 +16,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.zokio.engine.stats.CloseReason;
 import io.zokio.engine.stats.CloseReasons;
+import io.zokio.engine.stats.ConnectionTracker;
+import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
 
 /**
  * The deadlines of one connection, driven by what its two handlers see: the first byte of a request
@@ -35,6 +38,8 @@ final class ConnectionGuard implements ChannelFutureListener {
 	private final ServerConnections connections;
 
 	private ChannelHandlerContext httpContext;
+
+	private ConnectionTracker tracker;
 
 	private boolean readingHeaders;
 
@@ -70,8 +75,15 @@ final class ConnectionGuard implements ChannelFutureListener {
 		this.connections = connections;
 	}
 
-	void httpContext(ChannelHandlerContext context) {
+	/**
+	 * Set where the guard writes its own responses from, and the statistics' tracker that records
+	 * them (they do not pass the handler that writes them).
+	 * @param context the context of the handler after the HTTP/1.1 codec
+	 * @param tracker the connection's tracker, or {@code null} without statistics
+	 */
+	void httpContext(ChannelHandlerContext context, ConnectionTracker tracker) {
 		this.httpContext = context;
+		this.tracker = tracker;
 	}
 
 	/**
@@ -269,7 +281,11 @@ final class ConnectionGuard implements ChannelFutureListener {
 		response.headers()
 			.setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
 			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-		this.httpContext.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+		ChannelPromise promise = this.httpContext.newPromise();
+		if (this.tracker != null && HttpExchangeStatisticsHandler.recordWrite(this.tracker, response)) {
+			promise.addListener(this.tracker);
+		}
+		this.httpContext.writeAndFlush(response, promise).addListener(ChannelFutureListener.CLOSE);
 	}
 
 	private void close(CloseReason reason) {

@@ -3,6 +3,8 @@ package io.zokio.engine.limits;
 import java.util.Iterator;
 
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
@@ -15,32 +17,42 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.zokio.engine.ChannelWrites;
+import io.zokio.engine.stats.ConnectionTracker;
+import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
 
 /**
  * Sits after the HTTP/1.1 codec: refuses a request of an HTTP version the server does not speak
  * ({@code 505}) or without exactly one {@code Host} ({@code 400}, RFC 9112 section 3.2), follows
  * each request and response for the connection's deadlines, and during shutdown makes responses
- * carry {@code Connection: close}.
+ * carry {@code Connection: close}. With statistics on, it takes the place of the
+ * {@link HttpExchangeStatisticsHandler} and records the exchanges itself, so that each message
+ * passes one handler and each response's last write has one listener.
  */
-final class HttpRequestGuardHandler extends ChannelDuplexHandler {
+final class HttpRequestGuardHandler extends ChannelDuplexHandler implements ChannelFutureListener {
 
 	static final String NAME = "zokio.httpRequestGuard";
 
 	private final ConnectionGuard guard;
 
+	private final ConnectionTracker tracker;
+
 	private boolean refusing;
 
-	HttpRequestGuardHandler(ConnectionGuard guard) {
+	HttpRequestGuardHandler(ConnectionGuard guard, ConnectionTracker tracker) {
 		this.guard = guard;
+		this.tracker = tracker;
 	}
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
-		this.guard.httpContext(ctx);
+		this.guard.httpContext(ctx, this.tracker);
 	}
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (this.tracker != null) {
+			HttpExchangeStatisticsHandler.recordRead(this.tracker, msg);
+		}
 		if (this.refusing) {
 			ReferenceCountUtil.release(msg);
 			return;
@@ -75,11 +87,18 @@ final class HttpRequestGuardHandler extends ChannelDuplexHandler {
 		else if (msg instanceof HttpContent) {
 			this.guard.responseWrite();
 		}
+		boolean recorded = this.tracker != null && HttpExchangeStatisticsHandler.recordWrite(this.tracker, msg);
 		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && isInformational(response))) {
-			ChannelWrites.writeNotifying(ctx, msg, promise, this.guard);
+			ChannelWrites.writeNotifying(ctx, msg, promise, recorded ? this : this.guard);
 			return;
 		}
 		ctx.write(msg, promise);
+	}
+
+	@Override
+	public void operationComplete(ChannelFuture future) {
+		this.guard.operationComplete(future);
+		this.tracker.operationComplete(future);
 	}
 
 	private static HttpResponseStatus refusal(HttpRequest request) {

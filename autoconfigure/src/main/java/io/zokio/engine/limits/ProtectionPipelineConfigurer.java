@@ -15,7 +15,8 @@ import reactor.netty.NettyPipeline;
 /**
  * Applies the limits to each new connection of the application server: refuses it when the server
  * is at its connection limit or shutting down, otherwise installs its guard handlers on both sides
- * of the HTTP/1.1 codec.
+ * of the HTTP/1.1 codec. Configured after the statistics, the handler after the codec takes the
+ * place of the statistics' one and records the exchanges too.
  */
 public final class ProtectionPipelineConfigurer implements ChannelPipelineConfigurer {
 
@@ -59,9 +60,14 @@ public final class ProtectionPipelineConfigurer implements ChannelPipelineConfig
 		else {
 			pipeline.addFirst(RequestBytesGuardHandler.NAME, new RequestBytesGuardHandler(guard));
 		}
-		String anchor = (pipeline.get(HttpExchangeStatisticsHandler.NAME) != null) ? HttpExchangeStatisticsHandler.NAME
-				: NettyPipeline.HttpCodec;
-		pipeline.addAfter(anchor, HttpRequestGuardHandler.NAME, new HttpRequestGuardHandler(guard));
+		HttpExchangeStatisticsHandler exchangeStatistics = pipeline.get(HttpExchangeStatisticsHandler.class);
+		if (exchangeStatistics != null) {
+			pipeline.replace(exchangeStatistics, HttpRequestGuardHandler.NAME,
+					new HttpRequestGuardHandler(guard, exchangeStatistics.tracker()));
+		}
+		else {
+			pipeline.addAfter(NettyPipeline.HttpCodec, HttpRequestGuardHandler.NAME, new HttpRequestGuardHandler(guard, null));
+		}
 	}
 
 }

@@ -26,30 +26,57 @@ public final class HttpExchangeStatisticsHandler extends ChannelDuplexHandler {
 		this.tracker = tracker;
 	}
 
+	/**
+	 * Return the tracker this handler records into, for a handler that takes its place.
+	 * @return the tracker
+	 */
+	public ConnectionTracker tracker() {
+		return this.tracker;
+	}
+
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
-		if (msg instanceof HttpRequest request) {
-			this.tracker.requestReceived(request.decoderResult().isFailure());
-		}
+		recordRead(this.tracker, msg);
 		ctx.fireChannelRead(msg);
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (msg instanceof HttpResponse response) {
-			int status = response.status().code();
-			if (isInformational(status)) {
-				this.tracker.informationalResponse(status);
-				ctx.write(msg, promise);
-				return;
-			}
-			this.tracker.responseStarted(status);
-		}
-		if (msg instanceof LastHttpContent) {
+		if (recordWrite(this.tracker, msg)) {
 			ChannelWrites.writeNotifying(ctx, msg, promise, this.tracker);
 			return;
 		}
 		ctx.write(msg, promise);
+	}
+
+	/**
+	 * Record a message read from the HTTP/1.1 codec: a request head starts an exchange.
+	 * @param tracker the connection's tracker
+	 * @param msg the message
+	 */
+	public static void recordRead(ConnectionTracker tracker, Object msg) {
+		if (msg instanceof HttpRequest request) {
+			tracker.requestReceived(request.decoderResult().isFailure());
+		}
+	}
+
+	/**
+	 * Record a message about to be written to the HTTP/1.1 codec.
+	 * @param tracker the connection's tracker
+	 * @param msg the message
+	 * @return whether the write ends the exchange, so that the tracker must be notified when it
+	 * completes
+	 */
+	public static boolean recordWrite(ConnectionTracker tracker, Object msg) {
+		if (msg instanceof HttpResponse response) {
+			int status = response.status().code();
+			if (isInformational(status)) {
+				tracker.informationalResponse(status);
+				return false;
+			}
+			tracker.responseStarted(status);
+		}
+		return msg instanceof LastHttpContent;
 	}
 
 	private static boolean isInformational(int status) {
