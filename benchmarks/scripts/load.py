@@ -241,15 +241,19 @@ def summarize(results, baseline=BASELINE):
     return summary
 
 
+def round_ratios(runs, baseline_runs):
+    return [run["rps"] / base["rps"] for run, base in zip(runs, baseline_runs)]
+
+
 def paired_ratio(runs, baseline_runs):
     """Median of the per-round ratios: each round's two measurements ran next to each other, so drift of the
     machine that spans rounds cancels out."""
-    return median([run["rps"] / base["rps"] for run, base in zip(runs, baseline_runs)])
+    return median(round_ratios(runs, baseline_runs))
 
 
 def paired_interval(runs, baseline_runs, resamples=5000):
     """A 90% bootstrap interval of the median per-round ratio (fixed seed: the same data give the same interval)."""
-    ratios = [run["rps"] / base["rps"] for run, base in zip(runs, baseline_runs)]
+    ratios = round_ratios(runs, baseline_runs)
     generator = random.Random(7)
     medians = sorted(median(generator.choices(ratios, k=len(ratios))) for _ in range(resamples))
     return [medians[int(0.05 * resamples)], medians[int(0.95 * resamples) - 1]]

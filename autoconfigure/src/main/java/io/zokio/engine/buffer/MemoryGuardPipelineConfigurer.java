@@ -31,11 +31,12 @@ public final class MemoryGuardPipelineConfigurer implements ChannelPipelineConfi
 		if (pipeline.get(MemoryGuardHandler.NAME) != null || pipeline.get(NettyPipeline.HttpCodec) == null) {
 			return;
 		}
+		MemoryGuardHandler handler = new MemoryGuardHandler(this.guard);
 		if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
-			pipeline.addBefore(NettyPipeline.HttpTrafficHandler, MemoryGuardHandler.NAME, new MemoryGuardHandler(this.guard));
+			pipeline.addBefore(NettyPipeline.HttpTrafficHandler, MemoryGuardHandler.NAME, handler);
 		}
 		else {
-			pipeline.addAfter(NettyPipeline.HttpCodec, MemoryGuardHandler.NAME, new MemoryGuardHandler(this.guard));
+			pipeline.addAfter(NettyPipeline.HttpCodec, MemoryGuardHandler.NAME, handler);
 		}
 	}
 

@@ -87,9 +87,11 @@ final class HttpRequestGuardHandler extends ChannelDuplexHandler implements Chan
 		else if (msg instanceof HttpContent) {
 			this.guard.responseWrite();
 		}
-		boolean recorded = this.tracker != null && HttpExchangeStatisticsHandler.recordWrite(this.tracker, msg);
+		if (this.tracker != null) {
+			HttpExchangeStatisticsHandler.recordWrite(this.tracker, msg);
+		}
 		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && isInformational(response))) {
-			ChannelWrites.writeNotifying(ctx, msg, promise, recorded ? this : this.guard);
+			ChannelWrites.writeNotifying(ctx, msg, promise, (this.tracker != null) ? this : this.guard);
 			return;
 		}
 		ctx.write(msg, promise);
