@@ -2,15 +2,13 @@ package io.zokio.autoconfigure;
 
 import io.netty.channel.ChannelOption;
 import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.buffer.MemoryGuardPipelineConfigurer;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
  * Makes the buffer pool the allocator of every connection of the application's server, so that
- * request and response buffers, WebFlux's included, come from it, and refuses requests with
- * {@code 503} while direct memory has run out.
+ * request and response buffers, WebFlux's included, come from it.
  */
 public final class BufferPoolWebServerFactoryCustomizer
 		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
@@ -27,8 +25,7 @@ public final class BufferPoolWebServerFactoryCustomizer
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
-		factory.addServerCustomizers((server) -> server.childOption(ChannelOption.ALLOCATOR, this.bufferPool.allocator())
-			.doOnChannelInit(new MemoryGuardPipelineConfigurer(this.bufferPool.guard())));
+		factory.addServerCustomizers((server) -> server.childOption(ChannelOption.ALLOCATOR, this.bufferPool.allocator()));
 	}
 
 }

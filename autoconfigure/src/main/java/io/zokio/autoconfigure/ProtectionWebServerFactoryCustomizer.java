@@ -2,44 +2,43 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
-import io.zokio.engine.limits.ConnectionLimits;
-import io.zokio.engine.limits.ProtectionPipelineConfigurer;
-import io.zokio.engine.limits.ServerConnections;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
- * Applies the connection limits, timeouts and strict HTTP/1.1 checks to the application's server
- * only, and Zokio's idle timeout when {@code server.netty.idle-timeout} is not set.
+ * Applies Zokio's idle timeout when {@code server.netty.idle-timeout} is not set, and the HTTP/2
+ * limits the server advertises, to the application's server only.
  */
 public final class ProtectionWebServerFactoryCustomizer
 		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
 
-	private final ProtectionPipelineConfigurer pipelineConfigurer;
-
 	private final @Nullable Duration defaultIdleTimeout;
 
+	private final ZokioProperties.Http2 http2;
+
 	/**
-	 * Create a customizer applying the given limits.
-	 * @param limits the limits
-	 * @param connections the server's live connections
+	 * Create a customizer applying the given settings.
 	 * @param defaultIdleTimeout the idle timeout to apply, or {@code null} when Boot's
 	 * {@code server.netty.idle-timeout} applies
+	 * @param http2 the HTTP/2 limits
 	 */
-	public ProtectionWebServerFactoryCustomizer(ConnectionLimits limits, ServerConnections connections,
-			@Nullable Duration defaultIdleTimeout) {
-		this.pipelineConfigurer = new ProtectionPipelineConfigurer(limits, connections);
+	public ProtectionWebServerFactoryCustomizer(@Nullable Duration defaultIdleTimeout, ZokioProperties.Http2 http2) {
 		this.defaultIdleTimeout = defaultIdleTimeout;
+		this.http2 = http2;
 	}
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
-		factory.addServerCustomizers((server) -> server.doOnChannelInit(this.pipelineConfigurer));
 		if (this.defaultIdleTimeout != null && !this.defaultIdleTimeout.isZero()) {
-			factory.addServerCustomizers((server) -> server.idleTimeout(this.defaultIdleTimeout));
+			Duration idleTimeout = this.defaultIdleTimeout;
+			factory.addServerCustomizers((server) -> server.idleTimeout(idleTimeout));
 		}
+		long maxStreams = this.http2.getMaxConcurrentStreams();
+		long maxHeaderListSize = this.http2.getMaxHeaderListSize().toBytes();
+		factory.addServerCustomizers((server) -> server
+			.http2Settings((settings) -> settings.maxConcurrentStreams(maxStreams).maxHeaderListSize(maxHeaderListSize)));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.BufferPoolSettings;
+import io.zokio.engine.buffer.MemoryGuardParticipant;
 import io.zokio.engine.buffer.MemoryLimits;
 import io.zokio.engine.transport.TransportSettings;
 
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the buffer pool: sized within the memory budget, reserved before the server
@@ -31,6 +33,12 @@ public final class ZokioBufferPoolAutoConfiguration {
 				pool.getThreadCache().isEnabled(), pool.getThreadCache().getSmallSize(),
 				pool.getThreadCache().getNormalSize(), pool.isFailFast());
 		return BufferPool.create(settings, MemoryLimits.detect());
+	}
+
+	@Bean
+	@Order(0)
+	MemoryGuardParticipant memoryGuardParticipant(BufferPool bufferPool) {
+		return new MemoryGuardParticipant(bufferPool.guard());
 	}
 
 	@Bean

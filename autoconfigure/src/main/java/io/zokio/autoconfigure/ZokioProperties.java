@@ -28,6 +28,8 @@ public class ZokioProperties {
 
 	private final Connections connections = new Connections();
 
+	private final Http2 http2 = new Http2();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -50,6 +52,10 @@ public class ZokioProperties {
 
 	public Connections getConnections() {
 		return this.connections;
+	}
+
+	public Http2 getHttp2() {
+		return this.http2;
 	}
 
 	/**
@@ -304,6 +310,12 @@ public class ZokioProperties {
 		 */
 		private Duration defaultIdleTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * Largest request body accepted, declared or streamed, on HTTP/1.1 and on each HTTP/2 stream;
+		 * larger ones get 413 and are closed. -1 for no limit.
+		 */
+		private DataSize maxRequestBodySize = DataSize.ofMegabytes(10);
+
 		public Integer getMax() {
 			return this.max;
 		}
@@ -342,6 +354,47 @@ public class ZokioProperties {
 
 		public void setDefaultIdleTimeout(Duration defaultIdleTimeout) {
 			this.defaultIdleTimeout = defaultIdleTimeout;
+		}
+
+		public DataSize getMaxRequestBodySize() {
+			return this.maxRequestBodySize;
+		}
+
+		public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+		}
+
+	}
+
+	/**
+	 * HTTP/2 settings the server advertises, when server.http2.enabled is set.
+	 */
+	public static class Http2 {
+
+		/**
+		 * Most streams a client may have open at once on one connection; further ones are refused.
+		 */
+		private long maxConcurrentStreams = 100;
+
+		/**
+		 * Largest header list (decoded, as HTTP/2 counts it) a request may carry.
+		 */
+		private DataSize maxHeaderListSize = DataSize.ofKilobytes(8);
+
+		public long getMaxConcurrentStreams() {
+			return this.maxConcurrentStreams;
+		}
+
+		public void setMaxConcurrentStreams(long maxConcurrentStreams) {
+			this.maxConcurrentStreams = maxConcurrentStreams;
+		}
+
+		public DataSize getMaxHeaderListSize() {
+			return this.maxHeaderListSize;
+		}
+
+		public void setMaxHeaderListSize(DataSize maxHeaderListSize) {
+			this.maxHeaderListSize = maxHeaderListSize;
 		}
 
 	}

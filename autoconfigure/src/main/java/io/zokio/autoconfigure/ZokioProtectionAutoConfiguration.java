@@ -3,6 +3,7 @@ package io.zokio.autoconfigure;
 import java.time.Duration;
 
 import io.zokio.engine.limits.ConnectionLimits;
+import io.zokio.engine.limits.ProtectionParticipant;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 
@@ -12,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the protection of the application's server: connection limit, timeouts,
@@ -30,18 +33,24 @@ public final class ZokioProtectionAutoConfiguration {
 	}
 
 	@Bean
-	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
-			ServerConnections serverConnections, NettyServerProperties nettyServerProperties,
-			ObjectProvider<ConnectionStatistics> connectionStatistics) {
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	ProtectionParticipant protectionParticipant(ZokioProperties properties, ServerConnections serverConnections) {
 		ZokioProperties.Connections connections = properties.getConnections();
 		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
 				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
-				connections.getWriteTimeout());
+				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes());
+		return new ProtectionParticipant(limits, serverConnections);
+	}
+
+	@Bean
+	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
+			NettyServerProperties nettyServerProperties, ObjectProvider<ConnectionStatistics> connectionStatistics) {
 		Duration bootIdleTimeout = nettyServerProperties.getIdleTimeout();
-		Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout : connections.getDefaultIdleTimeout();
+		Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout
+				: properties.getConnections().getDefaultIdleTimeout();
 		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
-		return new ProtectionWebServerFactoryCustomizer(limits, serverConnections,
-				(bootIdleTimeout != null) ? null : idleTimeout);
+		return new ProtectionWebServerFactoryCustomizer((bootIdleTimeout != null) ? null : idleTimeout,
+				properties.getHttp2());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.zokio.autoconfigure;
 
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.StatisticsParticipant;
 import org.HdrHistogram.Recorder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the connection statistics of the application's server (never the management
@@ -28,9 +31,9 @@ public final class ZokioStatisticsAutoConfiguration {
 	}
 
 	@Bean
-	StatisticsWebServerFactoryCustomizer statisticsWebServerFactoryCustomizer(
-			ConnectionStatistics connectionStatistics) {
-		return new StatisticsWebServerFactoryCustomizer(connectionStatistics);
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	StatisticsParticipant statisticsParticipant(ConnectionStatistics connectionStatistics) {
+		return new StatisticsParticipant(connectionStatistics);
 	}
 
 }

@@ -64,6 +64,18 @@ public enum ZokioMeters implements MeterDocumentation {
 			ZokioKeyNames.STATUS),
 
 	/**
+	 * Requests the server answered itself and closed, per reason.
+	 */
+	REQUESTS_REFUSED("zokio.requests.refused", Meter.Type.COUNTER, null,
+			"Requests the server answered itself and closed, per reason", ZokioKeyNames.REASON),
+
+	/**
+	 * TLS handshakes since start, per outcome.
+	 */
+	TLS_HANDSHAKES("zokio.tls.handshakes", Meter.Type.COUNTER, null, "TLS handshakes since start, per outcome",
+			ZokioKeyNames.OUTCOME),
+
+	/**
 	 * Bytes read from the application server's sockets.
 	 */
 	BYTES_READ("zokio.bytes.read", Meter.Type.COUNTER, BaseUnits.BYTES,
@@ -146,9 +158,15 @@ public enum ZokioMeters implements MeterDocumentation {
 		STATE("state"),
 
 		/**
-		 * Close reason: client, server, idleTimeout, requestTimeout, error, rejected or shutdown.
+		 * Close reason (client, server, idleTimeout, requestTimeout, error, tls, rejected, shutdown) or
+		 * refusal reason (badRequest, requestTimeout, contentTooLarge, overloaded, versionNotSupported).
 		 */
 		REASON("reason"),
+
+		/**
+		 * Outcome: success or failure.
+		 */
+		OUTCOME("outcome"),
 
 		/**
 		 * Status class: 1xx, 2xx, 3xx, 4xx or 5xx.

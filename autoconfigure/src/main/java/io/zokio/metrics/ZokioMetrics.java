@@ -13,7 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.LatencySnapshot;
@@ -57,6 +58,11 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			counter(ZokioMeters.RESPONSES, Tags.of("status", statusClass.id()),
 					(stats) -> stats.responses(statusClass));
 		}
+		for (Refusal refusal : Refusal.values()) {
+			counter(ZokioMeters.REQUESTS_REFUSED, Tags.of("reason", refusal.id()), (stats) -> stats.refused(refusal));
+		}
+		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "success"), ConnectionStatistics::tlsHandshakes);
+		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "failure"), ConnectionStatistics::tlsHandshakeFailures);
 		counter(ZokioMeters.BYTES_READ, Tags.empty(), ConnectionStatistics::bytesRead);
 		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), ConnectionStatistics::bytesWritten);
 		latency("0.5", LatencySnapshot::p50);

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;

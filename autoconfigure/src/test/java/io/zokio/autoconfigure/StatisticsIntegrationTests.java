@@ -11,12 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zokio.engine.buffer.MemoryGuardHandler;
-import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.stats.ConnectionStatisticsHandler;
-import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
+import io.zokio.engine.pipeline.ZokioPipeline;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
@@ -104,16 +102,16 @@ class StatisticsIntegrationTests {
 	}
 
 	@Test
-	void sharesTheHandlerAfterTheCodecWithTheGuards() throws Exception {
+	void placesOneHandlerBeforeAndOneAfterTheCodecForEveryCapability() throws Exception {
 		TestServer server = start();
 		String pipeline;
 		try (RawHttpConnection connection = server.connect()) {
 			pipeline = connection.get("/pipeline").body();
 		}
-		assertThat(List.of(pipeline.split(","))).containsSubsequence(ConnectionStatisticsHandler.NAME,
-				NettyPipeline.HttpCodec, "zokio.httpRequestGuard", MemoryGuardHandler.NAME,
-				NettyPipeline.HttpTrafficHandler)
-			.doesNotContain(HttpExchangeStatisticsHandler.NAME);
+		assertThat(List.of(pipeline.split(","))).containsSubsequence(ZokioPipeline.CONNECTION_HANDLER,
+				NettyPipeline.HttpCodec, ZokioPipeline.EXCHANGE_HANDLER, NettyPipeline.HttpTrafficHandler)
+			.filteredOn((name) -> name.startsWith("zokio."))
+			.hasSize(2);
 		ConnectionStatistics statistics = statistics(server);
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
 		assertThat(statistics.snapshot().requests()).isOne();
@@ -190,7 +188,7 @@ class StatisticsIntegrationTests {
 		assertThat(fieldNames(connections)).containsAll(List.of("active", "states", "accepted", "closed", "closedBy"));
 		assertThat(fieldNames(connections.get("states"))).containsAll(List.of("reading", "processing", "writing", "idle"));
 		assertThat(fieldNames(connections.get("closedBy"))).containsExactlyInAnyOrder("client", "server",
-				"idleTimeout", "requestTimeout", "error", "rejected", "shutdown");
+				"idleTimeout", "requestTimeout", "error", "tls", "rejected", "shutdown");
 		assertThat(connections.get("accepted").asLong()).as("the first connection and this one").isEqualTo(2);
 		assertThat(connections.get("active").asLong()).isOne();
 		assertThat(connections.get("states").get("processing").asLong()).isOne();

@@ -1,8 +1,11 @@
 package io.zokio.autoconfigure;
 
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.buffer.MemoryGuardParticipant;
+import io.zokio.engine.limits.ProtectionParticipant;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.StatisticsParticipant;
 import io.zokio.engine.transport.TransportMode;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.ZokioLoopResources;
@@ -25,7 +28,7 @@ class ZokioAutoConfigurationTests {
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 				ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
-				NettyReactiveWebServerAutoConfiguration.class))
+				ZokioPipelineAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "zokio.buffer-pool.preallocate=0");
 
 	@Test
@@ -57,7 +60,10 @@ class ZokioAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BufferPool.class)
 			.hasSingleBean(ConnectionStatistics.class)
 			.hasSingleBean(ServerConnections.class)
-			.hasSingleBean(StatisticsWebServerFactoryCustomizer.class)
+			.hasSingleBean(StatisticsParticipant.class)
+			.hasSingleBean(ProtectionParticipant.class)
+			.hasSingleBean(MemoryGuardParticipant.class)
+			.hasSingleBean(PipelineWebServerFactoryCustomizer.class)
 			.hasSingleBean(BufferPoolWebServerFactoryCustomizer.class)
 			.hasSingleBean(ProtectionWebServerFactoryCustomizer.class));
 	}
@@ -66,7 +72,8 @@ class ZokioAutoConfigurationTests {
 	void backsOffFromStatisticsWhenTheyAreDisabled() {
 		this.contextRunner.withPropertyValues("zokio.stats.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ConnectionStatistics.class)
-				.doesNotHaveBean(StatisticsWebServerFactoryCustomizer.class)
+				.doesNotHaveBean(StatisticsParticipant.class)
+				.hasSingleBean(PipelineWebServerFactoryCustomizer.class)
 				.hasSingleBean(TransportSelector.class));
 	}
 

@@ -4,7 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +35,22 @@ class EngineIndependenceTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.zokio.autoconfigure..", "io.zokio.actuate..")
 			.check(this.engine);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			stats    | io.zokio.engine.limits.., io.zokio.engine.buffer..
+			limits   | io.zokio.engine.stats.., io.zokio.engine.buffer..
+			buffer   | io.zokio.engine.stats.., io.zokio.engine.limits..
+			pipeline | io.zokio.engine.stats.., io.zokio.engine.limits.., io.zokio.engine.buffer..
+			""")
+	void capabilitiesMeetOnlyInThePipeline(String room, String others) {
+		JavaClasses classes = this.engine.that(resideInAPackage("io.zokio.engine." + room + ".."));
+		assertThat(classes).isNotEmpty();
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(others.split(",\\s*"))
+			.check(classes);
 	}
 
 }

@@ -32,7 +32,17 @@ public final class RawHttpConnection implements AutoCloseable {
 	}
 
 	public RawHttpConnection(int port, int readTimeoutMillis) throws IOException {
-		this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
+		this(new Socket(InetAddress.getLoopbackAddress(), port), readTimeoutMillis);
+	}
+
+	/**
+	 * Speak HTTP/1.1 on a connected socket, such as a TLS socket whose handshake is done.
+	 * @param socket the socket
+	 * @param readTimeoutMillis the read timeout
+	 * @throws IOException on I/O failure
+	 */
+	public RawHttpConnection(Socket socket, int readTimeoutMillis) throws IOException {
+		this.socket = socket;
 		this.socket.setSoTimeout(readTimeoutMillis);
 		this.socket.setTcpNoDelay(true);
 		this.in = this.socket.getInputStream();
@@ -102,7 +112,7 @@ public final class RawHttpConnection implements AutoCloseable {
 		try {
 			return this.in.read() == -1;
 		}
-		catch (java.net.SocketException ex) {
+		catch (java.net.SocketException | javax.net.ssl.SSLException ex) {
 			return true;
 		}
 	}

@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * A WebFlux application for tests: {@code /plaintext}, {@code /thread} (the serving thread's name),
  * {@code /delay?ms=}, {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
- * {@code /echo}, {@code /allocator} (the identity of the allocator WebFlux writes through) and
+ * {@code /echo}, {@code /size} (the request body's size, once all of it is read), {@code /allocator} (the identity of the allocator WebFlux writes through) and
  * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -113,6 +113,14 @@ public class TestApplication {
 				return ServerResponse.ok()
 					.bodyValue(String.join(",", ((Connection) nativeRequest).channel().pipeline().names()));
 			})
+			.POST("/size", (request) -> request.bodyToFlux(DataBuffer.class)
+				.map((buffer) -> {
+					int size = buffer.readableByteCount();
+					org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+					return size;
+				})
+				.reduce(0, Integer::sum)
+				.flatMap((size) -> ServerResponse.ok().bodyValue(String.valueOf(size))))
 			.POST("/echo", (request) -> ServerResponse.ok().body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
 			.build();
 	}

@@ -90,7 +90,7 @@ public class StatisticsRecordingBenchmark {
 		tracker.requestReceived(false);
 		tracker.responseStarted(200);
 		tracker.bytesWritten(102);
-		tracker.operationComplete(null);
+		tracker.responseEnded(true);
 		return tracker;
 	}
 

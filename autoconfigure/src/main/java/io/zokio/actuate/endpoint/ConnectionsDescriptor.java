@@ -3,7 +3,7 @@ package io.zokio.actuate.endpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.zokio.engine.stats.CloseReason;
+import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +22,11 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param maxRequestsPerConnection the most requests served on one closed connection
  * @param max the connection limit, {@code -1} for none
  * @param rejected connections refused at the limit or during shutdown
+ * @param tls the TLS handshakes of the connections
  */
 public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
 		Map<String, Long> closedBy, double averageLifetimeMs, long maxRequestsPerConnection, int max,
-		long rejected) implements OperationResponseBody {
+		long rejected, Tls tls) implements OperationResponseBody {
 
 	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max) {
 		if (snapshot == null) {
@@ -42,7 +43,20 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		long served = snapshot.closed() - snapshot.rejected();
 		double averageLifetimeMs = (served > 0) ? Millis.of(snapshot.lifetimeMicros() / (double) served) : 0;
 		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
-				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected());
+				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(),
+				new Tls(snapshot.tls().handshakes(), snapshot.tls().failures(),
+						Millis.of(snapshot.tls().meanHandshakeMicros())));
+	}
+
+	/**
+	 * TLS handshakes, all zero on a cleartext server.
+	 *
+	 * @param handshakes handshakes completed
+	 * @param failures handshakes that failed, each connection closed as {@code tls}
+	 * @param meanHandshakeMs the mean time of a completed handshake from accept, in milliseconds
+	 */
+	public record Tls(long handshakes, long failures, double meanHandshakeMs) {
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.stats.LatencySnapshot;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.stats.StatusClass;
@@ -20,10 +21,12 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param bytesRead bytes read from sockets
  * @param bytesWritten bytes written to sockets
  * @param responses responses per status class
+ * @param refused requests the server answered itself and closed, per reason
  * @param latency latency percentiles over the sliding window, and since start
  */
 public record RequestsDescriptor(long total, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,
-		Map<String, Long> responses, LatencyDescriptor latency) implements OperationResponseBody {
+		Map<String, Long> responses, Map<String, Long> refused, LatencyDescriptor latency)
+		implements OperationResponseBody {
 
 	static @Nullable RequestsDescriptor of(@Nullable StatisticsSnapshot snapshot) {
 		if (snapshot == null) {
@@ -33,8 +36,12 @@ public record RequestsDescriptor(long total, long inFlight, long decodeErrors, l
 		for (StatusClass statusClass : StatusClass.values()) {
 			responses.put(statusClass.id(), snapshot.responses().get(statusClass));
 		}
+		Map<String, Long> refused = new LinkedHashMap<>();
+		for (Refusal refusal : Refusal.values()) {
+			refused.put(refusal.id(), snapshot.refused().get(refusal));
+		}
 		return new RequestsDescriptor(snapshot.requests(), snapshot.inFlight(), snapshot.decodeErrors(),
-				snapshot.bytesRead(), snapshot.bytesWritten(), responses,
+				snapshot.bytesRead(), snapshot.bytesWritten(), responses, refused,
 				LatencyDescriptor.of(snapshot.latencyWindow(), snapshot.latency(), snapshot.latencySinceStart()));
 	}
 

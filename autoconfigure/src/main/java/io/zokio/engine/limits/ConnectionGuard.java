@@ -1,45 +1,57 @@
 package io.zokio.engine.limits;
 
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.zokio.engine.stats.CloseReason;
-import io.zokio.engine.stats.CloseReasons;
-import io.zokio.engine.stats.ConnectionTracker;
-import io.zokio.engine.stats.HttpExchangeStatisticsHandler;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.CloseReasons;
+import io.zokio.engine.pipeline.ConnectionListener;
+import io.zokio.engine.pipeline.Exchange;
+import io.zokio.engine.pipeline.ExchangeListener;
+import io.zokio.engine.pipeline.HttpProtocol;
+import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ZokioPipeline;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The deadlines of one connection, driven by what its two handlers see: the first byte of a request
- * starts the header deadline, a request with a body starts the body deadline (renewed by each read),
- * and a response is checked for progress towards the client. Request body and response are followed
- * independently, since a handler may answer before it reads the body. A request only writes
- * deadlines; the {@link DeadlineSweeper} of the connection's event loop checks them, so no timer is
- * scheduled per request. Used on the connection's event loop only.
+ * The limits of one connection, driven by what the pipeline's two seats see. On HTTP/1.1: the first
+ * byte of a request starts the header deadline, a request with a body starts the body deadline
+ * (renewed by each read), a response is checked for progress towards the client, folded header
+ * lines, a missing or repeated {@code Host}, unknown versions and oversized bodies are refused. On
+ * HTTP/2: a header block or frame header that stalls past the header deadline, or a frame payload
+ * that stalls past the body deadline, cuts the connection; each stream has its own body deadline
+ * and size limit ({@link StreamGuard}). Deadlines are only written here; the {@link DeadlineSweeper}
+ * of the connection's event loop checks them, so no timer is scheduled per request. Used on the
+ * connection's event loop only.
  */
-final class ConnectionGuard implements ChannelFutureListener {
-
-	private static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 
 	private final Channel channel;
 
-	private final GuardTimeouts timeouts;
+	private final GuardSettings settings;
 
 	private final ServerConnections connections;
 
-	private ChannelHandlerContext httpContext;
+	private final Set<StreamGuard> streams = new HashSet<>();
 
-	private ConnectionTracker tracker;
+	private Mode mode = Mode.UNKNOWN;
+
+	private @Nullable Exchange exchange;
+
+	private @Nullable Http2FrameScanner frames;
+
+	private int bytesBeforeProtocol;
 
 	private boolean readingHeaders;
 
@@ -49,7 +61,7 @@ final class ConnectionGuard implements ChannelFutureListener {
 
 	private boolean exchangeOpen;
 
-	private boolean disabled;
+	private long bodyBytes;
 
 	private long headerDeadlineNanos;
 
@@ -69,73 +81,107 @@ final class ConnectionGuard implements ChannelFutureListener {
 
 	private boolean afterLineFeed;
 
-	ConnectionGuard(Channel channel, GuardTimeouts timeouts, ServerConnections connections) {
+	ConnectionGuard(Channel channel, GuardSettings settings, ServerConnections connections) {
 		this.channel = channel;
-		this.timeouts = timeouts;
+		this.settings = settings;
 		this.connections = connections;
 	}
 
-	/**
-	 * Set where the guard writes its own responses from, and the statistics' tracker that records
-	 * them (they do not pass the handler that writes them).
-	 * @param context the context of the handler after the HTTP/1.1 codec
-	 * @param tracker the connection's tracker, or {@code null} without statistics
-	 */
-	void httpContext(ChannelHandlerContext context, ConnectionTracker tracker) {
-		this.httpContext = context;
-		this.tracker = tracker;
+	@Override
+	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
+		clearDeadlines();
+		this.readingHeaders = false;
+		if (protocol == HttpProtocol.HTTP_1_1) {
+			this.mode = Mode.HTTP_1_1;
+			return;
+		}
+		this.mode = Mode.HTTP_2;
+		this.exchangeOpen = false;
+		this.bodyPending = false;
+		this.responding = false;
+		this.frames = new Http2FrameScanner(upgraded ? 0 : this.bytesBeforeProtocol);
+		if (!upgraded && this.bytesBeforeProtocol > 0) {
+			this.headerDeadlineNanos = deadline(System.nanoTime(), this.settings.requestHeaderNanos());
+		}
+	}
+
+	@Override
+	public ExchangeListener http11Exchanges(Exchange exchange) {
+		this.exchange = exchange;
+		return this;
+	}
+
+	@Override
+	public ExchangeListener streamOpened(Exchange exchange) {
+		StreamGuard stream = new StreamGuard(this, exchange, this.settings);
+		this.streams.add(stream);
+		return stream;
+	}
+
+	void streamClosed(StreamGuard stream) {
+		this.streams.remove(stream);
 	}
 
 	/**
 	 * Start the header deadline on the first byte of a request, renew the body deadline, and scan
-	 * request header bytes for obsolete line folding.
-	 * @param buffer bytes just read
-	 * @return {@code true} if the header section folds a line (RFC 9112 section 5.2)
+	 * request header bytes for obsolete line folding (RFC 9112 section 5.2).
+	 * @param bytes bytes just read
+	 * @return {@link Refusal#BAD_REQUEST} if the header section folds a line
 	 */
-	boolean headerBytesRead(ByteBuf buffer) {
-		if (this.disabled) {
-			return false;
-		}
-		if (isWaiting()) {
-			if (startsWithHttp2Preface(buffer)) {
-				disable();
-				return false;
+	@Override
+	public @Nullable Refusal bytesRead(ByteBuf bytes) {
+		switch (this.mode) {
+			case UNKNOWN -> {
+				this.bytesBeforeProtocol += bytes.readableBytes();
+				if (this.headerDeadlineNanos == 0) {
+					this.headerDeadlineNanos = deadline(System.nanoTime(), this.settings.requestHeaderNanos());
+				}
+				return null;
 			}
+			case HTTP_2 -> {
+				http2BytesRead(bytes);
+				return null;
+			}
+			case HTTP_1_1 -> {
+				return foldsALine(bytes) ? Refusal.BAD_REQUEST : null;
+			}
+			default -> {
+				return null;
+			}
+		}
+	}
+
+	private boolean foldsALine(ByteBuf bytes) {
+		if (isWaiting()) {
 			this.readingHeaders = true;
 			this.lineHasContent = false;
 			this.lineSeen = false;
 			this.afterLineFeed = false;
-			this.headerDeadlineNanos = deadline(System.nanoTime(), this.timeouts.requestHeaderNanos());
+			this.headerDeadlineNanos = deadline(System.nanoTime(), this.settings.requestHeaderNanos());
 		}
 		else if (this.bodyPending) {
-			this.bodyDeadlineNanos = deadline(System.nanoTime(), this.timeouts.requestBodyNanos());
+			this.bodyDeadlineNanos = deadline(System.nanoTime(), this.settings.requestBodyNanos());
 		}
-		return this.readingHeaders && foldsALine(buffer);
+		return this.readingHeaders && scanForFolding(bytes);
 	}
 
-	/**
-	 * Stop guarding: the connection now speaks HTTP/2 (prior knowledge, or upgraded with
-	 * {@code 101}), whose frames these HTTP/1.1 deadlines do not apply to.
-	 */
-	void disable() {
-		this.disabled = true;
-		clearDeadlines();
+	private void http2BytesRead(ByteBuf bytes) {
+		Http2FrameScanner scanner = this.frames;
+		if (scanner == null) {
+			return;
+		}
+		scanner.read(bytes);
+		long now = System.nanoTime();
+		if (!scanner.headersPending()) {
+			this.headerDeadlineNanos = 0;
+		}
+		else if (this.headerDeadlineNanos == 0) {
+			this.headerDeadlineNanos = deadline(now, this.settings.requestHeaderNanos());
+		}
+		this.bodyDeadlineNanos = scanner.payloadPending() ? deadline(now, this.settings.requestBodyNanos()) : 0;
 	}
 
-	private static boolean startsWithHttp2Preface(ByteBuf buffer) {
-		int length = HTTP2_PREFACE.length;
-		if (buffer.readableBytes() < length) {
-			return false;
-		}
-		for (int i = 0; i < length; i++) {
-			if (buffer.getByte(buffer.readerIndex() + i) != HTTP2_PREFACE[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private boolean foldsALine(ByteBuf buffer) {
+	private boolean scanForFolding(ByteBuf buffer) {
 		int index = buffer.readerIndex();
 		int end = buffer.writerIndex();
 		while (index < end) {
@@ -173,30 +219,80 @@ final class ConnectionGuard implements ChannelFutureListener {
 		return false;
 	}
 
-	void requestDecoded(boolean complete) {
+	@Override
+	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
 		this.exchangeOpen = true;
 		this.readingHeaders = false;
 		this.headerDeadlineNanos = 0;
 		this.bodyPending = !complete;
-		this.bodyDeadlineNanos = complete ? 0 : deadline(System.nanoTime(), this.timeouts.requestBodyNanos());
+		this.bodyBytes = 0;
+		this.bodyDeadlineNanos = complete ? 0 : deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		Refusal refusal = refusal(request);
+		return (refusal != null) ? refusal : bodyRefusal(request, this.settings);
 	}
 
-	void requestBodyEnded() {
-		this.bodyPending = false;
-		this.bodyDeadlineNanos = 0;
+	@Override
+	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
+		this.bodyBytes += content.content().readableBytes();
+		if (last) {
+			this.bodyPending = false;
+			this.bodyDeadlineNanos = 0;
+		}
+		return tooLarge(this.bodyBytes, this.settings) ? Refusal.CONTENT_TOO_LARGE : null;
 	}
 
-	/**
-	 * Record a response head about to be written.
-	 * @return whether the response must carry {@code Connection: close}
-	 */
-	boolean responseStarted() {
+	static @Nullable Refusal bodyRefusal(HttpRequest request, GuardSettings settings) {
+		if (settings.maxRequestBodyBytes() < 0 || request.decoderResult().isFailure()) {
+			return null;
+		}
+		long declared = HttpUtil.getContentLength(request, -1L);
+		return tooLarge(declared, settings) ? Refusal.CONTENT_TOO_LARGE : null;
+	}
+
+	static boolean tooLarge(long bytes, GuardSettings settings) {
+		return settings.maxRequestBodyBytes() >= 0 && bytes > settings.maxRequestBodyBytes();
+	}
+
+	private static @Nullable Refusal refusal(HttpRequest request) {
+		if (request.decoderResult().isFailure()) {
+			return null;
+		}
+		HttpVersion version = request.protocolVersion();
+		boolean http11 = version.majorVersion() == 1 && version.minorVersion() == 1;
+		boolean http10 = version.majorVersion() == 1 && version.minorVersion() == 0;
+		if (!http11 && !http10) {
+			return Refusal.VERSION_NOT_SUPPORTED;
+		}
+		int hosts = hostCount(request);
+		if (hosts > 1 || (http11 && hosts == 0)) {
+			return Refusal.BAD_REQUEST;
+		}
+		return null;
+	}
+
+	private static int hostCount(HttpRequest request) {
+		Iterator<? extends CharSequence> hosts = request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST);
+		int count = 0;
+		while (count < 2 && hosts.hasNext()) {
+			hosts.next();
+			count++;
+		}
+		return count;
+	}
+
+	@Override
+	public boolean responseStarted(int status) {
+		if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+			this.mode = Mode.OFF;
+			clearDeadlines();
+			return false;
+		}
 		long now = System.nanoTime();
 		this.responding = true;
 		this.lastProgressNanos = now;
 		this.lastPendingBytes = -1;
 		this.writesSinceCheck = 0;
-		this.writeCheckNanos = deadline(now, this.timeouts.writeCheckIntervalNanos());
+		this.writeCheckNanos = deadline(now, this.settings.writeCheckIntervalNanos());
 		if (this.connections.isShuttingDown()) {
 			CloseReasons.mark(this.channel, CloseReason.SHUTDOWN);
 			return true;
@@ -204,16 +300,13 @@ final class ConnectionGuard implements ChannelFutureListener {
 		return false;
 	}
 
-	void responseWrite() {
+	@Override
+	public void responseContent() {
 		this.writesSinceCheck++;
 	}
 
-	/**
-	 * Called when the write of a response's last content completes.
-	 * @param future the write's future
-	 */
 	@Override
-	public void operationComplete(ChannelFuture future) {
+	public void responseEnded(boolean written) {
 		this.responding = false;
 		this.exchangeOpen = false;
 		this.writeCheckNanos = 0;
@@ -223,7 +316,7 @@ final class ConnectionGuard implements ChannelFutureListener {
 	}
 
 	void closeIfWaiting() {
-		if (isWaiting()) {
+		if (this.mode != Mode.HTTP_2 && this.mode != Mode.OFF && isWaiting()) {
 			close(CloseReason.SHUTDOWN);
 		}
 	}
@@ -237,19 +330,53 @@ final class ConnectionGuard implements ChannelFutureListener {
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	void check(long now) {
-		if (this.disabled || !this.channel.isActive()) {
+		if (this.mode == Mode.OFF || !this.channel.isActive()) {
 			return;
 		}
-		if (due(this.headerDeadlineNanos, now)) {
-			respondAndClose(HttpResponseStatus.REQUEST_TIMEOUT);
+		if (this.mode == Mode.HTTP_2) {
+			checkHttp2(now);
 			return;
 		}
-		if (due(this.bodyDeadlineNanos, now)) {
-			respondAndClose(HttpResponseStatus.REQUEST_TIMEOUT);
+		if (due(this.headerDeadlineNanos, now) || due(this.bodyDeadlineNanos, now)) {
+			clearDeadlines();
+			refuse(Refusal.REQUEST_TIMEOUT);
 			return;
 		}
 		if (due(this.writeCheckNanos, now)) {
 			checkWriteProgress(now);
+		}
+	}
+
+	private void checkHttp2(long now) {
+		if (due(this.headerDeadlineNanos, now) || due(this.bodyDeadlineNanos, now)) {
+			clearDeadlines();
+			cut(CloseReason.REQUEST_TIMEOUT);
+			return;
+		}
+		if (!this.streams.isEmpty()) {
+			for (StreamGuard stream : this.streams.toArray(StreamGuard[]::new)) {
+				stream.check(now);
+			}
+		}
+	}
+
+	private void refuse(Refusal refusal) {
+		Exchange exchanges = this.exchange;
+		if (exchanges != null && this.mode == Mode.HTTP_1_1) {
+			exchanges.refuse(refusal);
+			return;
+		}
+		cut(refusal.closeReason());
+	}
+
+	private void cut(CloseReason reason) {
+		CloseReasons.mark(this.channel, reason);
+		ChannelHandlerContext seat = this.channel.pipeline().context(ZokioPipeline.CONNECTION_HANDLER);
+		if (seat != null) {
+			seat.close();
+		}
+		else {
+			this.channel.close();
 		}
 	}
 
@@ -261,31 +388,11 @@ final class ConnectionGuard implements ChannelFutureListener {
 		}
 		this.lastPendingBytes = pending;
 		this.writesSinceCheck = 0;
-		if (now - this.lastProgressNanos >= this.timeouts.writeNanos()) {
+		if (now - this.lastProgressNanos >= this.settings.writeNanos()) {
 			close(CloseReason.REQUEST_TIMEOUT);
 			return;
 		}
-		this.writeCheckNanos = deadline(now, this.timeouts.writeCheckIntervalNanos());
-	}
-
-	void respondAndClose(HttpResponseStatus status) {
-		CloseReasons.mark(this.channel, (status == HttpResponseStatus.REQUEST_TIMEOUT) ? CloseReason.REQUEST_TIMEOUT
-				: CloseReason.SERVER);
-		clearDeadlines();
-		if (this.httpContext == null || this.responding) {
-			this.channel.close();
-			return;
-		}
-		this.responding = true;
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
-		response.headers()
-			.setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
-			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-		ChannelPromise promise = this.httpContext.newPromise();
-		if (this.tracker != null && HttpExchangeStatisticsHandler.recordWrite(this.tracker, response)) {
-			promise.addListener(this.tracker);
-		}
-		this.httpContext.writeAndFlush(response, promise).addListener(ChannelFutureListener.CLOSE);
+		this.writeCheckNanos = deadline(now, this.settings.writeCheckIntervalNanos());
 	}
 
 	private void close(CloseReason reason) {
@@ -300,12 +407,23 @@ final class ConnectionGuard implements ChannelFutureListener {
 		this.writeCheckNanos = 0;
 	}
 
-	private static long deadline(long now, long timeoutNanos) {
+	@Override
+	public void closed() {
+		this.streams.clear();
+	}
+
+	static long deadline(long now, long timeoutNanos) {
 		return (timeoutNanos != 0) ? now + timeoutNanos : 0;
 	}
 
-	private static boolean due(long deadline, long now) {
+	static boolean due(long deadline, long now) {
 		return deadline != 0 && now - deadline >= 0;
+	}
+
+	private enum Mode {
+
+		UNKNOWN, HTTP_1_1, HTTP_2, OFF
+
 	}
 
 }

@@ -9,9 +9,10 @@ import java.time.Duration;
  * @param requestHeaderTimeout how long a request's headers may take from their first byte
  * @param requestBodyTimeout how long a request body may stall between two reads
  * @param writeTimeout how long a response may make no progress towards a client that does not read
+ * @param maxRequestBodySize the largest request body in bytes, or {@code -1} for no limit
  */
 public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
-		Duration writeTimeout) {
+		Duration writeTimeout, long maxRequestBodySize) {
 
 	/**
 	 * The highest default connection limit.
@@ -25,6 +26,9 @@ public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout
 		requireNonNegative(requestHeaderTimeout, "requestHeaderTimeout");
 		requireNonNegative(requestBodyTimeout, "requestBodyTimeout");
 		requireNonNegative(writeTimeout, "writeTimeout");
+		if (maxRequestBodySize < -1) {
+			throw new IllegalArgumentException("'maxRequestBodySize' must be zero or positive, or -1, was " + maxRequestBodySize);
+		}
 	}
 
 	/**

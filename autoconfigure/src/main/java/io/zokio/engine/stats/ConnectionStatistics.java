@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Refusal;
+
 /**
  * Exact, aggregate statistics of a server's connections and requests. Holds counts only: no client
  * address, header value or URI is ever stored, and its size does not grow with the number of
@@ -32,6 +35,14 @@ public final class ConnectionStatistics {
 	private final LongAdder bytesWritten = new LongAdder();
 
 	private final LongAdder[] responses = adders(StatusClass.values().length);
+
+	private final LongAdder[] refused = adders(Refusal.values().length);
+
+	private final LongAdder tlsHandshakes = new LongAdder();
+
+	private final LongAdder tlsHandshakeFailures = new LongAdder();
+
+	private final LongAdder tlsHandshakeMicros = new LongAdder();
 
 	private final LongAdder lifetimeMicros = new LongAdder();
 
@@ -63,7 +74,7 @@ public final class ConnectionStatistics {
 	 * @return the estimated footprint in bytes
 	 */
 	public long estimatedFootprintBytes() {
-		int adders = 9 + this.closedBy.length + this.inState.length + this.responses.length;
+		int adders = 12 + this.closedBy.length + this.inState.length + this.responses.length + this.refused.length;
 		return this.latency.estimatedFootprintBytes() + adders * ESTIMATED_ADDER_BYTES;
 	}
 
@@ -120,10 +131,15 @@ public final class ConnectionStatistics {
 		for (StatusClass status : StatusClass.values()) {
 			statuses.put(status, this.responses[status.ordinal()].sum());
 		}
+		Map<Refusal, Long> refusals = new EnumMap<>(Refusal.class);
+		for (Refusal refusal : Refusal.values()) {
+			refusals.put(refusal, this.refused[refusal.ordinal()].sum());
+		}
 		return new StatisticsSnapshot(this.accepted.sum(), states, closed, this.requests.sum(), this.inFlight.sum(),
 				this.decodeErrors.sum(), this.bytesRead.sum(), this.bytesWritten.sum(), statuses,
 				this.lifetimeMicros.sum(), this.maxRequestsPerConnection.get(), this.latency.windowLength(),
-				this.latency.snapshotWindow(now), this.latency.snapshotSinceStart(now));
+				this.latency.snapshotWindow(now), this.latency.snapshotSinceStart(now), refusals,
+				new TlsSnapshot(this.tlsHandshakes.sum(), this.tlsHandshakeFailures.sum(), this.tlsHandshakeMicros.sum()));
 	}
 
 	/**
@@ -202,6 +218,31 @@ public final class ConnectionStatistics {
 	}
 
 	/**
+	 * Return the number of requests the server refused for a reason.
+	 * @param refusal the reason
+	 * @return the refusals
+	 */
+	public long refused(Refusal refusal) {
+		return this.refused[refusal.ordinal()].sum();
+	}
+
+	/**
+	 * Return the number of TLS handshakes that completed.
+	 * @return the handshakes
+	 */
+	public long tlsHandshakes() {
+		return this.tlsHandshakes.sum();
+	}
+
+	/**
+	 * Return the number of TLS handshakes that failed.
+	 * @return the failed handshakes
+	 */
+	public long tlsHandshakeFailures() {
+		return this.tlsHandshakeFailures.sum();
+	}
+
+	/**
 	 * Return latency percentiles over the sliding window.
 	 * @return the percentiles, in microseconds
 	 */
@@ -240,6 +281,20 @@ public final class ConnectionStatistics {
 	void requestCompleted(long latencyNanos, long nowNanos) {
 		this.inFlight.decrement();
 		this.latency.record(latencyNanos / 1000, nowNanos);
+	}
+
+	void requestRefused(Refusal refusal) {
+		this.refused[refusal.ordinal()].increment();
+	}
+
+	void tlsHandshakeEnded(boolean succeeded, long nanos) {
+		if (succeeded) {
+			this.tlsHandshakes.increment();
+			this.tlsHandshakeMicros.add(nanos / 1000);
+		}
+		else {
+			this.tlsHandshakeFailures.increment();
+		}
 	}
 
 	void bytesRead(long bytes) {

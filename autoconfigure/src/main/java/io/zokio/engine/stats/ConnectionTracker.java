@@ -1,14 +1,22 @@
 package io.zokio.engine.stats;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpRequest;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.ConnectionListener;
+import io.zokio.engine.pipeline.Exchange;
+import io.zokio.engine.pipeline.ExchangeListener;
+import io.zokio.engine.pipeline.HttpProtocol;
+import io.zokio.engine.pipeline.Refusal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state machine of one connection: {@code accepted → reading → processing → writing → idle →
- * closed}. Used only on the connection's event loop, so it needs no synchronization; it also
- * listens for the write of each response's last byte, so that no listener is allocated per request.
+ * closed}. Listens to the connection and to its HTTP/1.1 exchanges; each HTTP/2 stream gets a
+ * {@link StreamTracker} of its own that records here. Used only on the connection's event loop, so
+ * it needs no synchronization, and allocates nothing per request.
  */
-public final class ConnectionTracker implements ChannelFutureListener {
+public final class ConnectionTracker implements ConnectionListener, ExchangeListener {
 
 	private final ConnectionStatistics statistics;
 
@@ -16,7 +24,7 @@ public final class ConnectionTracker implements ChannelFutureListener {
 
 	private ConnectionState state = ConnectionState.ACCEPTED;
 
-	private CloseReason closeReason;
+	private @Nullable CloseReason closeReason;
 
 	private boolean closed;
 
@@ -27,6 +35,10 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	private long requestCount;
 
 	private long idleSinceNanos;
+
+	private boolean upgradePending;
+
+	private boolean http2;
 
 	ConnectionTracker(ConnectionStatistics statistics, long acceptedNanos) {
 		this.statistics = statistics;
@@ -42,13 +54,58 @@ public final class ConnectionTracker implements ChannelFutureListener {
 		return this.state;
 	}
 
+	@Override
+	public @Nullable Refusal bytesRead(ByteBuf bytes) {
+		bytesRead(bytes.readableBytes());
+		return null;
+	}
+
+	@Override
+	public void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
+		this.statistics.tlsHandshakeEnded(failure == null, nanos);
+	}
+
+	@Override
+	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
+		this.http2 = protocol == HttpProtocol.HTTP_2;
+		this.upgradePending = upgraded;
+	}
+
+	@Override
+	public ExchangeListener http11Exchanges(Exchange exchange) {
+		return this;
+	}
+
+	@Override
+	public ExchangeListener streamOpened(Exchange exchange) {
+		return new StreamTracker(this);
+	}
+
+	@Override
+	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
+		requestReceived(request.decoderResult().isFailure());
+		return null;
+	}
+
+	@Override
+	public boolean responseStarted(int status) {
+		this.statistics.responseStarted(status);
+		moveTo(ConnectionState.WRITING);
+		return false;
+	}
+
+	@Override
+	public void refused(Refusal refusal) {
+		this.statistics.requestRefused(refusal);
+	}
+
 	/**
-	 * Record bytes read from the socket; the first bytes of a request start its latency clock.
+	 * Record bytes read; on HTTP/1.1 the first bytes of a request start its latency clock.
 	 * @param bytes the number of bytes
 	 */
 	public void bytesRead(long bytes) {
 		this.statistics.bytesRead(bytes);
-		if (this.state == ConnectionState.ACCEPTED || this.state == ConnectionState.IDLE) {
+		if (!this.http2 && (this.state == ConnectionState.ACCEPTED || this.state == ConnectionState.IDLE)) {
 			this.requestStartNanos = this.statistics.nanoTime();
 			moveTo(ConnectionState.READING);
 		}
@@ -75,18 +132,10 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	}
 
 	/**
-	 * Record the head of a final response.
-	 * @param status the response status
-	 */
-	public void responseStarted(int status) {
-		this.statistics.responseStarted(status);
-		moveTo(ConnectionState.WRITING);
-	}
-
-	/**
 	 * Record an informational (1xx) response, which does not end the exchange.
 	 * @param status the response status
 	 */
+	@Override
 	public void informationalResponse(int status) {
 		this.statistics.responseStarted(status);
 	}
@@ -96,20 +145,26 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	 * any of its streams is open.
 	 * @param status the response status
 	 */
-	public void streamResponseStarted(int status) {
+	void streamResponseStarted(int status) {
 		this.statistics.responseStarted(status);
 	}
 
 	/**
-	 * Record an HTTP/2 stream's request on this connection.
+	 * Record an HTTP/2 stream's request on this connection. Stream 1 of a connection upgraded from
+	 * HTTP/1.1 continues the exchange of the upgraded request, which was counted already.
+	 * @param decodeFailed whether the request could not be decoded
 	 * @return the stream's start time, for {@link #streamEnded(long, boolean)}
 	 */
-	public long streamStarted() {
+	long streamStarted(boolean decodeFailed) {
 		long now = this.statistics.nanoTime();
 		if (this.closed) {
 			return now;
 		}
-		this.statistics.requestReceived(false);
+		if (this.upgradePending) {
+			this.upgradePending = false;
+			return (this.requestStartNanos != 0) ? this.requestStartNanos : now;
+		}
+		this.statistics.requestReceived(decodeFailed);
 		this.requestCount++;
 		this.unfinishedRequests++;
 		moveTo(ConnectionState.PROCESSING);
@@ -121,7 +176,7 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	 * @param startNanos the stream's start time
 	 * @param answered whether its response's last byte was written
 	 */
-	public void streamEnded(long startNanos, boolean answered) {
+	void streamEnded(long startNanos, boolean answered) {
 		if (this.closed || this.unfinishedRequests == 0) {
 			return;
 		}
@@ -143,16 +198,13 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	 * Record bytes handed to the socket.
 	 * @param bytes the number of bytes
 	 */
+	@Override
 	public void bytesWritten(long bytes) {
 		this.statistics.bytesWritten(bytes);
 	}
 
-	/**
-	 * Called when the write of a response's last content completes.
-	 * @param future the write's future
-	 */
 	@Override
-	public void operationComplete(ChannelFuture future) {
+	public void responseEnded(boolean written) {
 		if (this.closed || this.unfinishedRequests == 0) {
 			return;
 		}
@@ -165,12 +217,14 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	}
 
 	/**
-	 * Record why the connection is about to be closed. The first reason given wins.
+	 * Record why the connection is about to be closed. The first reason given wins; a plain server
+	 * close of a connection that waited about as long as the idle timeout is an idle timeout.
 	 * @param reason the reason
 	 */
+	@Override
 	public void closing(CloseReason reason) {
 		if (this.closeReason == null) {
-			this.closeReason = reason;
+			this.closeReason = (reason == CloseReason.SERVER) ? serverCloseReason() : reason;
 		}
 	}
 
@@ -193,6 +247,7 @@ public final class ConnectionTracker implements ChannelFutureListener {
 	/**
 	 * Record that the connection closed. Further calls do nothing.
 	 */
+	@Override
 	public void closed() {
 		if (this.closed) {
 			return;

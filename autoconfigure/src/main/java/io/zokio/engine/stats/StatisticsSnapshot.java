@@ -3,6 +3,9 @@ package io.zokio.engine.stats;
 import java.time.Duration;
 import java.util.Map;
 
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Refusal;
+
 /**
  * A snapshot of {@link ConnectionStatistics}.
  *
@@ -20,11 +23,13 @@ import java.util.Map;
  * @param latencyWindow the length of the latency window
  * @param latency latency over the window
  * @param latencySinceStart latency since start
+ * @param refused requests the server answered itself, per reason
+ * @param tls TLS handshakes
  */
 public record StatisticsSnapshot(long accepted, Map<ConnectionState, Long> states, Map<CloseReason, Long> closedBy,
 		long requests, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,
 		Map<StatusClass, Long> responses, long lifetimeMicros, long maxRequestsPerConnection, Duration latencyWindow,
-		LatencySnapshot latency, LatencySnapshot latencySinceStart) {
+		LatencySnapshot latency, LatencySnapshot latencySinceStart, Map<Refusal, Long> refused, TlsSnapshot tls) {
 
 	/**
 	 * Return the number of live connections.

@@ -6,6 +6,8 @@ import java.time.Duration;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.zokio.engine.pipeline.HttpProtocol;
+import io.zokio.engine.pipeline.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionGuardTests {
 
 	private static final ConnectionLimits LIMITS = new ConnectionLimits(10, Duration.ofSeconds(1),
-			Duration.ofSeconds(1), Duration.ofSeconds(1));
+			Duration.ofSeconds(1), Duration.ofSeconds(1), 1024);
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -30,7 +32,8 @@ class ConnectionGuardTests {
 			.getBytes(StandardCharsets.US_ASCII);
 		for (int split = 0; split <= bytes.length; split++) {
 			EmbeddedChannel channel = new EmbeddedChannel();
-			ConnectionGuard guard = new ConnectionGuard(channel, GuardTimeouts.of(LIMITS), new ServerConnections(10));
+			ConnectionGuard guard = new ConnectionGuard(channel, GuardSettings.of(LIMITS), new ServerConnections(10));
+			guard.protocolSelected(HttpProtocol.HTTP_1_1, false);
 			boolean found = read(guard, bytes, 0, split) || read(guard, bytes, split, bytes.length);
 			assertThat(found).as("split at %d", split).isEqualTo(folded);
 			channel.finishAndReleaseAll();
@@ -40,7 +43,7 @@ class ConnectionGuardTests {
 	private static boolean read(ConnectionGuard guard, byte[] bytes, int from, int to) {
 		ByteBuf buffer = Unpooled.wrappedBuffer(bytes, from, to - from);
 		try {
-			return guard.headerBytesRead(buffer);
+			return guard.bytesRead(buffer) == Refusal.BAD_REQUEST;
 		}
 		finally {
 			buffer.release();

@@ -3,6 +3,11 @@ package io.zokio.engine.stats;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Exchange;
+import io.zokio.engine.pipeline.ExchangeListener;
+import io.zokio.engine.pipeline.HttpProtocol;
+import io.zokio.engine.pipeline.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +32,7 @@ class ConnectionTrackerTests {
 		tracker.responseStarted(200);
 		assertThat(tracker.state()).isEqualTo(ConnectionState.WRITING);
 		tracker.bytesWritten(100);
-		tracker.operationComplete(null);
+		tracker.responseEnded(true);
 		assertThat(tracker.state()).isEqualTo(ConnectionState.IDLE);
 		assertThat(this.statistics.inState(ConnectionState.IDLE)).isOne();
 		assertThat(this.statistics.inState(ConnectionState.WRITING)).isZero();
@@ -65,7 +70,7 @@ class ConnectionTrackerTests {
 		tracker.requestReceived(false);
 		tracker.closing(CloseReason.ERROR);
 		tracker.closed();
-		tracker.operationComplete(null);
+		tracker.responseEnded(true);
 		assertThat(this.statistics.inFlight()).isZero();
 		assertThat(this.statistics.closed(CloseReason.ERROR)).isOne();
 		assertThat(this.statistics.latencyWindow().count()).isZero();
@@ -147,7 +152,60 @@ class ConnectionTrackerTests {
 		tracker.requestReceived(false);
 		this.nanos.addAndGet(latency.toNanos());
 		tracker.responseStarted(200);
-		tracker.operationComplete(null);
+		tracker.responseEnded(true);
 	}
+
+	@Test
+	void continuesAnUpgradedRequestOnStreamOneWithoutCountingItTwice() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.bytesRead(10);
+		tracker.requestReceived(false);
+		tracker.protocolSelected(HttpProtocol.HTTP_2, true);
+		this.nanos.addAndGet(Duration.ofMillis(2).toNanos());
+		ExchangeListener stream = tracker.streamOpened(NO_EXCHANGE);
+		stream.responseStarted(200);
+		stream.responseEnded(true);
+		ExchangeListener second = tracker.streamOpened(NO_EXCHANGE);
+		second.responseStarted(204);
+		second.closed();
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		assertThat(snapshot.requests()).isEqualTo(2);
+		assertThat(snapshot.inFlight()).isZero();
+		assertThat(snapshot.responses().get(StatusClass.SUCCESS)).isEqualTo(2);
+		assertThat(snapshot.latency().count()).isOne();
+		assertThat(snapshot.latency().p50()).isBetween(1980L, 2020L);
+		assertThat(tracker.state()).isEqualTo(ConnectionState.IDLE);
+	}
+
+	@Test
+	void countsRefusalsByReasonAndTlsHandshakesByOutcome() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.tlsHandshakeEnded(null, Duration.ofMillis(3).toNanos());
+		tracker.refused(Refusal.CONTENT_TOO_LARGE);
+		this.statistics.connectionAccepted().tlsHandshakeEnded(new IllegalStateException("no cipher"), 1000);
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		assertThat(snapshot.refused().get(Refusal.CONTENT_TOO_LARGE)).isOne();
+		assertThat(snapshot.refused().get(Refusal.BAD_REQUEST)).isZero();
+		assertThat(snapshot.tls().handshakes()).isOne();
+		assertThat(snapshot.tls().failures()).isOne();
+		assertThat(snapshot.tls().meanHandshakeMicros()).isEqualTo(3000);
+	}
+
+	@Test
+	void countsAPlainServerCloseAfterAnIdleTimeoutAsAnIdleTimeout() {
+		this.statistics.setIdleTimeout(Duration.ofSeconds(1));
+		ConnectionTracker idle = this.statistics.connectionAccepted();
+		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+		idle.closing(CloseReason.SERVER);
+		idle.closed();
+		ConnectionTracker busy = this.statistics.connectionAccepted();
+		busy.closing(CloseReason.SERVER);
+		busy.closed();
+		assertThat(this.statistics.closed(CloseReason.IDLE_TIMEOUT)).isOne();
+		assertThat(this.statistics.closed(CloseReason.SERVER)).isOne();
+	}
+
+	private static final Exchange NO_EXCHANGE = (refusal) -> {
+	};
 
 }

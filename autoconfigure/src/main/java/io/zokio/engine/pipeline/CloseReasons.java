@@ -1,7 +1,8 @@
-package io.zokio.engine.stats;
+package io.zokio.engine.pipeline;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets the part of the engine that closes a connection say why, so that the statistics count the
@@ -28,7 +29,7 @@ public final class CloseReasons {
 	 * @param channel the connection
 	 * @return the reason, or {@code null}
 	 */
-	public static CloseReason of(Channel channel) {
+	public static @Nullable CloseReason of(Channel channel) {
 		return channel.hasAttr(REASON) ? channel.attr(REASON).get() : null;
 	}
 

@@ -1,4 +1,4 @@
-package io.zokio.engine;
+package io.zokio.engine.pipeline;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,7 +8,7 @@ import io.netty.channel.ChannelPromise;
  * Writes that tell a listener when they complete, as the engine needs for the last content of each
  * response.
  */
-public final class ChannelWrites {
+final class ChannelWrites {
 
 	private ChannelWrites() {
 	}
@@ -21,7 +21,7 @@ public final class ChannelWrites {
 	 * @param promise the caller's promise
 	 * @param listener the listener to notify
 	 */
-	public static void writeNotifying(ChannelHandlerContext ctx, Object msg, ChannelPromise promise,
+	static void writeNotifying(ChannelHandlerContext ctx, Object msg, ChannelPromise promise,
 			ChannelFutureListener listener) {
 		ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
 		completion.addListener(listener);

@@ -1,4 +1,4 @@
-package io.zokio.engine.stats;
+package io.zokio.engine.pipeline;
 
 /**
  * Why a connection was closed.
@@ -21,7 +21,8 @@ public enum CloseReason {
 	IDLE_TIMEOUT("idleTimeout"),
 
 	/**
-	 * A request (headers or body) or a response write took longer than its timeout.
+	 * A request (headers or body, or an HTTP/2 frame) or a response write took longer than its
+	 * timeout.
 	 */
 	REQUEST_TIMEOUT("requestTimeout"),
 
@@ -29,6 +30,11 @@ public enum CloseReason {
 	 * An I/O or protocol error.
 	 */
 	ERROR("error"),
+
+	/**
+	 * The TLS handshake failed or did not finish.
+	 */
+	TLS("tls"),
 
 	/**
 	 * Refused at accept: the server was at its connection limit.

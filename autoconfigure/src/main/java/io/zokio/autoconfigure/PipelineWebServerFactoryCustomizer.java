@@ -1,0 +1,35 @@
+package io.zokio.autoconfigure;
+
+import java.util.List;
+
+import io.zokio.engine.pipeline.ConnectionParticipant;
+import io.zokio.engine.pipeline.ZokioPipelineConfigurer;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
+/**
+ * Places Zokio's pipeline in every connection and HTTP/2 stream of the application's server, with
+ * the participants of every capability that is on. As a {@link WebServerFactoryCustomizer} it
+ * applies to the factory of its own context only, so a management server on a separate port is
+ * neither guarded nor counted.
+ */
+public final class PipelineWebServerFactoryCustomizer
+		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
+
+	private final ZokioPipelineConfigurer configurer;
+
+	/**
+	 * Create a customizer for the given participants.
+	 * @param participants the participants, in order
+	 */
+	public PipelineWebServerFactoryCustomizer(List<ConnectionParticipant> participants) {
+		this.configurer = new ZokioPipelineConfigurer(participants);
+	}
+
+	@Override
+	public void customize(NettyReactiveWebServerFactory factory) {
+		factory.addServerCustomizers((server) -> server.doOnChannelInit(this.configurer).childObserve(this.configurer));
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.zokio.autoconfigure;
+
+import io.zokio.engine.pipeline.ConnectionParticipant;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of Zokio's server pipeline: one configurer for every protocol layout, into
+ * which each capability's {@link ConnectionParticipant} bean plugs, in bean order.
+ */
+@AutoConfiguration(after = { ZokioProtectionAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class })
+@ConditionalOnZokioServer
+public final class ZokioPipelineAutoConfiguration {
+
+	@Bean
+	PipelineWebServerFactoryCustomizer pipelineWebServerFactoryCustomizer(
+			ObjectProvider<ConnectionParticipant> participants) {
+		return new PipelineWebServerFactoryCustomizer(participants.orderedStream().toList());
+	}
+
+}

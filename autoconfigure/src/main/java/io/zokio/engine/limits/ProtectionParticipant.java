@@ -1,0 +1,42 @@
+package io.zokio.engine.limits;
+
+import io.netty.channel.Channel;
+import io.zokio.engine.pipeline.ConnectionListener;
+import io.zokio.engine.pipeline.ConnectionParticipant;
+
+/**
+ * Takes part in every connection of a server to apply its limits: refuses a connection over the
+ * connection limit or during shutdown, and guards each admitted one.
+ */
+public final class ProtectionParticipant implements ConnectionParticipant {
+
+	private final ServerConnections connections;
+
+	private final GuardSettings settings;
+
+	private final long tickNanos;
+
+	/**
+	 * Create a participant applying the given limits.
+	 * @param limits the limits
+	 * @param connections the server's live connections
+	 */
+	public ProtectionParticipant(ConnectionLimits limits, ServerConnections connections) {
+		this.connections = connections;
+		this.settings = GuardSettings.of(limits);
+		this.tickNanos = DeadlineSweeper.tickNanos(limits);
+	}
+
+	@Override
+	public boolean admit(Channel channel) {
+		return this.connections.tryOpen(channel);
+	}
+
+	@Override
+	public ConnectionListener open(Channel channel) {
+		ConnectionGuard guard = new ConnectionGuard(channel, this.settings, this.connections);
+		this.connections.guard(channel, guard, this.tickNanos);
+		return guard;
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.zokio.engine.limits;
+
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.zokio.engine.pipeline.Exchange;
+import io.zokio.engine.pipeline.ExchangeListener;
+import io.zokio.engine.pipeline.Refusal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The limits of one HTTP/2 stream: its body deadline (renewed by each DATA frame) and body size.
+ * A stream that breaks one is answered and reset; its connection goes on. Checked by its
+ * connection's guard, on the connection's event loop.
+ */
+final class StreamGuard implements ExchangeListener {
+
+	private final ConnectionGuard connection;
+
+	private final Exchange exchange;
+
+	private final GuardSettings settings;
+
+	private long bodyBytes;
+
+	private long bodyDeadlineNanos;
+
+	StreamGuard(ConnectionGuard connection, Exchange exchange, GuardSettings settings) {
+		this.connection = connection;
+		this.exchange = exchange;
+		this.settings = settings;
+	}
+
+	@Override
+	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
+		this.bodyDeadlineNanos = complete ? 0
+				: ConnectionGuard.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		return ConnectionGuard.bodyRefusal(request, this.settings);
+	}
+
+	@Override
+	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
+		this.bodyBytes += content.content().readableBytes();
+		this.bodyDeadlineNanos = last ? 0
+				: ConnectionGuard.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		return ConnectionGuard.tooLarge(this.bodyBytes, this.settings) ? Refusal.CONTENT_TOO_LARGE : null;
+	}
+
+	void check(long now) {
+		if (ConnectionGuard.due(this.bodyDeadlineNanos, now)) {
+			this.bodyDeadlineNanos = 0;
+			this.exchange.refuse(Refusal.REQUEST_TIMEOUT);
+		}
+	}
+
+	@Override
+	public void closed() {
+		this.bodyDeadlineNanos = 0;
+		this.connection.streamClosed(this);
+	}
+
+}

@@ -1,0 +1,229 @@
+package io.zokio.engine.pipeline;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.FileRegion;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The seat nearest the application bytes: after {@code SslHandler} (and any PROXY protocol
+ * decoder), or first in a cleartext pipeline. Hands bytes, TLS events and the connection's end to
+ * the listeners, tells which protocol the connection speaks as Reactor Netty settles its layout,
+ * and places the {@link ExchangeHandler} after the HTTP/1.1 codec wherever that codec appears.
+ */
+final class ConnectionHandler extends ChannelDuplexHandler {
+
+	private static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+	private final ConnectionListener listener;
+
+	private final long startNanos = System.nanoTime();
+
+	private Layout layout = Layout.PENDING;
+
+	private int prefaceMatched;
+
+	private boolean refusing;
+
+	private @Nullable ExchangeHandler http11;
+
+	/**
+	 * Create the handler of an admitted connection.
+	 * @param listener the connection's listener
+	 */
+	ConnectionHandler(ConnectionListener listener) {
+		this(listener, false);
+	}
+
+	private ConnectionHandler(ConnectionListener listener, boolean refusing) {
+		this.listener = listener;
+		this.refusing = refusing;
+	}
+
+	/**
+	 * Create the handler of a refused connection, which drops every byte it reads.
+	 * @param listener the listener of the participants that admitted it
+	 * @return the handler
+	 */
+	static ConnectionHandler refusing(ConnectionListener listener) {
+		ConnectionHandler handler = new ConnectionHandler(listener, true);
+		handler.layout = Layout.REFUSED;
+		return handler;
+	}
+
+	ExchangeHandler streamHandler() {
+		return ExchangeHandler.stream(this.listener);
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		settleLayout(ctx);
+	}
+
+	private void settleLayout(ChannelHandlerContext ctx) {
+		if (this.layout != Layout.PENDING) {
+			return;
+		}
+		ChannelPipeline pipeline = ctx.pipeline();
+		ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
+		if (codec != null) {
+			boolean h2c = pipeline.get(CleartextHttp2ServerUpgradeHandler.class) != null
+					|| pipeline.get(HttpServerUpgradeHandler.class) != null;
+			this.http11 = ExchangeHandler.http11(this, this.listener);
+			pipeline.addAfter(codec.name(), ZokioPipeline.EXCHANGE_HANDLER, this.http11);
+			this.layout = h2c ? Layout.HTTP_1_1_OR_H2C : Layout.HTTP_1_1;
+			if (!h2c) {
+				this.listener.protocolSelected(HttpProtocol.HTTP_1_1, false);
+			}
+		}
+		else if (pipeline.get(Http2FrameCodec.class) != null) {
+			this.layout = Layout.HTTP_2;
+			this.listener.protocolSelected(HttpProtocol.HTTP_2, false);
+		}
+	}
+
+	void upgradedToHttp2() {
+		this.http11 = null;
+		this.layout = Layout.HTTP_2;
+		this.listener.protocolSelected(HttpProtocol.HTTP_2, true);
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (!(msg instanceof ByteBuf bytes)) {
+			ctx.fireChannelRead(msg);
+			return;
+		}
+		if (this.refusing) {
+			bytes.release();
+			return;
+		}
+		if (this.layout == Layout.PENDING) {
+			settleLayout(ctx);
+		}
+		else if (this.layout == Layout.HTTP_1_1_OR_H2C) {
+			matchPreface(ctx, bytes);
+		}
+		Refusal refusal = this.listener.bytesRead(bytes);
+		if (refusal != null) {
+			this.refusing = true;
+			bytes.release();
+			refuse(ctx, refusal);
+			return;
+		}
+		ctx.fireChannelRead(bytes);
+	}
+
+	private void matchPreface(ChannelHandlerContext ctx, ByteBuf bytes) {
+		int length = Math.min(bytes.readableBytes(), HTTP2_PREFACE.length - this.prefaceMatched);
+		for (int i = 0; i < length; i++) {
+			if (bytes.getByte(bytes.readerIndex() + i) != HTTP2_PREFACE[this.prefaceMatched + i]) {
+				this.layout = Layout.HTTP_1_1;
+				this.listener.protocolSelected(HttpProtocol.HTTP_1_1, false);
+				return;
+			}
+		}
+		this.prefaceMatched += length;
+		if (this.prefaceMatched == HTTP2_PREFACE.length) {
+			ExchangeHandler exchanges = this.http11;
+			this.http11 = null;
+			if (exchanges != null) {
+				ctx.pipeline().remove(exchanges);
+			}
+			this.layout = Layout.HTTP_2;
+			this.listener.protocolSelected(HttpProtocol.HTTP_2, false);
+		}
+	}
+
+	private void refuse(ChannelHandlerContext ctx, Refusal refusal) {
+		ExchangeHandler exchanges = this.http11;
+		if (exchanges != null) {
+			exchanges.refuse(refusal);
+			return;
+		}
+		CloseReasons.mark(ctx.channel(), refusal.closeReason());
+		ctx.channel().close();
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (msg instanceof ByteBuf buffer) {
+			this.listener.bytesWritten(buffer.readableBytes());
+		}
+		else if (msg instanceof ByteBufHolder holder) {
+			this.listener.bytesWritten(holder.content().readableBytes());
+		}
+		else if (msg instanceof FileRegion region) {
+			this.listener.bytesWritten(region.count() - region.transferred());
+		}
+		ctx.write(msg, promise);
+	}
+
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+		if (evt instanceof SslHandshakeCompletionEvent handshake) {
+			this.listener.tlsHandshakeEnded(handshake.cause(), System.nanoTime() - this.startNanos);
+			if (!handshake.isSuccess()) {
+				CloseReasons.mark(ctx.channel(), CloseReason.TLS);
+				this.listener.closing(CloseReason.TLS);
+			}
+			ctx.fireUserEventTriggered(evt);
+			if (handshake.isSuccess()) {
+				settleLayout(ctx);
+			}
+			return;
+		}
+		if (evt instanceof SslCloseCompletionEvent closure && closure.isSuccess()) {
+			CloseReasons.mark(ctx.channel(), CloseReason.CLIENT);
+		}
+		ctx.fireUserEventTriggered(evt);
+	}
+
+	@Override
+	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+		CloseReason marked = CloseReasons.of(ctx.channel());
+		this.listener.closing((marked != null) ? marked : CloseReason.SERVER);
+		ctx.close(promise);
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		CloseReason marked = CloseReasons.of(ctx.channel());
+		this.listener.closing((marked != null) ? marked : CloseReason.ERROR);
+		this.listener.failed(cause);
+		if (cause instanceof OutOfMemoryError) {
+			ctx.close();
+			return;
+		}
+		ctx.fireExceptionCaught(cause);
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		CloseReason marked = CloseReasons.of(ctx.channel());
+		if (marked != null) {
+			this.listener.closing(marked);
+		}
+		this.listener.closed();
+		ctx.fireChannelInactive();
+	}
+
+	private enum Layout {
+
+		PENDING, HTTP_1_1, HTTP_1_1_OR_H2C, HTTP_2, REFUSED
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.zokio.engine.pipeline;
+
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one capability sees of one connection, called on the connection's event loop by the
+ * {@link ZokioPipeline#CONNECTION_HANDLER connection handler}. Every callback is a no-op by
+ * default; new ones are added the same way.
+ */
+public interface ConnectionListener {
+
+	/**
+	 * A listener that does nothing.
+	 */
+	ConnectionListener NONE = new ConnectionListener() {
+	};
+
+	/**
+	 * Application bytes arrived (decrypted when TLS is on), before any HTTP decoding.
+	 * @param bytes the bytes, not to be consumed or released
+	 * @return the refusal of the request these bytes belong to, or {@code null} to go on
+	 */
+	default @Nullable Refusal bytesRead(ByteBuf bytes) {
+		return null;
+	}
+
+	/**
+	 * Application bytes are about to be written (before encryption).
+	 * @param bytes the number of bytes
+	 */
+	default void bytesWritten(long bytes) {
+	}
+
+	/**
+	 * The TLS handshake ended.
+	 * @param failure why it failed, or {@code null} if it succeeded
+	 * @param nanos how long it took from the connection's start
+	 */
+	default void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
+	}
+
+	/**
+	 * The connection's protocol is known: at once for a layout of one protocol, after ALPN, or when a
+	 * cleartext connection turns out to speak HTTP/2 (prior knowledge or {@code Upgrade: h2c}).
+	 * @param protocol the protocol
+	 * @param upgraded whether an HTTP/1.1 request was upgraded, so that HTTP/2 stream 1 continues its
+	 * exchange
+	 */
+	default void protocolSelected(HttpProtocol protocol, boolean upgraded) {
+	}
+
+	/**
+	 * Return the listener of the connection's HTTP/1.1 exchanges.
+	 * @param exchange the exchange the listener may refuse
+	 * @return the listener
+	 */
+	default ExchangeListener http11Exchanges(Exchange exchange) {
+		return ExchangeListener.NONE;
+	}
+
+	/**
+	 * Return the listener of a new HTTP/2 stream of this connection.
+	 * @param exchange the stream's exchange, which the listener may refuse
+	 * @return the listener
+	 */
+	default ExchangeListener streamOpened(Exchange exchange) {
+		return ExchangeListener.NONE;
+	}
+
+	/**
+	 * The connection is about to be closed, or has failed: the first reason given wins.
+	 * {@link CloseReason#SERVER} is given for a server close with no other reason known.
+	 * @param reason the reason
+	 */
+	default void closing(CloseReason reason) {
+	}
+
+	/**
+	 * An exception reached the connection's pipeline.
+	 * @param cause the exception
+	 */
+	default void failed(Throwable cause) {
+	}
+
+	/**
+	 * The connection closed.
+	 */
+	default void closed() {
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.zokio.engine.pipeline;
+
+/**
+ * The exchanges of an HTTP/1.1 connection, or one HTTP/2 stream, as a listener may act on them.
+ */
+public interface Exchange {
+
+	/**
+	 * Refuse the current request: answer with the refusal's status unless a response has started,
+	 * count it, and close the connection (on HTTP/2, the stream). Does nothing once closed.
+	 * @param refusal the refusal
+	 */
+	void refuse(Refusal refusal);
+
+}

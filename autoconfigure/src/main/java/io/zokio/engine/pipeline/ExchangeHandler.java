@@ -1,0 +1,168 @@
+package io.zokio.engine.pipeline;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The seat after the HTTP codec: just after the HTTP/1.1 codec of a connection, or after the
+ * HTTP/2-to-HTTP/1.1 codec of one stream. Hands each decoded request and each response to the
+ * listeners, and is the one path through which every refusal is answered, counted and closed.
+ */
+final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, ChannelFutureListener {
+
+	private static final String H2C = "h2c";
+
+	private final @Nullable ConnectionHandler connection;
+
+	private ExchangeListener listener = ExchangeListener.NONE;
+
+	private @Nullable ChannelHandlerContext context;
+
+	private boolean refusing;
+
+	private boolean responding;
+
+	private ExchangeHandler(@Nullable ConnectionHandler connection) {
+		this.connection = connection;
+	}
+
+	/**
+	 * Create the handler of an HTTP/1.1 connection's exchanges.
+	 * @param connection the connection's handler
+	 * @param listener the connection's listener
+	 * @return the handler
+	 */
+	static ExchangeHandler http11(ConnectionHandler connection, ConnectionListener listener) {
+		ExchangeHandler handler = new ExchangeHandler(connection);
+		handler.listener = listener.http11Exchanges(handler);
+		return handler;
+	}
+
+	/**
+	 * Create the handler of one HTTP/2 stream.
+	 * @param listener the stream's connection's listener
+	 * @return the handler
+	 */
+	static ExchangeHandler stream(ConnectionListener listener) {
+		ExchangeHandler handler = new ExchangeHandler(null);
+		handler.listener = listener.streamOpened(handler);
+		return handler;
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.context = ctx;
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (this.refusing) {
+			ReferenceCountUtil.release(msg);
+			return;
+		}
+		Refusal refusal = null;
+		if (msg instanceof HttpRequest request) {
+			refusal = this.listener.requestReceived(request, msg instanceof LastHttpContent);
+		}
+		else if (msg instanceof HttpContent content) {
+			refusal = content.decoderResult().isFailure() ? Refusal.BAD_REQUEST
+					: this.listener.requestContent(content, msg instanceof LastHttpContent);
+		}
+		if (refusal != null) {
+			ReferenceCountUtil.release(msg);
+			refuse(refusal);
+			return;
+		}
+		ctx.fireChannelRead(msg);
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (msg instanceof HttpResponse response) {
+			int status = response.status().code();
+			if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code() && this.connection != null
+					&& response.headers().containsValue(HttpHeaderNames.UPGRADE, H2C, true)) {
+				this.connection.upgradedToHttp2();
+				ctx.write(msg, promise);
+				ctx.pipeline().remove(this);
+				return;
+			}
+			if (status < 200 && status != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+				this.listener.informationalResponse(status);
+				ctx.write(msg, promise);
+				return;
+			}
+			this.responding = true;
+			if (this.listener.responseStarted(status) && this.connection != null) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			}
+		}
+		else if (msg instanceof HttpContent) {
+			this.listener.responseContent();
+		}
+		if (msg instanceof LastHttpContent) {
+			ChannelWrites.writeNotifying(ctx, msg, promise, this);
+			return;
+		}
+		ctx.write(msg, promise);
+	}
+
+	@Override
+	public void operationComplete(ChannelFuture future) {
+		this.responding = false;
+		this.listener.responseEnded(future.isSuccess());
+	}
+
+	@Override
+	public void refuse(Refusal refusal) {
+		ChannelHandlerContext ctx = this.context;
+		if (ctx == null || this.refusing || !ctx.channel().isActive()) {
+			return;
+		}
+		this.refusing = true;
+		this.listener.refused(refusal);
+		if (this.connection != null) {
+			CloseReasons.mark(ctx.channel(), refusal.closeReason());
+		}
+		if (this.responding) {
+			ctx.channel().close();
+			return;
+		}
+		ByteBuf body = ByteBufUtil.writeAscii(ctx.alloc(), refusal.body());
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refusal.status(), body);
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+		if (this.connection != null) {
+			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		}
+		ChannelPromise promise = ctx.newPromise();
+		write(ctx, response, promise);
+		ctx.flush();
+		promise.addListener(ChannelFutureListener.CLOSE);
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		this.listener.closed();
+		ctx.fireChannelInactive();
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.zokio.engine.pipeline;
+
+/**
+ * The names of Zokio's handlers in a server connection's pipeline, and where they sit in each
+ * layout Reactor Netty builds. Zokio has two seats: the {@link #CONNECTION_HANDLER connection
+ * handler} nearest the application bytes, and the {@link #EXCHANGE_HANDLER exchange handler} after
+ * whichever codec turns those bytes into HTTP/1.1 messages. Capabilities never add handlers of
+ * their own: they listen through {@link ConnectionListener} and {@link ExchangeListener}.
+ *
+ * <pre>
+ * HTTP/1.1, cleartext or TLS (ALPN http/1.1 included):
+ *
+ *   [ProxyProtocolDecoder] [SslHandler] zokio.connection HttpCodec zokio.exchange
+ *       [IdleTimeoutHandler] [CompressionHandler] HttpTrafficHandler ReactiveBridge
+ *
+ * HTTP/1.1 with h2c on (server.http2.enabled in cleartext):
+ *
+ *   zokio.connection H2CUpgradeHandler (HttpServerCodec) zokio.exchange (HttpServerUpgradeHandler)
+ *       HttpTrafficHandler ReactiveBridge
+ *   the connection handler reads the HTTP/2 preface itself and removes zokio.exchange when it comes;
+ *   the exchange handler hands over to HTTP/2 when it writes 101 with Upgrade: h2c
+ *
+ * HTTP/1.1 or HTTP/2 over TLS, before ALPN:
+ *
+ *   [SslHandler] zokio.connection H2OrHttp11Codec ReactiveBridge
+ *   settled by the connection handler after the handshake event, into one of the other layouts
+ *
+ * HTTP/2 (ALPN h2, h2c with prior knowledge, or after Upgrade: h2c), the connection:
+ *
+ *   [SslHandler] zokio.connection HttpCodec (Http2FrameCodec) [IdleTimeoutHandler] H2MultiplexHandler
+ *
+ * HTTP/2, each stream's own channel:
+ *
+ *   H2ToHttp11Codec zokio.exchange HttpTrafficHandler [CompressionHandler] ReactiveBridge
+ *
+ * A connection a participant refuses:
+ *
+ *   zokio.connection (dropping every byte) ... the rest as Reactor Netty laid it out
+ * </pre>
+ */
+public interface ZokioPipeline {
+
+	/**
+	 * The connection handler: bytes, TLS events, protocol, close reasons.
+	 */
+	String CONNECTION_HANDLER = "zokio.connection";
+
+	/**
+	 * The exchange handler: requests, responses and refusals, on an HTTP/1.1 connection or an
+	 * HTTP/2 stream.
+	 */
+	String EXCHANGE_HANDLER = "zokio.exchange";
+
+}

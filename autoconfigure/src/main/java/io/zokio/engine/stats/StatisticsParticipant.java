@@ -1,0 +1,28 @@
+package io.zokio.engine.stats;
+
+import io.netty.channel.Channel;
+import io.zokio.engine.pipeline.ConnectionListener;
+import io.zokio.engine.pipeline.ConnectionParticipant;
+
+/**
+ * Takes part in every connection of a server to record it in its statistics, refused connections
+ * included.
+ */
+public final class StatisticsParticipant implements ConnectionParticipant {
+
+	private final ConnectionStatistics statistics;
+
+	/**
+	 * Create a participant recording into the given statistics.
+	 * @param statistics the statistics
+	 */
+	public StatisticsParticipant(ConnectionStatistics statistics) {
+		this.statistics = statistics;
+	}
+
+	@Override
+	public ConnectionListener open(Channel channel) {
+		return this.statistics.connectionAccepted();
+	}
+
+}

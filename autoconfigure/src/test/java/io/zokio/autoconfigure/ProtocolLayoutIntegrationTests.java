@@ -1,0 +1,324 @@
+package io.zokio.autoconfigure;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.stats.ConnectionState;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.StatisticsSnapshot;
+import io.zokio.engine.stats.StatusClass;
+import io.zokio.test.Layout;
+import io.zokio.test.RawHttp2Connection;
+import io.zokio.test.RawHttpConnection;
+import io.zokio.test.TestApplication;
+import io.zokio.test.TestResources;
+import io.zokio.test.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every guard and counter on every protocol layout Reactor Netty builds: HTTP/1.1 in cleartext and
+ * over TLS, HTTP/1.1 on servers with HTTP/2 on (h2c, and TLS with ALPN), HTTP/2 over TLS, h2c with
+ * prior knowledge and h2c by {@code Upgrade}, each against a real server with real sockets.
+ */
+class ProtocolLayoutIntegrationTests {
+
+	private static final Duration HEADER_TIMEOUT = Duration.ofMillis(600);
+
+	private static final Duration IDLE_TIMEOUT = Duration.ofMillis(2500);
+
+	private static final Duration SETTLE = Duration.ofSeconds(10);
+
+	private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+	private final TestResources resources = new TestResources();
+
+	@AfterEach
+	void closeResources() throws Exception {
+		TestApplication.openGate();
+		this.resources.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "HTTP_1_1", "HTTP_1_1_TLS", "HTTP_1_1_H2C_SERVER", "HTTP_1_1_ALPN" })
+	void countsEveryHttp11RequestConnectionAndByteExactly(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		int connections = 3;
+		int requests = 4;
+		long sent = 0;
+		long received = 0;
+		for (int c = 0; c < connections; c++) {
+			try (RawHttpConnection connection = http11(server, layout)) {
+				for (int r = 0; r < requests; r++) {
+					assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+				}
+				assertThat(connection.get("/missing").status()).isEqualTo(404);
+				await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 1);
+				sent += connection.bytesSent();
+				received += connection.bytesReceived();
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		StatisticsSnapshot snapshot = statistics.snapshot();
+		assertThat(snapshot.accepted()).isEqualTo(connections);
+		assertThat(snapshot.closedBy().get(CloseReason.CLIENT)).isEqualTo(connections);
+		assertThat(snapshot.requests()).isEqualTo(connections * (requests + 1));
+		assertThat(snapshot.responses().get(StatusClass.SUCCESS)).isEqualTo(connections * requests);
+		assertThat(snapshot.responses().get(StatusClass.CLIENT_ERROR)).isEqualTo(connections);
+		assertThat(snapshot.inFlight()).isZero();
+		assertThat(snapshot.latencySinceStart().count()).isEqualTo(connections * (requests + 1));
+		assertThat(snapshot.bytesRead()).isEqualTo(sent);
+		assertThat(snapshot.bytesWritten()).isEqualTo(received);
+		assertThat(snapshot.tls().handshakes()).isEqualTo(layout.tls() ? connections : 0);
+		assertThat(snapshot.tls().failures()).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
+	void countsEveryHttp2StreamAndConnectionExactly(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		int connections = 2;
+		int requests = 4;
+		long sent = 0;
+		long received = 0;
+		for (int c = 0; c < connections; c++) {
+			try (RawHttp2Connection connection = http2(server, layout)) {
+				int answered = 0;
+				if (connection.upgradeResponse() != null) {
+					assertThat(connection.upgradeResponse().status()).isEqualTo(200);
+					answered++;
+				}
+				for (; answered < requests; answered++) {
+					assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+				}
+				assertThat(connection.get("/missing").status()).isEqualTo(404);
+				await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 1);
+				sent += connection.bytesSent();
+				received += connection.bytesReceived();
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		StatisticsSnapshot snapshot = statistics.snapshot();
+		assertThat(snapshot.accepted()).isEqualTo(connections);
+		assertThat(snapshot.closedBy().get(CloseReason.CLIENT)).isEqualTo(connections);
+		assertThat(snapshot.requests()).isEqualTo(connections * (requests + 1));
+		assertThat(snapshot.responses().get(StatusClass.SUCCESS)).isEqualTo(connections * requests);
+		assertThat(snapshot.responses().get(StatusClass.CLIENT_ERROR)).isEqualTo(connections);
+		assertThat(snapshot.responses().get(StatusClass.INFORMATIONAL)).isZero();
+		assertThat(snapshot.inFlight()).isZero();
+		assertThat(snapshot.latencySinceStart().count()).isEqualTo(connections * (requests + 1));
+		assertThat(snapshot.bytesRead()).isEqualTo(sent);
+		assertThat(snapshot.bytesWritten()).isGreaterThanOrEqualTo(received).isPositive();
+		assertThat(snapshot.tls().handshakes()).isEqualTo(layout.tls() ? connections : 0);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Layout.class)
+	void showsAConnectionProcessingWhileItsRequestIsServed(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		TestApplication.closeGate();
+		if (layout.http2()) {
+			RawHttp2Connection connection = this.resources.add(http2(server, layout));
+			int stream = connection.request("GET", "/gate", -1, true, true);
+			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.PROCESSING) == 1);
+			TestApplication.openGate();
+			assertThat(connection.readResponse(stream).status()).isEqualTo(200);
+		}
+		else {
+			RawHttpConnection connection = this.resources.add(http11(server, layout));
+			connection.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\n");
+			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.PROCESSING) == 1);
+			TestApplication.openGate();
+			assertThat(connection.readResponse().status()).isEqualTo(200);
+		}
+		await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 1);
+		assertThat(statistics.inFlight()).isZero();
+	}
+
+	static Stream<Arguments> malformedHttp11Requests() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (Layout layout : List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS, Layout.HTTP_1_1_H2C_SERVER,
+				Layout.HTTP_1_1_ALPN)) {
+			arguments.add(Arguments.of(layout, "missing Host", "GET /plaintext HTTP/1.1\r\n\r\n", 400));
+			arguments.add(Arguments.of(layout, "two Host headers", "GET /plaintext HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400));
+			arguments.add(Arguments.of(layout, "HTTP/1.2", "GET /plaintext HTTP/1.2\r\nHost: a\r\n\r\n", 505));
+			arguments.add(Arguments.of(layout, "obsolete line folding",
+					"GET /plaintext HTTP/1.1\r\nHost: a\r\nX-Folded: one\r\n two\r\n\r\n", 400));
+			arguments.add(Arguments.of(layout, "malformed chunk",
+					"POST /size HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nabc\r\n0\r\n\r\n", 400));
+			arguments.add(Arguments.of(layout, "overlong chunk extension", "POST /size HTTP/1.1\r\nHost: a\r\n"
+					+ "Transfer-Encoding: chunked\r\n\r\n5;x=" + "a".repeat(5000) + "\r\nhello\r\n0\r\n\r\n", 400));
+			arguments.add(Arguments.of(layout, "declared body over the limit",
+					"POST /size HTTP/1.1\r\nHost: a\r\nContent-Length: 2000\r\n\r\n", 413));
+			arguments.add(Arguments.of(layout, "streamed body over the limit", "POST /size HTTP/1.1\r\nHost: a\r\n"
+					+ "Transfer-Encoding: chunked\r\n\r\n400\r\n" + "a".repeat(1024) + "\r\n400\r\n" + "b".repeat(1024)
+					+ "\r\n0\r\n\r\n", 413));
+			if (!layout.h2cServer()) {
+				arguments.add(Arguments.of(layout, "HTTP/2 preface with h2c off", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505));
+			}
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("malformedHttp11Requests")
+	void refusesMalformedHttp11RequestsWithTheirStatusCountsAndCloses(Layout layout, String name, String request,
+			int status) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttpConnection connection = http11(server, layout)) {
+			connection.send(request);
+			RawHttpConnection.Response response = connection.readResponse();
+			assertThat(response.version()).isEqualTo("HTTP/1.1");
+			assertThat(response.status()).isEqualTo(status);
+			assertThat(response.headers()).containsEntry("connection", "close");
+			assertThat(connection.isClosedByServer()).isTrue();
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		StatisticsSnapshot snapshot = statistics.snapshot();
+		assertThat(snapshot.responses().get(StatusClass.of(status))).isOne();
+		assertThat(snapshot.closedBy().get(CloseReason.SERVER) + snapshot.closedBy().get(CloseReason.ERROR)).isOne();
+		assertThat(snapshot.refused().values().stream().mapToLong(Long::longValue).sum() + snapshot.decodeErrors())
+			.isOne();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "HTTP_1_1", "HTTP_1_1_TLS", "HTTP_1_1_H2C_SERVER", "HTTP_1_1_ALPN" })
+	void cutsATrickledHttp11HeaderAtTheHeaderDeadline(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttpConnection connection = http11(server, layout)) {
+			connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n");
+			RawHttpConnection.Response response = connection.readResponse();
+			assertThat(response.status()).isEqualTo(408);
+			assertThat(connection.isClosedByServer()).isTrue();
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.refused(Refusal.REQUEST_TIMEOUT)).isOne();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Layout.class)
+	void closesAnIdleConnectionAsAnIdleTimeout(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		if (layout.http2()) {
+			try (RawHttp2Connection connection = http2(server, layout)) {
+				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+				assertThat(connection.isClosedByServer()).isTrue();
+			}
+		}
+		else {
+			try (RawHttpConnection connection = http11(server, layout)) {
+				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+				assertThat(connection.isClosedByServer()).isTrue();
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.closed(CloseReason.IDLE_TIMEOUT)).as(statistics.snapshot().closedBy().toString()).isOne();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
+	void answersAndResetsAStreamWhoseBodyStallsAndKeepsTheConnection(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttp2Connection connection = http2(server, layout)) {
+			int stream = connection.request("POST", "/size", 10, false, true);
+			connection.data(stream, "abc".getBytes(), false);
+			RawHttp2Connection.Response stalled = connection.readResponse(stream);
+			assertThat(stalled.status()).isEqualTo(408);
+			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.refused(Refusal.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.responses(StatusClass.CLIENT_ERROR)).isOne();
+		assertThat(statistics.inFlight()).isZero();
+		assertThat(statistics.closed(CloseReason.CLIENT)).isOne();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
+	void cutsAConnectionWhoseHeaderBlockStalls(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttp2Connection connection = http2(server, layout)) {
+			assertThat(connection.get("/plaintext").status()).as("settings exchanged").isEqualTo(200);
+			connection.request("GET", "/plaintext", -1, true, false);
+			assertThat(connection.isClosedByServer()).isTrue();
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
+	void refusesAStreamWhoseBodyIsOverTheLimit(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttp2Connection connection = http2(server, layout)) {
+			int declared = connection.request("POST", "/size", 2000, false, true);
+			assertThat(connection.readResponse(declared).status()).isEqualTo(413);
+			int streamed = connection.request("POST", "/size", -1, false, true);
+			connection.data(streamed, new byte[800], false);
+			connection.data(streamed, new byte[800], true);
+			assertThat(connection.readResponse(streamed).status()).isEqualTo(413);
+			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.refused(Refusal.CONTENT_TOO_LARGE)).isEqualTo(2);
+		assertThat(statistics.inFlight()).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "HTTP_1_1_TLS", "HTTP_1_1_ALPN", "H2_ALPN" })
+	void countsAFailedTlsHandshakeAsATlsClose(Layout layout) throws Exception {
+		TestServer server = start(layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttpConnection connection = this.resources.add(new RawHttpConnection(server.port(), READ_TIMEOUT_MILLIS))) {
+			connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n");
+			assertThat(connection.isClosedByServer()).isTrue();
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.closed(CloseReason.TLS)).isOne();
+		assertThat(statistics.tlsHandshakeFailures()).isOne();
+		assertThat(statistics.requests()).isZero();
+	}
+
+	private TestServer start(Layout layout) {
+		List<String> args = new ArrayList<>(layout.serverArgs());
+		args.add("--zokio.connections.request-header-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
+		args.add("--zokio.connections.request-body-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
+		args.add("--zokio.connections.max-request-body-size=1KB");
+		args.add("--server.netty.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
+		return this.resources.add(TestServer.start(args.toArray(String[]::new)));
+	}
+
+	private RawHttpConnection http11(TestServer server, Layout layout) throws IOException {
+		return new RawHttpConnection(layout.connect(server.port()), READ_TIMEOUT_MILLIS);
+	}
+
+	private RawHttp2Connection http2(TestServer server, Layout layout) throws IOException {
+		return new RawHttp2Connection(layout, server.port(), "/plaintext", READ_TIMEOUT_MILLIS);
+	}
+
+	private static ConnectionStatistics statistics(TestServer server) {
+		return server.context().getBean(ConnectionStatistics.class);
+	}
+
+}

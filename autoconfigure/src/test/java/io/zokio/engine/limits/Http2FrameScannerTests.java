@@ -1,0 +1,80 @@
+package io.zokio.engine.limits;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Http2FrameScannerTests {
+
+	private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Test
+	void tellsAnOpenHeaderBlockFromACompleteOneWhereverTheReadsSplit() {
+		byte[] opening = concat(PREFACE, frame(0x4, 0, 0, 0), frame(0x1, 0x0, 1, 5));
+		byte[] closing = frame(0x9, 0x4, 1, 3);
+		for (int split = 0; split <= opening.length; split++) {
+			Http2FrameScanner scanner = new Http2FrameScanner(0);
+			scanner.read(Unpooled.wrappedBuffer(opening, 0, split));
+			scanner.read(Unpooled.wrappedBuffer(opening, split, opening.length - split));
+			assertThat(scanner.headersPending()).as("split at %d", split).isTrue();
+			scanner.read(Unpooled.wrappedBuffer(closing));
+			assertThat(scanner.headersPending()).as("split at %d", split).isFalse();
+			assertThat(scanner.payloadPending()).isFalse();
+		}
+	}
+
+	@Test
+	void seesAPartialFrameHeaderAsPendingHeaders() {
+		Http2FrameScanner scanner = new Http2FrameScanner(PREFACE.length);
+		scanner.read(Unpooled.wrappedBuffer(frame(0x0, 0x1, 1, 4), 0, 5));
+		assertThat(scanner.headersPending()).isTrue();
+	}
+
+	@Test
+	void seesAPartialDataPayloadAsPendingPayloadOnly() {
+		Http2FrameScanner scanner = new Http2FrameScanner(PREFACE.length);
+		byte[] data = frame(0x0, 0x1, 1, 100);
+		scanner.read(Unpooled.wrappedBuffer(data, 0, 50));
+		assertThat(scanner.payloadPending()).isTrue();
+		assertThat(scanner.headersPending()).isFalse();
+		scanner.read(Unpooled.wrappedBuffer(data, 50, data.length - 50));
+		assertThat(scanner.payloadPending()).isFalse();
+	}
+
+	@Test
+	void countsThePrefaceBytesReadBeforeTheProtocolWasKnown() {
+		Http2FrameScanner scanner = new Http2FrameScanner(10);
+		scanner.read(Unpooled.wrappedBuffer(PREFACE, 10, 10));
+		assertThat(scanner.headersPending()).isTrue();
+		scanner.read(Unpooled.wrappedBuffer(concat(new byte[] { PREFACE[20], PREFACE[21], PREFACE[22], PREFACE[23] },
+				frame(0x4, 0, 0, 0))));
+		assertThat(scanner.headersPending()).isFalse();
+	}
+
+	static byte[] frame(int type, int flags, int stream, int length) {
+		byte[] frame = new byte[9 + length];
+		frame[0] = (byte) (length >>> 16);
+		frame[1] = (byte) (length >>> 8);
+		frame[2] = (byte) length;
+		frame[3] = (byte) type;
+		frame[4] = (byte) flags;
+		frame[5] = (byte) (stream >>> 24);
+		frame[6] = (byte) (stream >>> 16);
+		frame[7] = (byte) (stream >>> 8);
+		frame[8] = (byte) stream;
+		return frame;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
+}
