@@ -15,22 +15,24 @@ import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
+import io.zokio.test.ServerTransport;
 import io.zokio.test.TestApplication;
 import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every guard and counter on every protocol layout Reactor Netty builds: HTTP/1.1 in cleartext and
- * over TLS, HTTP/1.1 on servers with HTTP/2 on (h2c, and TLS with ALPN), HTTP/2 over TLS, h2c with
- * prior knowledge and h2c by {@code Upgrade}, each against a real server with real sockets.
+ * Every guard and counter on every protocol layout Reactor Netty builds (HTTP/1.1 in cleartext and
+ * over TLS, HTTP/1.1 on servers with HTTP/2 on, h2c and TLS with ALPN, HTTP/2 over TLS, h2c with
+ * prior knowledge and h2c by {@code Upgrade}) and on every transport (io_uring, epoll, NIO; one the
+ * host lacks is skipped with the reason), each against a real server with real sockets.
  */
 class ProtocolLayoutIntegrationTests {
 
@@ -42,6 +44,9 @@ class ProtocolLayoutIntegrationTests {
 
 	private static final int READ_TIMEOUT_MILLIS = 10_000;
 
+	private static final List<Layout> HTTP_1_1_LAYOUTS = List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS,
+			Layout.HTTP_1_1_H2C_SERVER, Layout.HTTP_1_1_ALPN);
+
 	private final TestResources resources = new TestResources();
 
 	@AfterEach
@@ -50,10 +55,10 @@ class ProtocolLayoutIntegrationTests {
 		this.resources.close();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "HTTP_1_1", "HTTP_1_1_TLS", "HTTP_1_1_H2C_SERVER", "HTTP_1_1_ALPN" })
-	void countsEveryHttp11RequestConnectionAndByteExactly(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http11Layouts")
+	void countsEveryHttp11RequestConnectionAndByteExactly(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		int connections = 3;
 		int requests = 4;
@@ -85,10 +90,10 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(snapshot.tls().failures()).isZero();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
-	void countsEveryHttp2StreamAndConnectionExactly(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
+	void countsEveryHttp2StreamAndConnectionExactly(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		int connections = 2;
 		int requests = 4;
@@ -125,10 +130,10 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(snapshot.tls().handshakes()).isEqualTo(layout.tls() ? connections : 0);
 	}
 
-	@ParameterizedTest
-	@EnumSource(Layout.class)
-	void showsAConnectionProcessingWhileItsRequestIsServed(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void showsAConnectionProcessingWhileItsRequestIsServed(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		TestApplication.closeGate();
 		if (layout.http2()) {
@@ -151,34 +156,35 @@ class ProtocolLayoutIntegrationTests {
 
 	static Stream<Arguments> malformedHttp11Requests() {
 		List<Arguments> arguments = new ArrayList<>();
-		for (Layout layout : List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS, Layout.HTTP_1_1_H2C_SERVER,
-				Layout.HTTP_1_1_ALPN)) {
-			arguments.add(Arguments.of(layout, "missing Host", "GET /plaintext HTTP/1.1\r\n\r\n", 400));
-			arguments.add(Arguments.of(layout, "two Host headers", "GET /plaintext HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400));
-			arguments.add(Arguments.of(layout, "HTTP/1.2", "GET /plaintext HTTP/1.2\r\nHost: a\r\n\r\n", 505));
-			arguments.add(Arguments.of(layout, "obsolete line folding",
-					"GET /plaintext HTTP/1.1\r\nHost: a\r\nX-Folded: one\r\n two\r\n\r\n", 400));
-			arguments.add(Arguments.of(layout, "malformed chunk",
-					"POST /size HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nabc\r\n0\r\n\r\n", 400));
-			arguments.add(Arguments.of(layout, "overlong chunk extension", "POST /size HTTP/1.1\r\nHost: a\r\n"
-					+ "Transfer-Encoding: chunked\r\n\r\n5;x=" + "a".repeat(5000) + "\r\nhello\r\n0\r\n\r\n", 400));
-			arguments.add(Arguments.of(layout, "declared body over the limit",
-					"POST /size HTTP/1.1\r\nHost: a\r\nContent-Length: 2000\r\n\r\n", 413));
-			arguments.add(Arguments.of(layout, "streamed body over the limit", "POST /size HTTP/1.1\r\nHost: a\r\n"
-					+ "Transfer-Encoding: chunked\r\n\r\n400\r\n" + "a".repeat(1024) + "\r\n400\r\n" + "b".repeat(1024)
-					+ "\r\n0\r\n\r\n", 413));
-			if (!layout.h2cServer()) {
-				arguments.add(Arguments.of(layout, "HTTP/2 preface with h2c off", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505));
+		for (ServerTransport transport : ServerTransport.values()) {
+			for (Layout layout : HTTP_1_1_LAYOUTS) {
+				arguments.add(Arguments.of(transport, layout, "missing Host", "GET /plaintext HTTP/1.1\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "two Host headers", "GET /plaintext HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "HTTP/1.2", "GET /plaintext HTTP/1.2\r\nHost: a\r\n\r\n", 505));
+				arguments.add(Arguments.of(transport, layout, "obsolete line folding",
+						"GET /plaintext HTTP/1.1\r\nHost: a\r\nX-Folded: one\r\n two\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "malformed chunk",
+						"POST /size HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nabc\r\n0\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "overlong chunk extension", "POST /size HTTP/1.1\r\nHost: a\r\n"
+						+ "Transfer-Encoding: chunked\r\n\r\n5;x=" + "a".repeat(5000) + "\r\nhello\r\n0\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "declared body over the limit",
+						"POST /size HTTP/1.1\r\nHost: a\r\nContent-Length: 2000\r\n\r\n", 413));
+				arguments.add(Arguments.of(transport, layout, "streamed body over the limit", "POST /size HTTP/1.1\r\nHost: a\r\n"
+						+ "Transfer-Encoding: chunked\r\n\r\n400\r\n" + "a".repeat(1024) + "\r\n400\r\n" + "b".repeat(1024)
+						+ "\r\n0\r\n\r\n", 413));
+				if (!layout.h2cServer()) {
+					arguments.add(Arguments.of(transport, layout, "HTTP/2 preface with h2c off", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505));
+				}
 			}
 		}
 		return arguments.stream();
 	}
 
-	@ParameterizedTest(name = "{0}: {1}")
+	@ParameterizedTest(name = "{0} {1}: {2}")
 	@MethodSource("malformedHttp11Requests")
-	void refusesMalformedHttp11RequestsWithTheirStatusCountsAndCloses(Layout layout, String name, String request,
-			int status) throws Exception {
-		TestServer server = start(layout);
+	void refusesMalformedHttp11RequestsWithTheirStatusCountsAndCloses(ServerTransport transport, Layout layout,
+			String name, String request, int status) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttpConnection connection = http11(server, layout)) {
 			connection.send(request);
@@ -196,10 +202,10 @@ class ProtocolLayoutIntegrationTests {
 			.isOne();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "HTTP_1_1", "HTTP_1_1_TLS", "HTTP_1_1_H2C_SERVER", "HTTP_1_1_ALPN" })
-	void cutsATrickledHttp11HeaderAtTheHeaderDeadline(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http11Layouts")
+	void cutsATrickledHttp11HeaderAtTheHeaderDeadline(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttpConnection connection = http11(server, layout)) {
 			connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n");
@@ -212,10 +218,10 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.refused(Refusal.REQUEST_TIMEOUT)).isOne();
 	}
 
-	@ParameterizedTest
-	@EnumSource(Layout.class)
-	void closesAnIdleConnectionAsAnIdleTimeout(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void closesAnIdleConnectionAsAnIdleTimeout(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		if (layout.http2()) {
 			try (RawHttp2Connection connection = http2(server, layout)) {
@@ -233,10 +239,10 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.closed(CloseReason.IDLE_TIMEOUT)).as(statistics.snapshot().closedBy().toString()).isOne();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
-	void answersAndResetsAStreamWhoseBodyStallsAndKeepsTheConnection(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
+	void answersAndResetsAStreamWhoseBodyStallsAndKeepsTheConnection(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttp2Connection connection = http2(server, layout)) {
 			int stream = connection.request("POST", "/size", 10, false, true);
@@ -252,10 +258,10 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.closed(CloseReason.CLIENT)).isOne();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
-	void cutsAConnectionWhoseHeaderBlockStalls(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
+	void cutsAConnectionWhoseHeaderBlockStalls(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttp2Connection connection = http2(server, layout)) {
 			assertThat(connection.get("/plaintext").status()).as("settings exchanged").isEqualTo(200);
@@ -266,10 +272,10 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "H2_ALPN", "H2C_PRIOR_KNOWLEDGE", "H2C_UPGRADE" })
-	void refusesAStreamWhoseBodyIsOverTheLimit(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
+	void refusesAStreamWhoseBodyIsOverTheLimit(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttp2Connection connection = http2(server, layout)) {
 			int declared = connection.request("POST", "/size", 2000, false, true);
@@ -285,10 +291,56 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.inFlight()).isZero();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = Layout.class, names = { "HTTP_1_1_TLS", "HTTP_1_1_ALPN", "H2_ALPN" })
-	void countsAFailedTlsHandshakeAsATlsClose(Layout layout) throws Exception {
-		TestServer server = start(layout);
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http11Layouts")
+	void answersEveryPipelinedRequestWhateverTheSizeOfTheReads(ServerTransport transport, Layout layout)
+			throws Exception {
+		TestServer server = start(transport, layout);
+		ConnectionStatistics statistics = statistics(server);
+		int requests = 1000;
+		try (RawHttpConnection connection = http11(server, layout)) {
+			connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n".repeat(requests));
+			for (int i = 0; i < requests; i++) {
+				RawHttpConnection.Response response = connection.readResponse();
+				assertThat(response).as("response %d", i).isNotNull();
+				assertThat(response.status()).isEqualTo(200);
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.requests()).isEqualTo(requests);
+		assertThat(statistics.responses(StatusClass.SUCCESS)).isEqualTo(requests);
+		assertThat(statistics.closed(CloseReason.CLIENT)).isOne();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("cleartextHttp11Layouts")
+	void neverServesAConnectionOverTheLimit(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout, "--zokio.connections.max=2");
+		ConnectionStatistics statistics = statistics(server);
+		List<RawHttpConnection> served = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			RawHttpConnection connection = this.resources.add(http11(server, layout));
+			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+			served.add(connection);
+		}
+		int overLimit = 20;
+		for (int i = 0; i < overLimit; i++) {
+			try (RawHttpConnection connection = http11(server, layout)) {
+				connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n");
+				assertThat(connection.readResponseOrClose()).as("connection %d over the limit", i).isNull();
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.closed(CloseReason.REJECTED) == overLimit);
+		for (RawHttpConnection connection : served) {
+			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+		}
+		assertThat(statistics.requests()).isEqualTo(4);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("tlsLayouts")
+	void countsAFailedTlsHandshakeAsATlsClose(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttpConnection connection = this.resources.add(new RawHttpConnection(server.port(), READ_TIMEOUT_MILLIS))) {
 			connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -300,12 +352,41 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.requests()).isZero();
 	}
 
-	private TestServer start(Layout layout) {
-		List<String> args = new ArrayList<>(layout.serverArgs());
+	static Stream<Arguments> allLayouts() {
+		return matrix(List.of(Layout.values()));
+	}
+
+	static Stream<Arguments> http11Layouts() {
+		return matrix(HTTP_1_1_LAYOUTS);
+	}
+
+	static Stream<Arguments> cleartextHttp11Layouts() {
+		return matrix(List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_H2C_SERVER));
+	}
+
+	static Stream<Arguments> http2Layouts() {
+		return matrix(List.of(Layout.H2_ALPN, Layout.H2C_PRIOR_KNOWLEDGE, Layout.H2C_UPGRADE));
+	}
+
+	static Stream<Arguments> tlsLayouts() {
+		return matrix(List.of(Layout.HTTP_1_1_TLS, Layout.HTTP_1_1_ALPN, Layout.H2_ALPN));
+	}
+
+	private static Stream<Arguments> matrix(List<Layout> layouts) {
+		return Stream.of(ServerTransport.values())
+			.flatMap((transport) -> layouts.stream().map((layout) -> Arguments.of(transport, layout)));
+	}
+
+	private TestServer start(ServerTransport transport, Layout layout, String... extraArgs) {
+		String unavailability = transport.unavailability();
+		assumeTrue(unavailability == null, unavailability);
+		List<String> args = new ArrayList<>(transport.serverArgs());
+		args.addAll(layout.serverArgs());
 		args.add("--zokio.connections.request-header-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.request-body-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.max-request-body-size=1KB");
 		args.add("--server.netty.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
+		args.addAll(List.of(extraArgs));
 		return this.resources.add(TestServer.start(args.toArray(String[]::new)));
 	}
 

@@ -103,6 +103,20 @@ public final class RawHttpConnection implements AutoCloseable {
 	}
 
 	/**
+	 * Read a response, or see the connection closed (or reset) without one.
+	 * @return the response, or {@code null} if the server closed the connection first
+	 * @throws IOException if reading times out with the connection still open
+	 */
+	public Response readResponseOrClose() throws IOException {
+		try {
+			return readResponse();
+		}
+		catch (java.net.SocketException | javax.net.ssl.SSLException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * Return whether the server closed the connection: a read sees end of stream (or a reset)
 	 * before the read timeout.
 	 * @return whether the connection is closed

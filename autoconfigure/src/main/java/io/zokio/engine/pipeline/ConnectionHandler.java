@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -25,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionHandler extends ChannelDuplexHandler {
 
+	static final int SLICE_BYTES = 2048;
+
+	static final int MAX_UNANSWERED_BEFORE_SLICE = 8;
+
 	private static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final ConnectionListener listener;
@@ -38,6 +43,12 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	private boolean refusing;
 
 	private @Nullable ExchangeHandler http11;
+
+	private @Nullable ChannelHandlerContext context;
+
+	private @Nullable CompositeByteBuf held;
+
+	private boolean drainScheduled;
 
 	/**
 	 * Create the handler of an admitted connection.
@@ -69,6 +80,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.context = ctx;
 		settleLayout(ctx);
 	}
 
@@ -116,6 +128,14 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		else if (this.layout == Layout.HTTP_1_1_OR_H2C) {
 			matchPreface(ctx, bytes);
 		}
+		if (this.http11 != null && (this.held != null || bytes.readableBytes() > SLICE_BYTES)) {
+			hold(ctx, bytes);
+			return;
+		}
+		forward(ctx, bytes);
+	}
+
+	private void forward(ChannelHandlerContext ctx, ByteBuf bytes) {
 		Refusal refusal = this.listener.bytesRead(bytes);
 		if (refusal != null) {
 			this.refusing = true;
@@ -124,6 +144,59 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			return;
 		}
 		ctx.fireChannelRead(bytes);
+	}
+
+	/**
+	 * Keep bytes back from the HTTP/1.1 codec and feed them to it in slices, each only while few
+	 * requests are unanswered, so that deep pipelining never overflows the codec's pipelining
+	 * queue (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests),
+	 * whatever the size of the transport's reads. A slice holds at most 113 of the shortest
+	 * requests (18 bytes), so the queue stays below 8 + 113. Reading from the socket pauses
+	 * meanwhile.
+	 */
+	private void hold(ChannelHandlerContext ctx, ByteBuf bytes) {
+		CompositeByteBuf queue = this.held;
+		if (queue == null) {
+			queue = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+			this.held = queue;
+		}
+		queue.addComponent(true, bytes);
+		drain(ctx);
+	}
+
+	void requestAnswered(int unanswered) {
+		ChannelHandlerContext ctx = this.context;
+		if (this.held != null && !this.drainScheduled && unanswered <= MAX_UNANSWERED_BEFORE_SLICE && ctx != null) {
+			this.drainScheduled = true;
+			ctx.executor().execute(() -> {
+				this.drainScheduled = false;
+				drain(ctx);
+				ctx.fireChannelReadComplete();
+			});
+		}
+	}
+
+	private void drain(ChannelHandlerContext ctx) {
+		CompositeByteBuf queue = this.held;
+		ExchangeHandler exchanges = this.http11;
+		while (queue != null && queue.isReadable() && !this.refusing
+				&& (exchanges == null || exchanges.unanswered() <= MAX_UNANSWERED_BEFORE_SLICE)) {
+			forward(ctx, queue.readRetainedSlice(Math.min(SLICE_BYTES, queue.readableBytes())));
+			queue = this.held;
+			exchanges = this.http11;
+		}
+		if (queue == null) {
+			return;
+		}
+		if (!queue.isReadable() || this.refusing) {
+			this.held = null;
+			queue.release();
+			ctx.channel().config().setAutoRead(true);
+		}
+		else {
+			queue.discardReadComponents();
+			ctx.channel().config().setAutoRead(false);
+		}
 	}
 
 	private void matchPreface(ChannelHandlerContext ctx, ByteBuf bytes) {
@@ -212,6 +285,11 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
+		CompositeByteBuf queue = this.held;
+		this.held = null;
+		if (queue != null) {
+			queue.release();
+		}
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		if (marked != null) {
 			this.listener.closing(marked);

@@ -39,6 +39,8 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 
 	private boolean responding;
 
+	private int unanswered;
+
 	private ExchangeHandler(@Nullable ConnectionHandler connection) {
 		this.connection = connection;
 	}
@@ -90,7 +92,19 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			refuse(refusal);
 			return;
 		}
+		if (msg instanceof HttpRequest) {
+			this.unanswered++;
+		}
 		ctx.fireChannelRead(msg);
+	}
+
+	/**
+	 * Return how many requests were passed on and not yet answered: what the HTTP/1.1 codec holds
+	 * in its pipelining queue.
+	 * @return the unanswered requests
+	 */
+	int unanswered() {
+		return this.unanswered;
 	}
 
 	@Override
@@ -119,9 +133,19 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		}
 		if (msg instanceof LastHttpContent) {
 			ChannelWrites.writeNotifying(ctx, msg, promise, this);
+			answered();
 			return;
 		}
 		ctx.write(msg, promise);
+	}
+
+	private void answered() {
+		if (this.unanswered > 0) {
+			this.unanswered--;
+		}
+		if (this.connection != null) {
+			this.connection.requestAnswered(this.unanswered);
+		}
 	}
 
 	@Override

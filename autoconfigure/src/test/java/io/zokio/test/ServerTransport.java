@@ -1,0 +1,56 @@
+package io.zokio.test;
+
+import java.util.List;
+
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
+
+/**
+ * The transports a test server can run on, each required (no fallback) so that a test runs on the
+ * transport it names or is skipped with the reason the host lacks it.
+ */
+public enum ServerTransport {
+
+	/**
+	 * Linux io_uring.
+	 */
+	IO_URING("io-uring"),
+
+	/**
+	 * Linux epoll.
+	 */
+	EPOLL("epoll"),
+
+	/**
+	 * The JDK's NIO selector.
+	 */
+	NIO("nio");
+
+	private final String mode;
+
+	ServerTransport(String mode) {
+		this.mode = mode;
+	}
+
+	/**
+	 * Return why the host cannot run this transport.
+	 * @return the reason, or {@code null} if it can
+	 */
+	public String unavailability() {
+		Throwable cause = switch (this) {
+			case IO_URING -> IoUring.isAvailable() ? null : IoUring.unavailabilityCause();
+			case EPOLL -> Epoll.isAvailable() ? null : Epoll.unavailabilityCause();
+			case NIO -> null;
+		};
+		return (cause != null) ? name() + " is not available here: " + cause : null;
+	}
+
+	/**
+	 * Return the server arguments that run this transport and nothing else.
+	 * @return the arguments
+	 */
+	public List<String> serverArgs() {
+		return List.of("--zokio.transport.mode=" + this.mode, "--zokio.transport.require-native=" + (this != NIO));
+	}
+
+}
