@@ -16,6 +16,7 @@ import random
 import re
 import shutil
 import socket
+import ssl
 import statistics
 import subprocess
 import sys
@@ -65,6 +66,7 @@ class App:
         command = ["taskset", "-c", cpus()[0], "java", "-Xms256m", "-Xmx256m", "-jar", str(jar),
                    f"--server.port={self.port}", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                    "--logging.level.root=WARN", "--zokio.connections.max=12000", *args, *extra]
+        self.scheme = "https" if any(a.startswith("--server.ssl.key-store=") for a in extra) else "http"
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         self.started = time.monotonic()
@@ -76,7 +78,8 @@ class App:
                 self.log.seek(0)
                 raise RuntimeError(f"{self.name} exited:\n{self.log.read().decode(errors='replace')[-3000:]}")
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/plaintext", timeout=1) as response:
+                with urllib.request.urlopen(f"{self.scheme}://127.0.0.1:{self.port}/plaintext", timeout=1,
+                                            context=ssl._create_unverified_context()) as response:
                     if response.status == 200:
                         return time.monotonic() - self.started
             except OSError:
@@ -125,11 +128,11 @@ class App:
         self.log.close()
 
 
-def wrk(port, seconds, connections, path="/plaintext"):
+def wrk(port, seconds, connections, path="/plaintext", scheme="http"):
     threads = 1 if connections < 1000 else 2
     output = subprocess.run(["taskset", "-c", cpus()[1], "wrk", "-t", str(threads), "-c", str(connections),
                              "-d", f"{seconds}s", "--timeout", "5s", "-s", str(LUA),
-                             f"http://127.0.0.1:{port}{path}"],
+                             f"{scheme}://127.0.0.1:{port}{path}"],
                             capture_output=True, text=True, check=True).stdout
     match = re.search(r"WRK_JSON (\{.*\})", output)
     if not match:
@@ -148,9 +151,9 @@ def measure(app, seconds, connections):
     return result
 
 
-def h2load(port, seconds, clients=16, streams=10, rps=None, log_file=None):
+def h2load(port, seconds, clients=16, streams=10, rps=None, log_file=None, scheme="http"):
     command = ["taskset", "-c", cpus()[1], "h2load", "-c", str(clients), "-m", str(streams), "-D", str(seconds),
-               f"http://127.0.0.1:{port}/plaintext"]
+               f"{scheme}://127.0.0.1:{port}/plaintext"]
     if rps is not None:
         command[command.index("-m"):command.index("-m") + 2] = ["--h1", "--rps", str(rps)]
     if log_file is not None:
@@ -326,6 +329,7 @@ def full(args, out):
             app.stop()
     report["coldStart"] = cold_start(args)
     report["h2c"] = h2c(args)
+    report["tls"] = tls(args, args.rounds, args.seconds, 10)
     write(report, out)
 
 
@@ -454,6 +458,51 @@ def h2c(args):
     return results
 
 
+def keystore():
+    """A self-signed PKCS12 key store for 127.0.0.1, made with the JDK's keytool."""
+    path = Path(tempfile.mkdtemp(prefix="zokio-tls-")) / "server.p12"
+    subprocess.run(["keytool", "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                    "-keystore", str(path), "-storepass", "changeit", "-keypass", "changeit"],
+                   check=True, capture_output=True)
+    return ["--server.ssl.key-store=file:" + str(path), "--server.ssl.key-store-password=changeit",
+            "--server.ssl.key-store-type=PKCS12", "--server.http2.enabled=true"]
+
+
+def tls(args, rounds, seconds, warmup):
+    """HTTP/1.1 over TLS (wrk, 64 keep-alive connections) and h2 over TLS (h2load, ALPN h2, 16 connections
+    x 10 streams), plain Spring Boot against Zokio, both with the JDK's TLS, rounds in alternating order."""
+    tls_args = keystore()
+    apps = {name: App(args, name, VARIANTS[name], tls_args) for name in (BASELINE, "zokio")}
+    rps = {protocol: {name: [] for name in apps} for protocol in ("http1", "h2")}
+    try:
+        for app in apps.values():
+            app.wait_ready()
+        for app in apps.values():
+            wrk(app.port, warmup, 64, scheme="https")
+            h2load(app.port, warmup, scheme="https")
+        for round_index in range(rounds):
+            order = list(apps) if round_index % 2 == 0 else list(reversed(apps))
+            for name in order:
+                rps["http1"][name].append(wrk(apps[name].port, seconds, 64, scheme="https")["rps"])
+                h2 = h2load(apps[name].port, seconds, scheme="https")
+                if h2["failed"]:
+                    raise RuntimeError(f"h2 over TLS to {name}: {h2['failed']} requests failed")
+                rps["h2"][name].append(h2["rps"])
+    finally:
+        for app in apps.values():
+            app.stop()
+    results = {}
+    for protocol, runs in rps.items():
+        medians = {name: statistics.median(values) for name, values in runs.items()}
+        results[protocol] = {"median": medians, "rounds": runs,
+                             "ratio": medians["zokio"] / medians[BASELINE],
+                             "ratioPaired": paired_ratio(runs["zokio"], runs[BASELINE])}
+        log(f"{protocol} over TLS: boot {medians[BASELINE]:.0f} req/s, zokio {medians['zokio']:.0f} req/s, "
+            f"ratio {results[protocol]['ratio']:.3f} (paired {results[protocol]['ratioPaired']:.3f})")
+    return results
+
+
 def machine():
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), "unknown")
@@ -525,6 +574,13 @@ def markdown(report, path):
     lines += ["", "h2c (h2load, prior knowledge, 16 connections × 10 streams):", "", "| Variant | req/s |", "|---|---|"]
     for name, v in report["h2c"].items():
         lines.append(f"| {name} | {v['rps']:,.0f} |")
+    if "tls" in report:
+        lines += ["", "Over TLS (JDK TLS on both, self-signed EC P-256 certificate, HTTP/2 on so ALPN chooses): "
+                  "HTTP/1.1 with wrk, 64 keep-alive connections; h2 with h2load, 16 connections x 10 streams:", "",
+                  "| Protocol | boot req/s | Zokio req/s | ratio of medians | paired ratio |", "|---|---|---|---|---|"]
+        for protocol, v in report["tls"].items():
+            lines.append(f"| {protocol} | {v['median'][BASELINE]:,.0f} | {v['median']['zokio']:,.0f} | "
+                         f"{v['ratio']:.3f}× | {v['ratioPaired']:.3f}× |")
     lines += ["", f"Statistics bookkeeping, whatever the number of connections: "
               f"{report['footprint']['statisticsBytes']:,} bytes. Buffer pool after the load: "
               f"{report['bufferPoolAfterLoad'].get('chunks')} chunks, {report['bufferPoolAfterLoad'].get('usedBytes'):,} "
@@ -550,6 +606,10 @@ def smoke(args):
     if requests < result["requests"] + h2["succeeded"]:
         log("smoke failed: the server counted fewer requests than were answered")
         return 1
+    over_tls = tls(args, 1, 1, 1)
+    if not all(v["median"]["zokio"] > 0 and v["median"][BASELINE] > 0 for v in over_tls.values()):
+        log(f"smoke failed over TLS: {over_tls}")
+        return 1
     return 0
 
 
@@ -566,6 +626,7 @@ def main():
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
     parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
     parser.add_argument("--profile", help="comma-separated variants to profile with async-profiler under load")
+    parser.add_argument("--tls", action="store_true", help="only the TLS comparison (HTTP/1.1 and h2 over TLS)")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
@@ -581,6 +642,9 @@ def main():
         sys.exit(profile(args, args.profile.split(",")))
     if args.variants:
         sys.exit(compare(args, args.variants.split(",")))
+    if args.tls:
+        print(json.dumps(tls(args, args.rounds, args.seconds, args.warmup), indent=2))
+        sys.exit(0)
     full(args, args.out)
 
 

@@ -76,6 +76,12 @@ public enum ZokioMeters implements MeterDocumentation {
 			ZokioKeyNames.OUTCOME),
 
 	/**
+	 * HTTP/2 GOAWAY frames sent, per error code.
+	 */
+	HTTP2_GOAWAY_SENT("zokio.http2.goaway.sent", Meter.Type.COUNTER, null, "HTTP/2 GOAWAY frames sent, per error code",
+			ZokioKeyNames.ERROR),
+
+	/**
 	 * Bytes read from the application server's sockets.
 	 */
 	BYTES_READ("zokio.bytes.read", Meter.Type.COUNTER, BaseUnits.BYTES,
@@ -167,6 +173,12 @@ public enum ZokioMeters implements MeterDocumentation {
 		 * Outcome: success or failure.
 		 */
 		OUTCOME("outcome"),
+
+		/**
+		 * HTTP/2 error code, as RFC 9113 names it in lower case: no_error, protocol_error,
+		 * enhance_your_calm, and the others.
+		 */
+		ERROR("error"),
 
 		/**
 		 * Status class: 1xx, 2xx, 3xx, 4xx or 5xx.

@@ -1,5 +1,7 @@
 package io.zokio.metrics;
 
+import java.util.Locale;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.stats.ConnectionState;
@@ -63,6 +66,10 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		}
 		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "success"), ConnectionStatistics::tlsHandshakes);
 		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "failure"), ConnectionStatistics::tlsHandshakeFailures);
+		for (Http2Error error : Http2Error.values()) {
+			counter(ZokioMeters.HTTP2_GOAWAY_SENT, Tags.of("error", error.name().toLowerCase(Locale.ROOT)),
+					(stats) -> stats.goAwaySent(error));
+		}
 		counter(ZokioMeters.BYTES_READ, Tags.empty(), ConnectionStatistics::bytesRead);
 		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), ConnectionStatistics::bytesWritten);
 		latency("0.5", LatencySnapshot::p50);

@@ -38,8 +38,6 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	private static final int PING = 0x6;
 
-	private static final int GOAWAY = 0x7;
-
 	private static final int END_STREAM = 0x1;
 
 	private static final int END_HEADERS = 0x4;
@@ -61,8 +59,6 @@ public final class RawHttp2Connection implements AutoCloseable {
 	private long bytesSent;
 
 	private long bytesReceived;
-
-	private boolean goAway;
 
 	private Response upgradeResponse;
 
@@ -108,10 +104,6 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	public long bytesReceived() {
 		return this.bytesReceived;
-	}
-
-	public boolean goAwayReceived() {
-		return this.goAway;
 	}
 
 	private void sendPreface() throws IOException {
@@ -167,6 +159,15 @@ public final class RawHttp2Connection implements AutoCloseable {
 	 */
 	public Response get(String path) throws IOException {
 		return readResponse(request("GET", path, -1, true, true));
+	}
+
+	/**
+	 * Reset a stream, as a client cancelling it.
+	 * @param stream the stream
+	 * @throws IOException on I/O failure
+	 */
+	public void reset(int stream) throws IOException {
+		send(frame(RST_STREAM, 0, stream, new byte[] { 0, 0, 0, 0x8 }));
 	}
 
 	/**
@@ -261,9 +262,6 @@ public final class RawHttp2Connection implements AutoCloseable {
 		else if (frame.type() == PING && (frame.flags() & ACK) == 0) {
 			send(frame(PING, ACK, 0, frame.payload()));
 		}
-		else if (frame.type() == GOAWAY) {
-			this.goAway = true;
-		}
 	}
 
 	private String readHttp11Head() throws IOException {
@@ -285,7 +283,15 @@ public final class RawHttp2Connection implements AutoCloseable {
 		this.bytesSent += bytes.length;
 	}
 
-	private static byte[] frame(int type, int flags, int stream, byte[] payload) {
+	/**
+	 * Frame a payload.
+	 * @param type the frame type
+	 * @param flags the flags
+	 * @param stream the stream id
+	 * @param payload the payload
+	 * @return the frame's bytes
+	 */
+	public static byte[] frame(int type, int flags, int stream, byte[] payload) {
 		byte[] frame = new byte[9 + payload.length];
 		frame[0] = (byte) (payload.length >>> 16);
 		frame[1] = (byte) (payload.length >>> 8);

@@ -1,6 +1,7 @@
 package io.zokio.actuate.endpoint;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.zokio.engine.pipeline.CloseReason;
@@ -23,10 +24,12 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param max the connection limit, {@code -1} for none
  * @param rejected connections refused at the limit or during shutdown
  * @param tls the TLS handshakes of the connections
+ * @param goAwaySent HTTP/2 GOAWAY frames sent, per error code ({@code no_error} on a graceful
+ * close, others when Netty's HTTP/2 defences closed the connection)
  */
 public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
 		Map<String, Long> closedBy, double averageLifetimeMs, long maxRequestsPerConnection, int max,
-		long rejected, Tls tls) implements OperationResponseBody {
+		long rejected, Tls tls, Map<String, Long> goAwaySent) implements OperationResponseBody {
 
 	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max) {
 		if (snapshot == null) {
@@ -45,7 +48,14 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
 				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(),
 				new Tls(snapshot.tls().handshakes(), snapshot.tls().failures(),
-						Millis.of(snapshot.tls().meanHandshakeMicros())));
+						Millis.of(snapshot.tls().meanHandshakeMicros())),
+				goAwaySent(snapshot));
+	}
+
+	private static Map<String, Long> goAwaySent(StatisticsSnapshot snapshot) {
+		Map<String, Long> sent = new LinkedHashMap<>();
+		snapshot.goAwaySent().forEach((error, count) -> sent.put(error.name().toLowerCase(Locale.ROOT), count));
+		return sent;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.zokio.engine.pipeline;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http2.Http2Error;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +54,13 @@ final class CompositeConnectionListener implements ConnectionListener {
 	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
 		for (ConnectionListener listener : this.listeners) {
 			listener.protocolSelected(protocol, upgraded);
+		}
+	}
+
+	@Override
+	public void goAwaySent(Http2Error error) {
+		for (ConnectionListener listener : this.listeners) {
+			listener.goAwaySent(error);
 		}
 	}
 

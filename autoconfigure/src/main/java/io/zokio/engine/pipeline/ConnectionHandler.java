@@ -13,6 +13,8 @@ import io.netty.channel.FileRegion;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2ConnectionAdapter;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -49,6 +51,8 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	private @Nullable CompositeByteBuf held;
 
 	private boolean drainScheduled;
+
+	private boolean goAwayWatched;
 
 	/**
 	 * Create the handler of an admitted connection.
@@ -122,6 +126,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			bytes.release();
 			return;
 		}
+		watchGoAway(ctx);
 		if (this.layout == Layout.PENDING) {
 			settleLayout(ctx);
 		}
@@ -144,6 +149,29 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			return;
 		}
 		ctx.fireChannelRead(bytes);
+		watchGoAway(ctx);
+	}
+
+	private void watchGoAway(ChannelHandlerContext ctx) {
+		if (this.layout != Layout.HTTP_2 || this.goAwayWatched) {
+			return;
+		}
+		Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
+		if (codec != null) {
+			this.goAwayWatched = true;
+			codec.connection().addListener(new Http2ConnectionAdapter() {
+
+				@Override
+				public void onGoAwaySent(int lastStreamId, long errorCode, ByteBuf debugData) {
+					Http2Error error = Http2Error.valueOf(errorCode);
+					if (error != Http2Error.NO_ERROR) {
+						CloseReasons.mark(ctx.channel(), CloseReason.ERROR);
+					}
+					ConnectionHandler.this.listener.goAwaySent((error != null) ? error : Http2Error.INTERNAL_ERROR);
+				}
+
+			});
+		}
 	}
 
 	/**
@@ -232,6 +260,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		watchGoAway(ctx);
 		if (msg instanceof ByteBuf buffer) {
 			this.listener.bytesWritten(buffer.readableBytes());
 		}

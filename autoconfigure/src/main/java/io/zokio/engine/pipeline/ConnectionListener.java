@@ -1,6 +1,7 @@
 package io.zokio.engine.pipeline;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http2.Http2Error;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,15 @@ public interface ConnectionListener {
 	 * exchange
 	 */
 	default void protocolSelected(HttpProtocol protocol, boolean upgraded) {
+	}
+
+	/**
+	 * Netty's HTTP/2 codec sent GOAWAY: on a graceful close ({@code NO_ERROR}), or because its
+	 * defences (rapid reset, CONTINUATION, SETTINGS or PING floods, protocol errors) closed the
+	 * connection.
+	 * @param error the error code sent
+	 */
+	default void goAwaySent(Http2Error error) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 
@@ -37,6 +38,8 @@ public final class ConnectionStatistics {
 	private final LongAdder[] responses = adders(StatusClass.values().length);
 
 	private final LongAdder[] refused = adders(Refusal.values().length);
+
+	private final LongAdder[] goAwaySent = adders(Http2Error.values().length);
 
 	private final LongAdder tlsHandshakes = new LongAdder();
 
@@ -74,7 +77,8 @@ public final class ConnectionStatistics {
 	 * @return the estimated footprint in bytes
 	 */
 	public long estimatedFootprintBytes() {
-		int adders = 12 + this.closedBy.length + this.inState.length + this.responses.length + this.refused.length;
+		int adders = 12 + this.closedBy.length + this.inState.length + this.responses.length + this.refused.length
+				+ this.goAwaySent.length;
 		return this.latency.estimatedFootprintBytes() + adders * ESTIMATED_ADDER_BYTES;
 	}
 
@@ -135,11 +139,16 @@ public final class ConnectionStatistics {
 		for (Refusal refusal : Refusal.values()) {
 			refusals.put(refusal, this.refused[refusal.ordinal()].sum());
 		}
+		Map<Http2Error, Long> goAways = new EnumMap<>(Http2Error.class);
+		for (Http2Error error : Http2Error.values()) {
+			goAways.put(error, this.goAwaySent[error.ordinal()].sum());
+		}
 		return new StatisticsSnapshot(this.accepted.sum(), states, closed, this.requests.sum(), this.inFlight.sum(),
 				this.decodeErrors.sum(), this.bytesRead.sum(), this.bytesWritten.sum(), statuses,
 				this.lifetimeMicros.sum(), this.maxRequestsPerConnection.get(), this.latency.windowLength(),
 				this.latency.snapshotWindow(now), this.latency.snapshotSinceStart(now), refusals,
-				new TlsSnapshot(this.tlsHandshakes.sum(), this.tlsHandshakeFailures.sum(), this.tlsHandshakeMicros.sum()));
+				new TlsSnapshot(this.tlsHandshakes.sum(), this.tlsHandshakeFailures.sum(), this.tlsHandshakeMicros.sum()),
+				goAways);
 	}
 
 	/**
@@ -285,6 +294,19 @@ public final class ConnectionStatistics {
 
 	void requestRefused(Refusal refusal) {
 		this.refused[refusal.ordinal()].increment();
+	}
+
+	void recordGoAway(Http2Error error) {
+		this.goAwaySent[error.ordinal()].increment();
+	}
+
+	/**
+	 * Return the number of HTTP/2 connections Netty's codec sent GOAWAY on with an error code.
+	 * @param error the error code
+	 * @return the GOAWAY frames sent
+	 */
+	public long goAwaySent(Http2Error error) {
+		return this.goAwaySent[error.ordinal()].sum();
 	}
 
 	void tlsHandshakeEnded(boolean succeeded, long nanos) {

@@ -2,6 +2,7 @@ package io.zokio.engine.stats;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.ConnectionListener;
 import io.zokio.engine.pipeline.Exchange;
@@ -69,6 +70,11 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
 		this.http2 = protocol == HttpProtocol.HTTP_2;
 		this.upgradePending = upgraded;
+	}
+
+	@Override
+	public void goAwaySent(Http2Error error) {
+		this.statistics.recordGoAway(error);
 	}
 
 	@Override

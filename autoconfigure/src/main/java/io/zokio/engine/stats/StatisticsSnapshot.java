@@ -3,6 +3,7 @@ package io.zokio.engine.stats;
 import java.time.Duration;
 import java.util.Map;
 
+import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 
@@ -25,11 +26,13 @@ import io.zokio.engine.pipeline.Refusal;
  * @param latencySinceStart latency since start
  * @param refused requests the server answered itself, per reason
  * @param tls TLS handshakes
+ * @param goAwaySent HTTP/2 GOAWAY frames sent, per error code
  */
 public record StatisticsSnapshot(long accepted, Map<ConnectionState, Long> states, Map<CloseReason, Long> closedBy,
 		long requests, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,
 		Map<StatusClass, Long> responses, long lifetimeMicros, long maxRequestsPerConnection, Duration latencyWindow,
-		LatencySnapshot latency, LatencySnapshot latencySinceStart, Map<Refusal, Long> refused, TlsSnapshot tls) {
+		LatencySnapshot latency, LatencySnapshot latencySinceStart, Map<Refusal, Long> refused, TlsSnapshot tls,
+		Map<Http2Error, Long> goAwaySent) {
 
 	/**
 	 * Return the number of live connections.

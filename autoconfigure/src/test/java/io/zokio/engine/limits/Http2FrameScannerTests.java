@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
+import io.zokio.test.RawHttp2Connection;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,18 +56,8 @@ class Http2FrameScannerTests {
 		assertThat(scanner.headersPending()).isFalse();
 	}
 
-	static byte[] frame(int type, int flags, int stream, int length) {
-		byte[] frame = new byte[9 + length];
-		frame[0] = (byte) (length >>> 16);
-		frame[1] = (byte) (length >>> 8);
-		frame[2] = (byte) length;
-		frame[3] = (byte) type;
-		frame[4] = (byte) flags;
-		frame[5] = (byte) (stream >>> 24);
-		frame[6] = (byte) (stream >>> 16);
-		frame[7] = (byte) (stream >>> 8);
-		frame[8] = (byte) stream;
-		return frame;
+	private static byte[] frame(int type, int flags, int stream, int length) {
+		return RawHttp2Connection.frame(type, flags, stream, new byte[length]);
 	}
 
 	private static byte[] concat(byte[]... parts) {
