@@ -291,12 +291,18 @@ class ProtocolLayoutIntegrationTests {
 		TestServer server = start(transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		int requests = 1000;
+		StringBuilder pipelined = new StringBuilder();
+		for (int i = 0; i < requests; i++) {
+			pipelined.append("GET /bytes?size=").append(i % 97).append(" HTTP/1.1\r\nHost: a\r\nX-Pad: ")
+				.append("p".repeat(i % 31)).append("\r\n\r\n");
+		}
 		try (RawHttpConnection connection = http11(server, layout)) {
-			connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n".repeat(requests));
+			connection.send(pipelined.toString());
 			for (int i = 0; i < requests; i++) {
 				RawHttpConnection.Response response = connection.readResponse();
 				assertThat(response).as("response %d", i).isNotNull();
-				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.status()).as("response %d", i).isEqualTo(200);
+				assertThat(response.body()).as("response %d", i).hasSize(i % 97);
 			}
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);

@@ -180,7 +180,8 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * queue (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests),
 	 * whatever the size of the transport's reads. A slice holds at most 113 of the shortest
 	 * requests (18 bytes), so the queue stays below 8 + 113. Reading from the socket pauses
-	 * meanwhile.
+	 * meanwhile. The held bytes are only ever appended to and released whole once fed: the codec
+	 * may still hold a slice of them (a request cut at a slice's end), whose indices must not move.
 	 */
 	private void hold(ChannelHandlerContext ctx, ByteBuf bytes) {
 		CompositeByteBuf queue = this.held;
@@ -222,7 +223,6 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			ctx.channel().config().setAutoRead(true);
 		}
 		else {
-			queue.discardReadComponents();
 			ctx.channel().config().setAutoRead(false);
 		}
 	}
