@@ -484,22 +484,28 @@ def tls(args, rounds, seconds, warmup):
         for round_index in range(rounds):
             order = list(apps) if round_index % 2 == 0 else list(reversed(apps))
             for name in order:
-                rps["http1"][name].append(wrk(apps[name].port, seconds, 64, scheme="https")["rps"])
+                rps["http1"][name].append(wrk(apps[name].port, seconds, 64, scheme="https"))
                 h2 = h2load(apps[name].port, seconds, scheme="https")
                 if h2["failed"]:
                     raise RuntimeError(f"h2 over TLS to {name}: {h2['failed']} requests failed")
-                rps["h2"][name].append(h2["rps"])
+                rps["h2"][name].append(h2)
     finally:
         for app in apps.values():
             app.stop()
     results = {}
     for protocol, runs in rps.items():
-        medians = {name: statistics.median(values) for name, values in runs.items()}
-        results[protocol] = {"median": medians, "rounds": runs,
+        medians = {name: statistics.median(run["rps"] for run in values) for name, values in runs.items()}
+        results[protocol] = {"median": medians, "rounds": {name: [run["rps"] for run in values]
+                                                           for name, values in runs.items()},
                              "ratio": medians["zokio"] / medians[BASELINE],
-                             "ratioPaired": paired_ratio(runs["zokio"], runs[BASELINE])}
+                             "ratioPaired": paired_ratio(runs["zokio"], runs[BASELINE]),
+                             "interval90": paired_interval(runs["zokio"], runs[BASELINE])}
+        if protocol == "http1":
+            results[protocol]["p99_us"] = {name: statistics.median(run["p99_us"] for run in values)
+                                           for name, values in runs.items()}
         log(f"{protocol} over TLS: boot {medians[BASELINE]:.0f} req/s, zokio {medians['zokio']:.0f} req/s, "
-            f"ratio {results[protocol]['ratio']:.3f} (paired {results[protocol]['ratioPaired']:.3f})")
+            f"ratio {results[protocol]['ratio']:.3f} (paired {results[protocol]['ratioPaired']:.3f}, 90% "
+            f"{results[protocol]['interval90'][0]:.3f} to {results[protocol]['interval90'][1]:.3f})")
     return results
 
 
@@ -577,10 +583,12 @@ def markdown(report, path):
     if "tls" in report:
         lines += ["", "Over TLS (JDK TLS on both, self-signed EC P-256 certificate, HTTP/2 on so ALPN chooses): "
                   "HTTP/1.1 with wrk, 64 keep-alive connections; h2 with h2load, 16 connections x 10 streams:", "",
-                  "| Protocol | boot req/s | Zokio req/s | ratio of medians | paired ratio |", "|---|---|---|---|---|"]
+                  "| Protocol | boot req/s | Zokio req/s | ratio of medians | paired ratio (90% interval) |",
+                  "|---|---|---|---|---|"]
         for protocol, v in report["tls"].items():
             lines.append(f"| {protocol} | {v['median'][BASELINE]:,.0f} | {v['median']['zokio']:,.0f} | "
-                         f"{v['ratio']:.3f}× | {v['ratioPaired']:.3f}× |")
+                         f"{v['ratio']:.3f}× | {v['ratioPaired']:.3f}× ({v['interval90'][0]:.3f}× to "
+                         f"{v['interval90'][1]:.3f}×) |")
     lines += ["", f"Statistics bookkeeping, whatever the number of connections: "
               f"{report['footprint']['statisticsBytes']:,} bytes. Buffer pool after the load: "
               f"{report['bufferPoolAfterLoad'].get('chunks')} chunks, {report['bufferPoolAfterLoad'].get('usedBytes'):,} "

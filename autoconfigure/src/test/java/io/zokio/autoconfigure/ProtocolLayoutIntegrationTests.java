@@ -45,6 +45,10 @@ class ProtocolLayoutIntegrationTests {
 
 	private static final int READ_TIMEOUT_MILLIS = 10_000;
 
+	private static final int MAX_CONCURRENT_STREAMS = 0x3;
+
+	private static final int MAX_HEADER_LIST_SIZE = 0x6;
+
 	private static final List<Layout> HTTP_1_1_LAYOUTS = List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS,
 			Layout.HTTP_1_1_H2C_SERVER, Layout.HTTP_1_1_ALPN);
 
@@ -359,6 +363,32 @@ class ProtocolLayoutIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
+	void advertisesTheConfiguredHttp2Limits(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout, "--zokio.http2.max-concurrent-streams=7",
+				"--zokio.http2.max-header-list-size=4KB");
+		try (RawHttp2Connection connection = http2(server, layout)) {
+			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+			assertThat(connection.serverSettings()).containsEntry(MAX_CONCURRENT_STREAMS, 7L)
+				.containsEntry(MAX_HEADER_LIST_SIZE, 4096L);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("h2cServerLayouts")
+	void cutsATrickledHttp2PrefaceAtTheHeaderDeadline(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttpConnection connection = http11(server, layout)) {
+			connection.send("PRI * HTTP/2.0\r\n");
+			assertThat(connection.isClosedByServer()).isTrue();
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.requests()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("tlsLayouts")
 	void countsAFailedTlsHandshakeAsATlsClose(ServerTransport transport, Layout layout) throws Exception {
 		TestServer server = start(transport, layout);
@@ -383,6 +413,10 @@ class ProtocolLayoutIntegrationTests {
 
 	static Stream<Arguments> cleartextHttp11Layouts() {
 		return matrix(List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_H2C_SERVER));
+	}
+
+	static Stream<Arguments> h2cServerLayouts() {
+		return matrix(List.of(Layout.HTTP_1_1_H2C_SERVER));
 	}
 
 	static Stream<Arguments> http2Layouts() {

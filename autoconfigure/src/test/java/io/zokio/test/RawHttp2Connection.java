@@ -54,6 +54,8 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false);
 
+	private final java.util.Map<Integer, Long> serverSettings = new java.util.HashMap<>();
+
 	private int nextStream = 1;
 
 	private long bytesSent;
@@ -96,6 +98,14 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	public Response upgradeResponse() {
 		return this.upgradeResponse;
+	}
+
+	/**
+	 * Return the settings the server sent, by identifier, once a response has been read.
+	 * @return the settings
+	 */
+	public java.util.Map<Integer, Long> serverSettings() {
+		return this.serverSettings;
 	}
 
 	public long bytesSent() {
@@ -257,6 +267,13 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	private void answer(Frame frame) throws IOException {
 		if (frame.type() == SETTINGS && (frame.flags() & ACK) == 0) {
+			byte[] payload = frame.payload();
+			for (int i = 0; i + 6 <= payload.length; i += 6) {
+				int id = ((payload[i] & 0xff) << 8) | (payload[i + 1] & 0xff);
+				long value = ((payload[i + 2] & 0xffL) << 24) | ((payload[i + 3] & 0xffL) << 16)
+						| ((payload[i + 4] & 0xffL) << 8) | (payload[i + 5] & 0xffL);
+				this.serverSettings.put(id, value);
+			}
 			send(frame(SETTINGS, ACK, 0, new byte[0]));
 		}
 		else if (frame.type() == PING && (frame.flags() & ACK) == 0) {

@@ -7,100 +7,87 @@ import io.netty.handler.codec.http2.Http2Error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The listeners of one connection, called in order; the first refusal wins, and every listener
- * sees every callback.
+ * Two connection listeners called in order; the first refusal wins, and both see every callback.
+ * More listeners nest as pairs, so that each call site sees at most two receiver types and the JIT
+ * can inline it, as an array of three or more would not allow.
  */
 final class CompositeConnectionListener implements ConnectionListener {
 
-	private final ConnectionListener[] listeners;
+	private final ConnectionListener first;
 
-	private CompositeConnectionListener(ConnectionListener[] listeners) {
-		this.listeners = listeners;
+	private final ConnectionListener second;
+
+	private CompositeConnectionListener(ConnectionListener first, ConnectionListener second) {
+		this.first = first;
+		this.second = second;
 	}
 
 	static ConnectionListener of(List<ConnectionListener> listeners) {
-		return switch (listeners.size()) {
-			case 0 -> NONE;
-			case 1 -> listeners.get(0);
-			default -> new CompositeConnectionListener(listeners.toArray(ConnectionListener[]::new));
-		};
+		ConnectionListener composite = NONE;
+		for (ConnectionListener listener : listeners) {
+			composite = (composite == NONE) ? listener : new CompositeConnectionListener(composite, listener);
+		}
+		return composite;
 	}
 
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
-		Refusal refusal = null;
-		for (ConnectionListener listener : this.listeners) {
-			Refusal own = listener.bytesRead(bytes);
-			refusal = (refusal != null) ? refusal : own;
-		}
-		return refusal;
+		Refusal refusal = this.first.bytesRead(bytes);
+		Refusal other = this.second.bytesRead(bytes);
+		return (refusal != null) ? refusal : other;
 	}
 
 	@Override
 	public void bytesWritten(long bytes) {
-		for (ConnectionListener listener : this.listeners) {
-			listener.bytesWritten(bytes);
-		}
+		this.first.bytesWritten(bytes);
+		this.second.bytesWritten(bytes);
 	}
 
 	@Override
 	public void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
-		for (ConnectionListener listener : this.listeners) {
-			listener.tlsHandshakeEnded(failure, nanos);
-		}
+		this.first.tlsHandshakeEnded(failure, nanos);
+		this.second.tlsHandshakeEnded(failure, nanos);
 	}
 
 	@Override
 	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
-		for (ConnectionListener listener : this.listeners) {
-			listener.protocolSelected(protocol, upgraded);
-		}
+		this.first.protocolSelected(protocol, upgraded);
+		this.second.protocolSelected(protocol, upgraded);
 	}
 
 	@Override
 	public void goAwaySent(Http2Error error) {
-		for (ConnectionListener listener : this.listeners) {
-			listener.goAwaySent(error);
-		}
+		this.first.goAwaySent(error);
+		this.second.goAwaySent(error);
 	}
 
 	@Override
 	public ExchangeListener http11Exchanges(Exchange exchange) {
-		ExchangeListener[] exchanges = new ExchangeListener[this.listeners.length];
-		for (int i = 0; i < exchanges.length; i++) {
-			exchanges[i] = this.listeners[i].http11Exchanges(exchange);
-		}
-		return CompositeExchangeListener.of(exchanges);
+		return CompositeExchangeListener.of(this.first.http11Exchanges(exchange),
+				this.second.http11Exchanges(exchange));
 	}
 
 	@Override
 	public ExchangeListener streamOpened(Exchange exchange) {
-		ExchangeListener[] streams = new ExchangeListener[this.listeners.length];
-		for (int i = 0; i < streams.length; i++) {
-			streams[i] = this.listeners[i].streamOpened(exchange);
-		}
-		return CompositeExchangeListener.of(streams);
+		return CompositeExchangeListener.of(this.first.streamOpened(exchange), this.second.streamOpened(exchange));
 	}
 
 	@Override
 	public void closing(CloseReason reason) {
-		for (ConnectionListener listener : this.listeners) {
-			listener.closing(reason);
-		}
+		this.first.closing(reason);
+		this.second.closing(reason);
 	}
 
 	@Override
 	public void failed(Throwable cause) {
-		for (ConnectionListener listener : this.listeners) {
-			listener.failed(cause);
-		}
+		this.first.failed(cause);
+		this.second.failed(cause);
 	}
 
 	@Override
 	public void closed() {
-		for (ConnectionListener listener : this.listeners) {
-			listener.closed();
-		}
+		this.first.closed();
+		this.second.closed();
 	}
 
 }

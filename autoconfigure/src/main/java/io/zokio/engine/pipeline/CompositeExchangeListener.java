@@ -1,96 +1,80 @@
 package io.zokio.engine.pipeline;
 
-import java.util.Arrays;
-
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The exchange listeners of one connection or stream, called in order; the first refusal wins,
- * every listener sees every callback, and any listener may ask for the connection to close.
+ * Two exchange listeners of one connection or stream, called in order; the first refusal wins,
+ * both see every callback, and either may ask for the connection to close. Nested as pairs like
+ * {@link CompositeConnectionListener}, so that every call site stays inlinable.
  */
 final class CompositeExchangeListener implements ExchangeListener {
 
-	private final ExchangeListener[] listeners;
+	private final ExchangeListener first;
 
-	private CompositeExchangeListener(ExchangeListener[] listeners) {
-		this.listeners = listeners;
+	private final ExchangeListener second;
+
+	private CompositeExchangeListener(ExchangeListener first, ExchangeListener second) {
+		this.first = first;
+		this.second = second;
 	}
 
-	static ExchangeListener of(ExchangeListener[] listeners) {
-		ExchangeListener[] active = Arrays.stream(listeners)
-			.filter((listener) -> listener != NONE)
-			.toArray(ExchangeListener[]::new);
-		return switch (active.length) {
-			case 0 -> NONE;
-			case 1 -> active[0];
-			default -> new CompositeExchangeListener(active);
-		};
+	static ExchangeListener of(ExchangeListener first, ExchangeListener second) {
+		if (first == NONE) {
+			return second;
+		}
+		return (second == NONE) ? first : new CompositeExchangeListener(first, second);
 	}
 
 	@Override
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
-		Refusal refusal = null;
-		for (ExchangeListener listener : this.listeners) {
-			Refusal own = listener.requestReceived(request, complete);
-			refusal = (refusal != null) ? refusal : own;
-		}
-		return refusal;
+		Refusal refusal = this.first.requestReceived(request, complete);
+		Refusal other = this.second.requestReceived(request, complete);
+		return (refusal != null) ? refusal : other;
 	}
 
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
-		Refusal refusal = null;
-		for (ExchangeListener listener : this.listeners) {
-			Refusal own = listener.requestContent(content, last);
-			refusal = (refusal != null) ? refusal : own;
-		}
-		return refusal;
+		Refusal refusal = this.first.requestContent(content, last);
+		Refusal other = this.second.requestContent(content, last);
+		return (refusal != null) ? refusal : other;
 	}
 
 	@Override
 	public void informationalResponse(int status) {
-		for (ExchangeListener listener : this.listeners) {
-			listener.informationalResponse(status);
-		}
+		this.first.informationalResponse(status);
+		this.second.informationalResponse(status);
 	}
 
 	@Override
 	public boolean responseStarted(int status) {
-		boolean close = false;
-		for (ExchangeListener listener : this.listeners) {
-			close |= listener.responseStarted(status);
-		}
-		return close;
+		boolean close = this.first.responseStarted(status);
+		return this.second.responseStarted(status) || close;
 	}
 
 	@Override
 	public void responseContent() {
-		for (ExchangeListener listener : this.listeners) {
-			listener.responseContent();
-		}
+		this.first.responseContent();
+		this.second.responseContent();
 	}
 
 	@Override
 	public void responseEnded(boolean written) {
-		for (ExchangeListener listener : this.listeners) {
-			listener.responseEnded(written);
-		}
+		this.first.responseEnded(written);
+		this.second.responseEnded(written);
 	}
 
 	@Override
 	public void refused(Refusal refusal) {
-		for (ExchangeListener listener : this.listeners) {
-			listener.refused(refusal);
-		}
+		this.first.refused(refusal);
+		this.second.refused(refusal);
 	}
 
 	@Override
 	public void closed() {
-		for (ExchangeListener listener : this.listeners) {
-			listener.closed();
-		}
+		this.first.closed();
+		this.second.closed();
 	}
 
 }
