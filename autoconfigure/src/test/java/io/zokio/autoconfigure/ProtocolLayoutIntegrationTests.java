@@ -347,14 +347,11 @@ class ProtocolLayoutIntegrationTests {
 		ConnectionStatistics statistics = statistics(server);
 		try (RawHttp2Connection connection = http2(server, layout)) {
 			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
-			try {
-				for (int i = 0; i < 1000; i++) {
-					connection.reset(connection.request("GET", "/gate", -1, true, true));
-				}
+			int reset = 0;
+			while (reset < 1000 && openAndReset(connection)) {
+				reset++;
 			}
-			catch (IOException closedMidFlood) {
-				assertThat(closedMidFlood).isNotNull();
-			}
+			assertThat(reset).as("streams reset before the server closed").isGreaterThan(200);
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
@@ -447,6 +444,16 @@ class ProtocolLayoutIntegrationTests {
 
 	private RawHttpConnection http11(TestServer server, Layout layout) throws IOException {
 		return new RawHttpConnection(layout.connect(server.port()), READ_TIMEOUT_MILLIS);
+	}
+
+	private static boolean openAndReset(RawHttp2Connection connection) {
+		try {
+			connection.reset(connection.request("GET", "/gate", -1, true, true));
+			return true;
+		}
+		catch (IOException closedByTheServer) {
+			return false;
+		}
 	}
 
 	private RawHttp2Connection http2(TestServer server, Layout layout) throws IOException {
