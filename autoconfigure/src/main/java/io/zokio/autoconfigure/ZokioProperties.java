@@ -361,6 +361,11 @@ public class ZokioProperties {
 		}
 
 		public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
+			if (maxRequestBodySize.toBytes() < -1) {
+				throw new IllegalArgumentException(
+						"zokio.connections.max-request-body-size must be a size of zero or more, or -1 for no limit, was "
+								+ maxRequestBodySize);
+			}
 			this.maxRequestBodySize = maxRequestBodySize;
 		}
 
@@ -370,6 +375,8 @@ public class ZokioProperties {
 	 * HTTP/2 settings the server advertises, when server.http2.enabled is set.
 	 */
 	public static class Http2 {
+
+		private static final long MAX_HTTP2_SETTING = 0xFFFFFFFFL;
 
 		/**
 		 * Most streams a client may have open at once on one connection; further ones are refused.
@@ -386,6 +393,11 @@ public class ZokioProperties {
 		}
 
 		public void setMaxConcurrentStreams(long maxConcurrentStreams) {
+			if (maxConcurrentStreams < 1 || maxConcurrentStreams > MAX_HTTP2_SETTING) {
+				throw new IllegalArgumentException(
+						"zokio.http2.max-concurrent-streams must be between 1 and " + MAX_HTTP2_SETTING + ", was "
+								+ maxConcurrentStreams);
+			}
 			this.maxConcurrentStreams = maxConcurrentStreams;
 		}
 
@@ -394,6 +406,11 @@ public class ZokioProperties {
 		}
 
 		public void setMaxHeaderListSize(DataSize maxHeaderListSize) {
+			if (maxHeaderListSize.toBytes() < 1 || maxHeaderListSize.toBytes() > MAX_HTTP2_SETTING) {
+				throw new IllegalArgumentException(
+						"zokio.http2.max-header-list-size must be between 1B and " + MAX_HTTP2_SETTING + "B, was "
+								+ maxHeaderListSize);
+			}
 			this.maxHeaderListSize = maxHeaderListSize;
 		}
 
