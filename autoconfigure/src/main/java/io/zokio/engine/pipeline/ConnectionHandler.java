@@ -38,7 +38,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private final long startNanos = System.nanoTime();
 
-	private Layout layout = Layout.PENDING;
+	private Layout layout;
 
 	private int prefaceMatched;
 
@@ -59,12 +59,13 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * @param listener the connection's listener
 	 */
 	ConnectionHandler(ConnectionListener listener) {
-		this(listener, false);
+		this(listener, Layout.PENDING);
 	}
 
-	private ConnectionHandler(ConnectionListener listener, boolean refusing) {
+	private ConnectionHandler(ConnectionListener listener, Layout layout) {
 		this.listener = listener;
-		this.refusing = refusing;
+		this.layout = layout;
+		this.refusing = layout == Layout.REFUSED;
 	}
 
 	/**
@@ -73,9 +74,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * @return the handler
 	 */
 	static ConnectionHandler refusing(ConnectionListener listener) {
-		ConnectionHandler handler = new ConnectionHandler(listener, true);
-		handler.layout = Layout.REFUSED;
-		return handler;
+		return new ConnectionHandler(listener, Layout.REFUSED);
 	}
 
 	ExchangeHandler streamHandler() {
@@ -126,7 +125,6 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			bytes.release();
 			return;
 		}
-		watchGoAway(ctx);
 		if (this.layout == Layout.PENDING) {
 			settleLayout(ctx);
 		}
