@@ -2,14 +2,18 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.limits.AcceptGuard;
+import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.pipeline.ZokioPipeline;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
- * Applies Zokio's idle timeout when {@code server.netty.idle-timeout} is not set, and the HTTP/2
- * limits the server advertises, to the application's server only.
+ * Applies Zokio's idle timeout when {@code server.netty.idle-timeout} is not set, the HTTP/2
+ * limits the server advertises, and the {@link AcceptGuard} of its listening channel, to the
+ * application's server only.
  */
 public final class ProtectionWebServerFactoryCustomizer
 		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
@@ -18,15 +22,20 @@ public final class ProtectionWebServerFactoryCustomizer
 
 	private final ZokioProperties.Http2 http2;
 
+	private final ServerConnections serverConnections;
+
 	/**
 	 * Create a customizer applying the given settings.
 	 * @param defaultIdleTimeout the idle timeout to apply, or {@code null} when Boot's
 	 * {@code server.netty.idle-timeout} applies
 	 * @param http2 the HTTP/2 limits
+	 * @param serverConnections the server's connections, which count failed accepts
 	 */
-	public ProtectionWebServerFactoryCustomizer(@Nullable Duration defaultIdleTimeout, ZokioProperties.Http2 http2) {
+	public ProtectionWebServerFactoryCustomizer(@Nullable Duration defaultIdleTimeout, ZokioProperties.Http2 http2,
+			ServerConnections serverConnections) {
 		this.defaultIdleTimeout = defaultIdleTimeout;
 		this.http2 = http2;
+		this.serverConnections = serverConnections;
 	}
 
 	@Override
@@ -39,6 +48,9 @@ public final class ProtectionWebServerFactoryCustomizer
 		long maxHeaderListSize = this.http2.getMaxHeaderListSize().toBytes();
 		factory.addServerCustomizers((server) -> server
 			.http2Settings((settings) -> settings.maxConcurrentStreams(maxStreams).maxHeaderListSize(maxHeaderListSize)));
+		factory.addServerCustomizers((server) -> server.doOnBound((bound) -> bound.channel()
+			.pipeline()
+			.addFirst(ZokioPipeline.ACCEPT_HANDLER, new AcceptGuard(this.serverConnections))));
 	}
 
 }

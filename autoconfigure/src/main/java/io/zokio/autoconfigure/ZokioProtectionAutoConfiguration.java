@@ -44,13 +44,14 @@ public final class ZokioProtectionAutoConfiguration {
 
 	@Bean
 	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
-			NettyServerProperties nettyServerProperties, ObjectProvider<ConnectionStatistics> connectionStatistics) {
+			NettyServerProperties nettyServerProperties, ObjectProvider<ConnectionStatistics> connectionStatistics,
+			ServerConnections serverConnections) {
 		Duration bootIdleTimeout = nettyServerProperties.getIdleTimeout();
 		Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout
 				: properties.getConnections().getDefaultIdleTimeout();
 		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
 		return new ProtectionWebServerFactoryCustomizer((bootIdleTimeout != null) ? null : idleTimeout,
-				properties.getHttp2());
+				properties.getHttp2(), serverConnections);
 	}
 
 	@Bean

@@ -42,6 +42,10 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 				(guard) -> guard.refusals())
 			.description(ZokioMeters.BUFFER_POOL_EXHAUSTED.getDescription())
 			.register(registry);
+		FunctionCounter.builder(ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES.getName(), this.bufferPool.guard(),
+				(guard) -> guard.episodes())
+			.description(ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES.getDescription())
+			.register(registry);
 		new NettyAllocatorMetrics(this.bufferPool.pooledAllocator()).bindTo(registry);
 		registry.getMeters()
 			.stream()

@@ -106,6 +106,12 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Requests and connections refused because direct memory ran out"),
 
 	/**
+	 * Episodes of direct memory pressure, each logged once.
+	 */
+	BUFFER_POOL_PRESSURE_EPISODES("zokio.buffer.pool.pressure.episodes", Meter.Type.COUNTER, null,
+			"Episodes of direct memory pressure"),
+
+	/**
 	 * Memory the buffer pool holds now, from the allocator's own metrics.
 	 */
 	BUFFER_POOL_USED("zokio.buffer.pool.used", Meter.Type.GAUGE, BaseUnits.BYTES, "Memory the buffer pool holds now");

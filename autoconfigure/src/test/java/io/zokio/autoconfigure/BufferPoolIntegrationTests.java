@@ -14,23 +14,31 @@ import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestApplication;
 import io.zokio.test.TestServer;
-import org.junit.jupiter.api.Test;
+import io.zokio.test.ServerTransport;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The buffer pool under a real server: what WebFlux writes through, what is reserved before the
- * first request, and what stays reserved after load.
+ * The buffer pool under a real server on each transport: what WebFlux writes through, what is
+ * reserved before the first request, what stays reserved after load, and how a server sheds and
+ * recovers when direct memory runs out.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BufferPoolIntegrationTests {
 
 	private static final long MB = 1024 * 1024;
 
-	@Test
-	void isTheAllocatorOfEveryApplicationConnection() throws Exception {
-		try (TestServer server = TestServer.start()) {
+	@ParameterizedTest(name = "{0}")
+	@EnumSource
+	void isTheAllocatorOfEveryApplicationConnection(ServerTransport transport) throws Exception {
+		try (TestServer server = transport.start()) {
 			BufferPool pool = server.context().getBean(BufferPool.class);
 			String expected = String.valueOf(System.identityHashCode(pool.allocator()));
 			try (RawHttpConnection connection = server.connect()) {
@@ -46,9 +54,11 @@ class BufferPoolIntegrationTests {
 		}
 	}
 
-	@Test
-	void isReservedBeforeTheFirstRequestAndStaysReservedAfterLoadIdleAndGc() throws Exception {
-		try (TestServer server = TestServer.start("--zokio.buffer-pool.preallocate=16MB",
+	@ParameterizedTest(name = "{0}")
+	@EnumSource
+	void isReservedBeforeTheFirstRequestAndStaysReservedAfterLoadIdleAndGc(ServerTransport transport)
+			throws Exception {
+		try (TestServer server = transport.start("--zokio.buffer-pool.preallocate=16MB",
 				"--zokio.transport.event-loop-threads=2")) {
 			BufferPool pool = server.context().getBean(BufferPool.class);
 			assertThat(pool.preallocatedBytes()).isEqualTo(16 * MB);
@@ -72,9 +82,11 @@ class BufferPoolIntegrationTests {
 		}
 	}
 
-	@Test
-	void refusesRequestsWith503WhileDirectMemoryHasRunOutAndRecovers() throws Exception {
-		try (TestServer server = TestServer.start("--zokio.buffer-pool.preallocate=16MB")) {
+	@ParameterizedTest(name = "{0}")
+	@EnumSource
+	void refusesRequestsWith503WhileDirectMemoryHasRunOutAndRecoversWithOneWarning(ServerTransport transport,
+			CapturedOutput output) throws Exception {
+		try (TestServer server = transport.start("--zokio.buffer-pool.preallocate=16MB")) {
 			BufferPool pool = server.context().getBean(BufferPool.class);
 			try (RawHttpConnection connection = server.connect()) {
 				int held = Integer.parseInt(connection.get("/hold?mb=1024").body());
@@ -98,8 +110,17 @@ class BufferPoolIntegrationTests {
 					assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 				}
 			});
-			assertThat(server.getJsonOnce("/actuator/zokio/bufferPool").get("exhausted").asLong())
-				.isEqualTo(pool.guard().refusals());
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				try (RawHttpConnection connection = server.connect()) {
+					assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+				}
+				assertThat(output.getOut()).contains("Zokio: direct memory pressure ended");
+			});
+			JsonNode section = server.getJsonOnce("/actuator/zokio/bufferPool");
+			assertThat(section.get("exhausted").asLong()).isEqualTo(pool.guard().refusals());
+			assertThat(section.get("pressureEpisodes").asLong()).isOne();
+			assertThat(output.getOut().split("Zokio: direct memory is exhausted", -1)).as("warnings in the episode")
+				.hasSize(2);
 		}
 		finally {
 			TestApplication.releaseHeld();

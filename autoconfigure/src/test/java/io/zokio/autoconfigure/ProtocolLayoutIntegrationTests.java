@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -430,16 +429,13 @@ class ProtocolLayoutIntegrationTests {
 	}
 
 	private TestServer start(ServerTransport transport, Layout layout, String... extraArgs) {
-		String unavailability = transport.unavailability();
-		assumeTrue(unavailability == null, unavailability);
-		List<String> args = new ArrayList<>(transport.serverArgs());
-		args.addAll(layout.serverArgs());
+		List<String> args = new ArrayList<>(layout.serverArgs());
 		args.add("--zokio.connections.request-header-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.request-body-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.max-request-body-size=1KB");
 		args.add("--server.netty.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
 		args.addAll(List.of(extraArgs));
-		return this.resources.add(TestServer.start(args.toArray(String[]::new)));
+		return this.resources.add(transport.start(args.toArray(String[]::new)));
 	}
 
 	private RawHttpConnection http11(TestServer server, Layout layout) throws IOException {

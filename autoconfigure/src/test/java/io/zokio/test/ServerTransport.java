@@ -1,9 +1,11 @@
 package io.zokio.test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The transports a test server can run on, each required (no fallback) so that a test runs on the
@@ -51,6 +53,19 @@ public enum ServerTransport {
 	 */
 	public List<String> serverArgs() {
 		return List.of("--zokio.transport.mode=" + this.mode, "--zokio.transport.require-native=" + (this != NIO));
+	}
+
+	/**
+	 * Start a test server on this transport, or skip the test with the reason the host lacks it.
+	 * @param args further server arguments
+	 * @return the running server
+	 */
+	public TestServer start(String... args) {
+		String unavailability = unavailability();
+		Assumptions.assumeTrue(unavailability == null, unavailability);
+		List<String> all = new ArrayList<>(serverArgs());
+		all.addAll(List.of(args));
+		return TestServer.start(all.toArray(String[]::new));
 	}
 
 }

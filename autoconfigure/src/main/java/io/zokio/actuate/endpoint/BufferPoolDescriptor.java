@@ -21,10 +21,11 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param fallback whether the pool was shrunk or moved to heap
  * @param cause why it was, or {@code null}
  * @param exhausted requests and connections refused because direct memory ran out
+ * @param pressureEpisodes episodes of direct memory pressure, each logged once
  */
 public record BufferPoolDescriptor(String allocator, boolean direct, long requestedBytes, long preallocatedBytes,
 		long usedBytes, int arenas, long chunks, int chunkSize, boolean fallback,
-		@JsonInclude(Include.ALWAYS) @Nullable String cause, long exhausted) implements OperationResponseBody {
+		@JsonInclude(Include.ALWAYS) @Nullable String cause, long exhausted, long pressureEpisodes) implements OperationResponseBody {
 
 	static @Nullable BufferPoolDescriptor of(@Nullable BufferPool pool) {
 		if (pool == null) {
@@ -32,7 +33,7 @@ public record BufferPoolDescriptor(String allocator, boolean direct, long reques
 		}
 		return new BufferPoolDescriptor("pooled", pool.isDirect(), pool.requestedBytes(), pool.preallocatedBytes(),
 				pool.usedBytes(), pool.arenas(), pool.chunks(), pool.chunkSize(), pool.isFallback(), pool.cause(),
-				pool.guard().refusals());
+				pool.guard().refusals(), pool.guard().episodes());
 	}
 
 }

@@ -23,15 +23,17 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param maxRequestsPerConnection the most requests served on one closed connection
  * @param max the connection limit, {@code -1} for none
  * @param rejected connections refused at the limit or during shutdown
+ * @param acceptFailures failed attempts to accept a connection (file descriptors exhausted), each
+ * followed by a pause in accepting
  * @param tls the TLS handshakes of the connections
  * @param goAwaySent HTTP/2 GOAWAY frames sent, per error code ({@code no_error} on a graceful
  * close, others when Netty's HTTP/2 defences closed the connection)
  */
 public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
 		Map<String, Long> closedBy, double averageLifetimeMs, long maxRequestsPerConnection, int max,
-		long rejected, Tls tls, Map<String, Long> goAwaySent) implements OperationResponseBody {
+		long rejected, long acceptFailures, Tls tls, Map<String, Long> goAwaySent) implements OperationResponseBody {
 
-	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max) {
+	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max, long acceptFailures) {
 		if (snapshot == null) {
 			return null;
 		}
@@ -46,7 +48,7 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		long served = snapshot.closed() - snapshot.rejected();
 		double averageLifetimeMs = (served > 0) ? Millis.of(snapshot.lifetimeMicros() / (double) served) : 0;
 		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
-				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(),
+				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(), acceptFailures,
 				new Tls(snapshot.tls().handshakes(), snapshot.tls().failures(),
 						Millis.of(snapshot.tls().meanHandshakeMicros())),
 				goAwaySent(snapshot));

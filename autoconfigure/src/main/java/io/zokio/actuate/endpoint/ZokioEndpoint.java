@@ -54,7 +54,7 @@ public final class ZokioEndpoint {
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
 		return new ZokioDescriptor(transport(), BufferPoolDescriptor.of(this.bufferPool),
-				ConnectionsDescriptor.of(snapshot, max()), RequestsDescriptor.of(snapshot));
+				ConnectionsDescriptor.of(snapshot, max(), acceptFailures()), RequestsDescriptor.of(snapshot));
 	}
 
 	/**
@@ -67,7 +67,7 @@ public final class ZokioEndpoint {
 		return switch (section) {
 			case "transport" -> transport();
 			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
-			case "connections" -> ConnectionsDescriptor.of(snapshot(), max());
+			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures());
 			case "requests" -> RequestsDescriptor.of(snapshot());
 			default -> null;
 		};
@@ -80,6 +80,10 @@ public final class ZokioEndpoint {
 
 	private int max() {
 		return (this.connections != null) ? this.connections.maxConnections() : -1;
+	}
+
+	private long acceptFailures() {
+		return (this.connections != null) ? this.connections.acceptFailures() : 0;
 	}
 
 	private @Nullable StatisticsSnapshot snapshot() {

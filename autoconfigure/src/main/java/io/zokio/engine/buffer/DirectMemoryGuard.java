@@ -1,24 +1,44 @@
 package io.zokio.engine.buffer;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.util.internal.PlatformDependent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells whether direct memory has run out: the JVM has no room for another chunk and less than a
- * quarter of the pool's own memory (at least a chunk) is free. Rechecked at most every {@link #RECHECK_NANOS}, so a request pays a
- * volatile read. Counts the requests and connections refused for it.
+ * quarter of the pool's own memory (at least a chunk) is free. Rechecked at most every
+ * {@link #RECHECK_NANOS}, so a request pays a volatile read. Counts the requests and connections
+ * refused for it.
+ * <p>
+ * An episode of memory pressure begins when memory is first found exhausted or an allocation
+ * fails, and ends once neither has happened for {@link #EPISODE_QUIET_NANOS}: one WARN marks its
+ * beginning and one INFO its end, however many requests and connections it costs.
  */
 public final class DirectMemoryGuard {
 
 	static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+	static final long EPISODE_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(DirectMemoryGuard.class);
 
 	private final BufferPool pool;
 
 	private final long maxDirectMemory = PlatformDependent.maxDirectMemory();
 
 	private final LongAdder refusals = new LongAdder();
+
+	private final LongAdder episodes = new LongAdder();
+
+	private final AtomicBoolean underPressure = new AtomicBoolean();
+
+	private volatile long pressureAtNanos;
+
+	private volatile long refusalsAtEpisodeStart;
 
 	private volatile boolean exhausted;
 
@@ -43,9 +63,47 @@ public final class DirectMemoryGuard {
 		long now = System.nanoTime();
 		if (now - this.checkedAtNanos >= RECHECK_NANOS) {
 			this.checkedAtNanos = now;
-			this.exhausted = check();
+			boolean exhausted = check();
+			this.exhausted = exhausted;
+			if (exhausted) {
+				pressure(now, "less than a chunk of direct memory is left");
+			}
+			else if (this.underPressure.get() && now - this.pressureAtNanos >= EPISODE_QUIET_NANOS
+					&& this.underPressure.compareAndSet(true, false)) {
+				logger.info("Zokio: direct memory pressure ended; {} requests and connections were refused during it",
+						refusals() - this.refusalsAtEpisodeStart);
+			}
 		}
 		return this.exhausted;
+	}
+
+	/**
+	 * Count a connection closed because an allocation failed for want of direct memory.
+	 * @param cause the failure
+	 */
+	public void outOfMemory(Throwable cause) {
+		refused();
+		pressure(System.nanoTime(), cause.getMessage());
+	}
+
+	/**
+	 * Return the number of episodes of memory pressure so far.
+	 * @return the episodes
+	 */
+	public long episodes() {
+		return this.episodes.sum();
+	}
+
+	private void pressure(long now, String cause) {
+		this.pressureAtNanos = now;
+		if (this.underPressure.compareAndSet(false, true)) {
+			this.episodes.increment();
+			this.refusalsAtEpisodeStart = refusals();
+			logger.warn("Zokio: direct memory is exhausted ({}; {} of {} bytes used, {} held by the pool): "
+					+ "new requests are refused with 503 and connections whose allocations fail are closed "
+					+ "until memory is freed", cause, MemoryLimits.usedDirectMemoryNow(), this.maxDirectMemory,
+					this.pool.usedBytes());
+		}
 	}
 
 	/**

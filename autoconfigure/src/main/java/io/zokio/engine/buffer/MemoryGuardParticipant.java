@@ -54,7 +54,7 @@ public final class MemoryGuardParticipant implements ConnectionParticipant, Conn
 	@Override
 	public void failed(Throwable cause) {
 		if (cause instanceof OutOfMemoryError) {
-			this.guard.refused();
+			this.guard.outOfMemory(cause);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.zokio.engine.limits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -24,6 +25,8 @@ public final class ServerConnections {
 	private final AtomicInteger open = new AtomicInteger();
 
 	private final ChannelGroup live = new DefaultChannelGroup("zokio-connections", GlobalEventExecutor.INSTANCE);
+
+	private final LongAdder acceptFailures = new LongAdder();
 
 	private volatile boolean shuttingDown;
 
@@ -51,6 +54,18 @@ public final class ServerConnections {
 	 */
 	public int maxConnections() {
 		return this.maxConnections;
+	}
+
+	/**
+	 * Return how often accepting a connection has failed, as when file descriptors ran out.
+	 * @return the failed accepts
+	 */
+	public long acceptFailures() {
+		return this.acceptFailures.sum();
+	}
+
+	void acceptFailed() {
+		this.acceptFailures.increment();
 	}
 
 	/**

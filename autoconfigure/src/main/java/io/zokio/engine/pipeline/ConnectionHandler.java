@@ -1,10 +1,10 @@
 package io.zokio.engine.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -48,9 +48,11 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private @Nullable ChannelHandlerContext context;
 
-	private @Nullable CompositeByteBuf held;
+	private final ArrayDeque<ByteBuf> held = new ArrayDeque<>(2);
 
 	private boolean drainScheduled;
+
+	private boolean readDeferred;
 
 	private boolean goAwayWatched;
 
@@ -131,7 +133,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		else if (this.layout == Layout.HTTP_1_1_OR_H2C) {
 			matchPreface(ctx, bytes);
 		}
-		if (this.http11 != null && (this.held != null || bytes.readableBytes() > SLICE_BYTES)) {
+		if (this.http11 != null && (!this.held.isEmpty() || bytes.readableBytes() > SLICE_BYTES)) {
 			hold(ctx, bytes);
 			return;
 		}
@@ -177,23 +179,19 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * requests are unanswered, so that deep pipelining never overflows the codec's pipelining
 	 * queue (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests),
 	 * whatever the size of the transport's reads. A slice holds at most 113 of the shortest
-	 * requests (18 bytes), so the queue stays below 8 + 113. Reading from the socket pauses
-	 * meanwhile. The held bytes are only ever appended to and released whole once fed: the codec
-	 * may still hold a slice of them (a request cut at a slice's end), whose indices must not move.
+	 * requests (18 bytes), so the queue stays below 8 + 113. Reads from the socket are deferred
+	 * meanwhile (without touching auto-read, which Reactor Netty uses for back-pressure). Each slice is a retained slice of a buffer as the transport read it, so that the
+	 * codec takes it as its cumulation without copying (a slice of a composite buffer is not
+	 * contiguous, and the codec would copy every byte of a large body into new buffers).
 	 */
 	private void hold(ChannelHandlerContext ctx, ByteBuf bytes) {
-		CompositeByteBuf queue = this.held;
-		if (queue == null) {
-			queue = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
-			this.held = queue;
-		}
-		queue.addComponent(true, bytes);
+		this.held.add(bytes);
 		drain(ctx);
 	}
 
 	void requestAnswered(int unanswered) {
 		ChannelHandlerContext ctx = this.context;
-		if (this.held != null && !this.drainScheduled && unanswered <= MAX_UNANSWERED_BEFORE_SLICE && ctx != null) {
+		if (!this.held.isEmpty() && !this.drainScheduled && unanswered <= MAX_UNANSWERED_BEFORE_SLICE && ctx != null) {
 			this.drainScheduled = true;
 			ctx.executor().execute(() -> {
 				this.drainScheduled = false;
@@ -204,24 +202,38 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	}
 
 	private void drain(ChannelHandlerContext ctx) {
-		CompositeByteBuf queue = this.held;
-		ExchangeHandler exchanges = this.http11;
-		while (queue != null && queue.isReadable() && !this.refusing
-				&& (exchanges == null || exchanges.unanswered() <= MAX_UNANSWERED_BEFORE_SLICE)) {
-			forward(ctx, queue.readRetainedSlice(Math.min(SLICE_BYTES, queue.readableBytes())));
-			queue = this.held;
-			exchanges = this.http11;
+		ByteBuf head;
+		while ((head = this.held.peek()) != null && !this.refusing && (this.http11 == null
+				|| this.http11.unanswered() <= MAX_UNANSWERED_BEFORE_SLICE)) {
+			ByteBuf slice = head.readRetainedSlice(Math.min(SLICE_BYTES, head.readableBytes()));
+			if (!head.isReadable()) {
+				this.held.poll().release();
+			}
+			forward(ctx, slice);
 		}
-		if (queue == null) {
-			return;
+		if (this.refusing) {
+			releaseHeld();
 		}
-		if (!queue.isReadable() || this.refusing) {
-			this.held = null;
-			queue.release();
-			ctx.channel().config().setAutoRead(true);
+		if (this.held.isEmpty() && this.readDeferred) {
+			this.readDeferred = false;
+			ctx.read();
+		}
+	}
+
+	@Override
+	public void read(ChannelHandlerContext ctx) {
+		if (this.held.isEmpty()) {
+			ctx.read();
 		}
 		else {
-			ctx.channel().config().setAutoRead(false);
+			this.readDeferred = true;
+		}
+	}
+
+	private void releaseHeld() {
+		ByteBuf bytes;
+		while ((bytes = this.held.poll()) != null) {
+			bytes.release();
 		}
 	}
 
@@ -300,23 +312,46 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		if (!failed(ctx, cause)) {
+			ctx.fireExceptionCaught(cause);
+		}
+	}
+
+	/**
+	 * Take a failure of the connection, raised here or by the HTTP/1.1 codec, to the listeners.
+	 * One for want of memory closes the connection at once: it is not propagated, so a memory
+	 * episode is neither logged for every connection nor met by a handler that allocates again.
+	 * @param ctx this handler's context
+	 * @param cause the failure
+	 * @return whether the failure was handled and must not be propagated
+	 */
+	private boolean failed(ChannelHandlerContext ctx, Throwable cause) {
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		this.listener.closing((marked != null) ? marked : CloseReason.ERROR);
 		this.listener.failed(cause);
-		if (cause instanceof OutOfMemoryError) {
-			ctx.close();
-			return;
+		if (!(cause instanceof OutOfMemoryError)) {
+			return false;
 		}
-		ctx.fireExceptionCaught(cause);
+		this.refusing = true;
+		releaseHeld();
+		ctx.close();
+		return true;
+	}
+
+	/**
+	 * Take a failure the HTTP/1.1 codec raised for want of memory, as {@link #exceptionCaught}
+	 * would.
+	 * @param cause the failure
+	 * @return whether it was handled and must not be propagated
+	 */
+	boolean failedInCodec(Throwable cause) {
+		ChannelHandlerContext ctx = this.context;
+		return cause instanceof OutOfMemoryError && ctx != null && failed(ctx, cause);
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
-		CompositeByteBuf queue = this.held;
-		this.held = null;
-		if (queue != null) {
-			queue.release();
-		}
+		releaseHeld();
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		if (marked != null) {
 			this.listener.closing(marked);

@@ -184,6 +184,14 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 	}
 
 	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		ConnectionHandler connection = this.connection;
+		if (connection == null || !connection.failedInCodec(cause)) {
+			ctx.fireExceptionCaught(cause);
+		}
+	}
+
+	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
 		this.listener.closed();
 		ctx.fireChannelInactive();

@@ -46,6 +46,12 @@ public interface ZokioPipeline {
 	String CONNECTION_HANDLER = "zokio.connection";
 
 	/**
+	 * The name of the handler first in the listening channel's pipeline, which backs off
+	 * accepting while accepting fails.
+	 */
+	String ACCEPT_HANDLER = "zokio.accept";
+
+	/**
 	 * The exchange handler: requests, responses and refusals, on an HTTP/1.1 connection or an
 	 * HTTP/2 stream.
 	 */
