@@ -180,9 +180,10 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * queue (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests),
 	 * whatever the size of the transport's reads. A slice holds at most 113 of the shortest
 	 * requests (18 bytes), so the queue stays below 8 + 113. Reads from the socket are deferred
-	 * meanwhile (without touching auto-read, which Reactor Netty uses for back-pressure). Each slice is a retained slice of a buffer as the transport read it, so that the
-	 * codec takes it as its cumulation without copying (a slice of a composite buffer is not
-	 * contiguous, and the codec would copy every byte of a large body into new buffers).
+	 * meanwhile, without touching auto-read, which Reactor Netty uses for back-pressure. Each slice
+	 * is a retained slice of a buffer as the transport read it, so that the codec takes it as its
+	 * cumulation without copying (a slice of a composite buffer is not contiguous, and the codec
+	 * would copy every byte of a large body into new buffers).
 	 */
 	private void hold(ChannelHandlerContext ctx, ByteBuf bytes) {
 		this.held.add(bytes);
