@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * failure is counted; one WARN marks the beginning of an episode and one INFO its end.
  * <p>
  * The pause clears auto-read, which cancels an io_uring accept already submitted, and also drops
- * any read asked for meanwhile (setting auto-read again at the end asks for one): io_uring asks for the next accept before the failure reaches
- * any handler, and without both, it retries at once and spins a core for as long as the
- * descriptors stay exhausted. Reactor Netty's own acceptor pauses a fixed second; it is not told of
- * the failures this guard takes.
+ * any read asked for meanwhile (setting auto-read again at the end asks for one): io_uring asks
+ * for the next accept before the failure reaches any handler, and without both, it retries at
+ * once and spins a core for as long as the descriptors stay exhausted. Reactor Netty's own
+ * acceptor pauses a fixed second; it is not told of the failures this guard takes.
  */
 public final class AcceptGuard extends ChannelDuplexHandler {
 
