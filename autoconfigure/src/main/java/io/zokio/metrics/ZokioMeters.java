@@ -35,6 +35,12 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Connections closed since start, per reason", ZokioKeyNames.REASON),
 
 	/**
+	 * Failed attempts to accept a connection, each followed by a pause in accepting.
+	 */
+	ACCEPT_FAILURES("zokio.connections.accept.failures", Meter.Type.COUNTER, null,
+			"Failed attempts to accept a connection, each followed by a pause in accepting"),
+
+	/**
 	 * Requests received since start.
 	 */
 	REQUESTS("zokio.requests", Meter.Type.COUNTER, null, "Requests received since start"),

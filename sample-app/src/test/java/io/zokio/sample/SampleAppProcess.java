@@ -46,7 +46,21 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @throws IOException if the JVM cannot be started
 	 */
 	static SampleAppProcess start(List<String> jvmArgs, List<String> appArgs) throws IOException {
-		List<String> command = new ArrayList<>();
+		return start(List.of(), jvmArgs, appArgs);
+	}
+
+	/**
+	 * Start the sample application under a launcher such as {@code prlimit}, which runs the JVM
+	 * in its own process.
+	 * @param launcher the launcher's command and arguments, before the JVM's
+	 * @param jvmArgs JVM arguments
+	 * @param appArgs application arguments
+	 * @return the running application
+	 * @throws IOException if the JVM cannot be started
+	 */
+	static SampleAppProcess start(List<String> launcher, List<String> jvmArgs, List<String> appArgs)
+			throws IOException {
+		List<String> command = new ArrayList<>(launcher);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
 		command.add("-Dio.netty.leakDetection.level=" + System.getProperty("leak.detection.level", "paranoid"));

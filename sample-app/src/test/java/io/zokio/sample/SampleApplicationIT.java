@@ -78,7 +78,7 @@ class SampleApplicationIT {
 				"zokio_connections_states_connections{state=\"idle\"}",
 				"zokio_connections_closed_connections_total{reason=\"idleTimeout\"}",
 				"zokio_responses_total{status=\"2xx\"}", "zokio_bytes_read_bytes_total",
-				"zokio_requests_latency_seconds{quantile=\"0.99\"}");
+				"zokio_requests_latency_seconds{quantile=\"0.99\"}", "zokio_connections_accept_failures_total");
 		assertThat(scrape).doesNotContain("127.0.0.1");
 	}
 

@@ -3,8 +3,10 @@ package io.zokio.autoconfigure.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
+import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Bean;
  * buffer pool.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioProtectionAutoConfiguration.class,
 		ZokioStatisticsAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
@@ -32,9 +35,10 @@ public final class ZokioMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry,
-			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool) {
+			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool,
+			ObjectProvider<ServerConnections> serverConnections) {
 		return new ZokioMetricsBinder(meterRegistry, connectionStatistics.getIfAvailable(),
-				bufferPool.getIfAvailable());
+				bufferPool.getIfAvailable(), serverConnections.getIfAvailable());
 	}
 
 }

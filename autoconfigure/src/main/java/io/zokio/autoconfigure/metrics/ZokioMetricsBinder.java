@@ -2,6 +2,8 @@ package io.zokio.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.limits.ServerConnections;
+import io.zokio.metrics.AcceptMetrics;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.metrics.BufferPoolMetrics;
 import io.zokio.metrics.ZokioMetrics;
@@ -23,6 +25,8 @@ public final class ZokioMetricsBinder implements ApplicationListener<Application
 
 	private final @Nullable BufferPoolMetrics bufferPoolMetrics;
 
+	private final @Nullable AcceptMetrics acceptMetrics;
+
 	private volatile boolean bound;
 
 	/**
@@ -30,12 +34,14 @@ public final class ZokioMetricsBinder implements ApplicationListener<Application
 	 * @param meterRegistry the registry
 	 * @param statistics the connection statistics, or {@code null} when disabled
 	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
+	 * @param serverConnections the server's connections, or {@code null} when protection is off
 	 */
 	public ZokioMetricsBinder(MeterRegistry meterRegistry, @Nullable ConnectionStatistics statistics,
-			@Nullable BufferPool bufferPool) {
+			@Nullable BufferPool bufferPool, @Nullable ServerConnections serverConnections) {
 		this.meterRegistry = meterRegistry;
 		this.statisticsMetrics = (statistics != null) ? new ZokioMetrics(statistics) : null;
 		this.bufferPoolMetrics = (bufferPool != null) ? new BufferPoolMetrics(bufferPool) : null;
+		this.acceptMetrics = (serverConnections != null) ? new AcceptMetrics(serverConnections) : null;
 	}
 
 	@Override
@@ -50,6 +56,9 @@ public final class ZokioMetricsBinder implements ApplicationListener<Application
 		if (this.bufferPoolMetrics != null) {
 			this.bufferPoolMetrics.bindTo(this.meterRegistry);
 		}
+		if (this.acceptMetrics != null) {
+			this.acceptMetrics.bindTo(this.meterRegistry);
+		}
 	}
 
 	@Override
@@ -59,6 +68,9 @@ public final class ZokioMetricsBinder implements ApplicationListener<Application
 		}
 		if (this.bufferPoolMetrics != null) {
 			this.bufferPoolMetrics.close();
+		}
+		if (this.acceptMetrics != null) {
+			this.acceptMetrics.close();
 		}
 	}
 
