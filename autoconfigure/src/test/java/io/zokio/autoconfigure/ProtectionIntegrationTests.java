@@ -1,13 +1,9 @@
 package io.zokio.autoconfigure;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +24,6 @@ import reactor.netty.http.server.HttpServer;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -199,34 +194,6 @@ class ProtectionIntegrationTests {
 		assertThat(second.headers()).containsEntry("connection", "close");
 		assertThat(connection.isClosedByServer()).isTrue();
 		await().atMost(Duration.ofSeconds(5)).until(() -> statistics(server).closed(CloseReason.SERVER) == 1);
-	}
-
-	@Test
-	void gracefulShutdownClosesIdleConnectionsRefusesNewOnesAndFinishesInFlightWithConnectionClose()
-			throws Exception {
-		TestServer server = TestServer.start("--server.shutdown=graceful");
-		ConnectionStatistics statistics = statistics(server);
-		int port = server.port();
-		TestApplication.closeGate();
-		RawHttpConnection idle = open(server);
-		assertThat(idle.get("/plaintext").status()).isEqualTo(200);
-		RawHttpConnection inFlight = open(server);
-		inFlight.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\n");
-		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.inFlight() == 1);
-		CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
-		assertThat(idle.isClosedByServer()).as("idle keep-alive connection closed at once").isTrue();
-		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThatExceptionOfType(ConnectException.class)
-				.isThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close()));
-		TestApplication.openGate();
-		RawHttpConnection.Response response = inFlight.readResponse();
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("opened");
-		assertThat(response.headers()).containsEntry("connection", "close");
-		assertThat(inFlight.isClosedByServer()).isTrue();
-		closed.get(30, TimeUnit.SECONDS);
-		assertThat(statistics.closed(CloseReason.SHUTDOWN)).isEqualTo(2);
-		assertThat(statistics.active()).isZero();
 	}
 
 	private static Duration idleTimeout(TestServer server) {

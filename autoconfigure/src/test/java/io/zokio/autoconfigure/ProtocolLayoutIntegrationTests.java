@@ -1,9 +1,15 @@
 package io.zokio.autoconfigure;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.netty.handler.codec.http2.Http2Error;
@@ -26,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -397,6 +404,69 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.closed(CloseReason.TLS)).isOne();
 		assertThat(statistics.tlsHandshakeFailures()).isOne();
 		assertThat(statistics.requests()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void shutsDownGracefullyFinishingInFlightRequestsAndCountingEveryCloseAsShutdown(ServerTransport transport,
+			Layout layout) throws Exception {
+		TestServer server = start(transport, layout, "--server.shutdown=graceful");
+		ConnectionStatistics statistics = statistics(server);
+		int port = server.port();
+		TestApplication.closeGate();
+		InFlight inFlight = layout.http2() ? http2InFlight(server, layout) : http11InFlight(server, layout);
+		await().atMost(SETTLE).until(() -> statistics.inFlight() == 1 && statistics.inState(ConnectionState.IDLE) == 1);
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
+		assertThat(inFlight.idleClosed().call()).as("idle connection closed at once").isTrue();
+		await().atMost(SETTLE)
+			.untilAsserted(() -> assertThatExceptionOfType(ConnectException.class)
+				.isThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close()));
+		TestApplication.openGate();
+		inFlight.answeredAndClosed().call();
+		closed.get(30, TimeUnit.SECONDS);
+		assertThat(statistics.closed(CloseReason.SHUTDOWN)).isEqualTo(2);
+		assertThat(statistics.active()).isZero();
+		assertThat(statistics.inFlight()).isZero();
+	}
+
+	private InFlight http11InFlight(TestServer server, Layout layout) throws IOException {
+		RawHttpConnection idle = this.resources.add(http11(server, layout));
+		assertThat(idle.get("/plaintext").status()).isEqualTo(200);
+		RawHttpConnection busy = this.resources.add(http11(server, layout));
+		busy.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\n");
+		return new InFlight(idle::isClosedByServer, () -> {
+			RawHttpConnection.Response response = busy.readResponse();
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("opened");
+			assertThat(response.headers()).containsEntry("connection", "close");
+			assertThat(busy.isClosedByServer()).isTrue();
+			return null;
+		});
+	}
+
+	private InFlight http2InFlight(TestServer server, Layout layout) throws IOException {
+		RawHttp2Connection idle = this.resources.add(http2(server, layout));
+		if (idle.upgradeResponse() == null) {
+			assertThat(idle.get("/plaintext").status()).isEqualTo(200);
+		}
+		RawHttp2Connection busy = this.resources.add(http2(server, layout));
+		int stream = busy.request("GET", "/gate", -1, true, true);
+		return new InFlight(idle::isClosedByServer, () -> {
+			RawHttp2Connection.Response response = busy.readResponse(stream);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("opened");
+			assertThat(busy.isClosedByServer()).isTrue();
+			return null;
+		});
+	}
+
+	/**
+	 * Two connections of one layout: one idle after a served request, one with a request held at the
+	 * gate.
+	 * @param idleClosed whether the server closed the idle one
+	 * @param answeredAndClosed asserts the held request was answered and its connection then closed
+	 */
+	private record InFlight(Callable<Boolean> idleClosed, Callable<Void> answeredAndClosed) {
 	}
 
 	static Stream<Arguments> allLayouts() {

@@ -315,8 +315,11 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		}
 	}
 
-	void closeIfWaiting() {
-		if (this.mode != Mode.HTTP_2 && this.mode != Mode.OFF && isWaiting()) {
+	void shutdown() {
+		if (this.mode == Mode.HTTP_2) {
+			CloseReasons.mark(this.channel, CloseReason.SHUTDOWN);
+		}
+		else if (this.mode != Mode.OFF && isWaiting()) {
 			close(CloseReason.SHUTDOWN);
 		}
 	}

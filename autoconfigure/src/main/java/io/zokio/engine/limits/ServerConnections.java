@@ -69,16 +69,18 @@ public final class ServerConnections {
 	}
 
 	/**
-	 * Begin shutdown: new connections are refused, connections waiting for a request are closed at
-	 * once, and those with a request in flight are closed when its response is written, which
-	 * carries {@code Connection: close} if it has not started yet.
+	 * Begin shutdown: new connections are refused, HTTP/1.1 connections waiting for a request are
+	 * closed at once, and those with a request in flight are closed when its response is written,
+	 * which carries {@code Connection: close} if it has not started yet. HTTP/2 connections are left
+	 * to Reactor Netty's graceful shutdown ({@code GOAWAY}, then a close once their streams end) and
+	 * counted as shut down.
 	 */
 	public void shutdown() {
 		this.shuttingDown = true;
 		for (Channel channel : this.live) {
 			ConnectionGuard guard = channel.attr(GUARD).get();
 			if (guard != null) {
-				channel.eventLoop().execute(guard::closeIfWaiting);
+				channel.eventLoop().execute(guard::shutdown);
 			}
 		}
 	}
