@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of the sample app: plain Spring Boot against Zokio, side by side, interleaved.
 #
-#   benchmarks/load.sh            full run (under 10 minutes on 2 cores), results in docs/benchmarks/
+#   benchmarks/load.sh            full run (about 25 minutes on 2 cores), results in docs/benchmarks/
+#   benchmarks/load.sh --latency  only latency at fixed rates, per transport and loop count (about 13 minutes)
 #   benchmarks/load.sh --smoke    a few seconds, results in a temporary folder (what CI runs)
 #
 # Needs wrk and h2load (Debian: wrk, nghttp2-client) and python3; builds the sample app if missing.

@@ -40,6 +40,19 @@ VARIANTS = {
     "zokio-epoll": ["--zokio.transport.mode=epoll"],
 }
 
+LATENCY_VARIANTS = {
+    BASELINE: [],
+    "zokio": [],
+    "zokio-io-uring": ["--zokio.transport.mode=io-uring"],
+    "zokio-nio": ["--zokio.transport.mode=nio"],
+    "zokio-4-loops": ["--zokio.transport.event-loop-threads=4"],
+}
+
+ARRIVALS = {
+    "synchronised": "every client's timer fires at once: bursts of as many requests as clients",
+    "staggered": "clients start 1 ms apart, so their timers fire at different phases of the period",
+}
+
 
 def log(message):
     print(f"[load] {message}", flush=True)
@@ -151,11 +164,17 @@ def measure(app, seconds, connections):
     return result
 
 
-def h2load(port, seconds, clients=16, streams=10, rps=None, log_file=None, scheme="http", warmup=False):
+def h2load(port, seconds, clients=16, streams=10, rps=None, log_file=None, scheme="http", warmup=False,
+           staggered=False):
     """One h2load run. Against a server whose JIT is still cold, h2load can stop its clients at the end of the
     duration and then wait for its streams for ever (seen over TLS against plain Boot and Zokio alike); a
-    warm-up run is therefore abandoned after a timeout, and a measured run fails instead of hanging."""
-    command = ["taskset", "-c", cpus()[1], "h2load", "-c", str(clients), "-m", str(streams), "-D", str(seconds),
+    warm-up run is therefore abandoned after a timeout, and a measured run fails instead of hanging.
+
+    With rps, each client sends rps HTTP/1.1 requests a second. h2load starts every client's timer at once,
+    so their requests arrive together; staggered starts the clients 1 ms apart (h2load's rate mode, which
+    takes a request count instead of a duration)."""
+    length = ["-n", str(rps * clients * seconds), "-r", "1", "--rate-period=1ms"] if staggered else ["-D", str(seconds)]
+    command = ["taskset", "-c", cpus()[1], "h2load", "-c", str(clients), "-m", str(streams), *length,
                f"{scheme}://127.0.0.1:{port}/plaintext"]
     if rps is not None:
         command[command.index("-m"):command.index("-m") + 2] = ["--h1", "--rps", str(rps)]
@@ -310,18 +329,6 @@ def full(args, out):
                                     for other in (BASELINE, "zokio-off", "zokio-nostats")}}
         pool = apps["zokio"].report().get("bufferPool", {})
         report["bufferPoolAfterLoad"] = pool
-        half_rate = int(report["throughput"]["median"]["zokio"]["rps"] / 2)
-        report["fixedRate"] = {}
-        for name in (BASELINE, "zokio"):
-            with tempfile.TemporaryDirectory() as tmp:
-                log_file = Path(tmp) / "h2load.log"
-                clients = 16
-                h2load(apps[name].port, args.seconds, clients=clients, rps=max(1, half_rate // clients),
-                       log_file=log_file)
-                latencies = [int(line.split("\t")[2]) for line in log_file.read_text().splitlines() if line.strip()]
-            report["fixedRate"][name] = {"rps": half_rate, "p50_us": percentile(latencies, 50),
-                                         "p99_us": percentile(latencies, 99), "p999_us": percentile(latencies, 99.9)}
-            log(f"fixed rate {half_rate} req/s {name}: p99 {report['fixedRate'][name]['p99_us']} us")
         report["scaling"] = {}
         for name in (BASELINE, "zokio"):
             report["scaling"][name] = {"idleConnectionBytes": idle_connection_bytes(apps[name], 2000)}
@@ -340,6 +347,86 @@ def full(args, out):
     report["h2c"] = h2c(args)
     report["tls"] = tls(args, args.rounds, args.seconds, 10)
     write(report, out)
+    write_latency(latency(args), out)
+
+
+def fixed_rate(app, seconds, rate, clients, arrivals):
+    """Percentiles of every request's latency, as h2load logs it, at a fixed total rate."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log_file = Path(tmp) / "h2load.log"
+        h2load(app.port, seconds, clients=clients, rps=max(1, rate // clients), log_file=log_file,
+               staggered=arrivals == "staggered")
+        latencies = [int(line.split("\t")[2]) for line in log_file.read_text().splitlines() if line.strip()]
+    return {"requests": len(latencies), "p50_us": percentile(latencies, 50), "p99_us": percentile(latencies, 99),
+            "p999_us": percentile(latencies, 99.9)}
+
+
+def latency(args, clients=16, fractions=(0.25, 0.5)):
+    """Latency at fixed fractions of plain Boot's saturation throughput, per transport and loop count, with
+    requests arriving in bursts and spread out; rounds interleave the variants in alternating order."""
+    apps = {}
+    report = {"machine": machine(), "command": "benchmarks/load.sh --latency", "clients": clients,
+              "seconds": args.seconds, "rounds": args.rounds, "arrivals": ARRIVALS,
+              "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    try:
+        for name, variant_args in LATENCY_VARIANTS.items():
+            apps[name] = App(args, name, variant_args)
+        for app in apps.values():
+            app.wait_ready()
+        report["transports"] = {name: app.transport() for name, app in apps.items()}
+        log(f"warming up {len(apps)} variants ({args.warmup}s each)")
+        for app in apps.values():
+            wrk(app.port, args.warmup, 64)
+        saturation = throughput_rounds(apps, 3, args.seconds, 64)
+        report["saturation"] = {name: median([run["rps"] for run in runs]) for name, runs in saturation.items()}
+        maximum = report["saturation"][BASELINE]
+        report["levels"] = {}
+        for fraction in fractions:
+            rate = int(maximum * fraction)
+            level = report["levels"][f"{fraction:.0%}"] = {"rps": rate, "arrivals": {}}
+            for arrivals in ARRIVALS:
+                runs = {name: [] for name in apps}
+                for round_index in range(args.rounds):
+                    order = list(apps.items()) if round_index % 2 == 0 else list(reversed(apps.items()))
+                    for name, app in order:
+                        runs[name].append(fixed_rate(app, args.seconds, rate, clients, arrivals))
+                level["arrivals"][arrivals] = {name: {
+                    "median": {key: median([run[key] for run in values]) for key in ("p50_us", "p99_us", "p999_us")},
+                    "rounds": values} for name, values in runs.items()}
+                for name, values in level["arrivals"][arrivals].items():
+                    m = values["median"]
+                    log(f"{fraction:.0%} {arrivals} {name}: p50 {m['p50_us']} p99 {m['p99_us']} p99.9 {m['p999_us']} us")
+    finally:
+        for app in apps.values():
+            app.stop()
+    return report
+
+
+def write_latency(report, out):
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latency.json").write_text(json.dumps(report, indent=2) + "\n")
+    lines = [f"# Latency at a fixed rate: `{report['command']}`", "",
+             f"Run {report['started']} on {report['machine']['cpu']}, {report['machine']['cores']} cores, Linux "
+             f"{report['machine']['kernel']}, {report['machine']['java']}; servers pinned to CPU "
+             f"{report['machine']['server_cpu']}, h2load to CPU {report['machine']['load_cpu']}. h2load, HTTP/1.1, "
+             f"{report['clients']} keep-alive connections, `GET /plaintext`; medians of {report['rounds']} "
+             f"interleaved rounds of {report['seconds']}s (the order of the variants alternates from round to "
+             "round), each round's percentiles taken over every request h2load logged.", "",
+             "Arrivals:", ""]
+    lines += [f"- **{name}**: {text}." for name, text in report["arrivals"].items()]
+    lines += ["", "Saturation (wrk, 64 connections, median of 3 interleaved rounds):", "",
+              "| Variant | Transport | req/s |", "|---|---|---|"]
+    for name, rps in report["saturation"].items():
+        lines.append(f"| {name} | {report['transports'][name]} | {rps:,.0f} |")
+    for level_name, level in report["levels"].items():
+        for arrivals, variants in level["arrivals"].items():
+            lines += ["", f"{level_name} of plain Boot's saturation ({level['rps']:,} req/s), {arrivals} arrivals:", "",
+                      "| Variant | p50 µs | p99 µs | p99.9 µs |", "|---|---|---|---|"]
+            for name, values in variants.items():
+                m = values["median"]
+                lines.append(f"| {name} | {m['p50_us']:,} | {m['p99_us']:,} | {m['p999_us']:,} |")
+    (out / "latency.md").write_text("\n".join(lines) + "\n")
+    log(f"latency results in {out}")
 
 
 def compare(args, names):
@@ -570,11 +657,7 @@ def markdown(report, path):
     for pair, ratio in report["throughput"].get("pairs", {}).items():
         low, high = ratio["interval90"]
         lines.append(f"| {pair} | {ratio['median']:.3f}× | {low:.3f}× to {high:.3f}× |")
-    fixed = report["fixedRate"]
-    lines += ["", f"Fixed rate of {fixed['zokio']['rps']:,} req/s (half of Zokio's measured maximum), h2load, "
-              "16 connections:", "", "| Variant | p50 µs | p99 µs | p99.9 µs |", "|---|---|---|---|"]
-    for name, v in fixed.items():
-        lines.append(f"| {name} | {v['p50_us']:,} | {v['p99_us']:,} | {v['p999_us']:,} |")
+    lines += ["", "Latency at fixed rates, per transport and loop count: [latency.md](latency.md)."]
     lines += ["", "Concurrent keep-alive connections (wrk, 4s each):", "",
               "| Variant | 100 | 1,000 | 10,000 | heap per idle connection |", "|---|---|---|---|---|"]
     for name, runs in report["scaling"].items():
@@ -644,6 +727,8 @@ def main():
     parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
     parser.add_argument("--profile", help="comma-separated variants to profile with async-profiler under load")
     parser.add_argument("--tls", action="store_true", help="only the TLS comparison (HTTP/1.1 and h2 over TLS)")
+    parser.add_argument("--latency", action="store_true", help="only latency at fixed rates, per transport and "
+                        "loop count, into latency.md and latency.json")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
@@ -659,6 +744,9 @@ def main():
         sys.exit(profile(args, args.profile.split(",")))
     if args.variants:
         sys.exit(compare(args, args.variants.split(",")))
+    if args.latency:
+        write_latency(latency(args), args.out)
+        sys.exit(0)
     if args.tls:
         print(json.dumps(tls(args, args.rounds, args.seconds, args.warmup), indent=2))
         sys.exit(0)
