@@ -7,87 +7,111 @@ import io.netty.handler.codec.http2.Http2Error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two connection listeners called in order; the first refusal wins, and both see every callback.
- * More listeners nest as pairs, so that each call site sees at most two receiver types and the JIT
- * can inline it, as an array of three or more would not allow.
+ * Up to three connection listeners called in order; the first refusal wins, and all see every
+ * callback. Each listener has a field and a call site of its own, so that a server whose
+ * participants come in one order sees one receiver type at each call site, which the JIT inlines;
+ * a loop over an array, or composites nested in pairs, would make those sites polymorphic or
+ * deeper. More than three listeners nest.
  */
 final class CompositeConnectionListener implements ConnectionListener {
+
+	private static final int WIDTH = 3;
 
 	private final ConnectionListener first;
 
 	private final ConnectionListener second;
 
-	private CompositeConnectionListener(ConnectionListener first, ConnectionListener second) {
+	private final ConnectionListener third;
+
+	private CompositeConnectionListener(ConnectionListener first, ConnectionListener second,
+			ConnectionListener third) {
 		this.first = first;
 		this.second = second;
+		this.third = third;
 	}
 
 	static ConnectionListener of(List<ConnectionListener> listeners) {
-		ConnectionListener composite = NONE;
-		for (ConnectionListener listener : listeners) {
-			composite = (composite == NONE) ? listener : new CompositeConnectionListener(composite, listener);
+		if (listeners.isEmpty()) {
+			return NONE;
 		}
-		return composite;
+		if (listeners.size() == 1) {
+			return listeners.get(0);
+		}
+		if (listeners.size() > WIDTH) {
+			ConnectionListener rest = of(listeners.subList(WIDTH - 1, listeners.size()));
+			return new CompositeConnectionListener(listeners.get(0), listeners.get(1), rest);
+		}
+		return new CompositeConnectionListener(listeners.get(0), listeners.get(1),
+				(listeners.size() == WIDTH) ? listeners.get(2) : NONE);
 	}
 
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
-		Refusal refusal = this.first.bytesRead(bytes);
-		Refusal other = this.second.bytesRead(bytes);
-		return (refusal != null) ? refusal : other;
+		Refusal first = this.first.bytesRead(bytes);
+		Refusal second = this.second.bytesRead(bytes);
+		Refusal third = this.third.bytesRead(bytes);
+		return (first != null) ? first : (second != null) ? second : third;
 	}
 
 	@Override
 	public void bytesWritten(long bytes) {
 		this.first.bytesWritten(bytes);
 		this.second.bytesWritten(bytes);
+		this.third.bytesWritten(bytes);
 	}
 
 	@Override
 	public void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
 		this.first.tlsHandshakeEnded(failure, nanos);
 		this.second.tlsHandshakeEnded(failure, nanos);
+		this.third.tlsHandshakeEnded(failure, nanos);
 	}
 
 	@Override
 	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
 		this.first.protocolSelected(protocol, upgraded);
 		this.second.protocolSelected(protocol, upgraded);
+		this.third.protocolSelected(protocol, upgraded);
 	}
 
 	@Override
 	public void goAwaySent(Http2Error error) {
 		this.first.goAwaySent(error);
 		this.second.goAwaySent(error);
+		this.third.goAwaySent(error);
 	}
 
 	@Override
 	public ExchangeListener http11Exchanges(Exchange exchange) {
 		return CompositeExchangeListener.of(this.first.http11Exchanges(exchange),
-				this.second.http11Exchanges(exchange));
+				this.second.http11Exchanges(exchange), this.third.http11Exchanges(exchange));
 	}
 
 	@Override
 	public ExchangeListener streamOpened(Exchange exchange) {
-		return CompositeExchangeListener.of(this.first.streamOpened(exchange), this.second.streamOpened(exchange));
+		return CompositeExchangeListener.of(this.first.streamOpened(exchange), this.second.streamOpened(exchange),
+				this.third.streamOpened(exchange));
 	}
 
 	@Override
 	public void closing(CloseReason reason) {
 		this.first.closing(reason);
 		this.second.closing(reason);
+		this.third.closing(reason);
 	}
 
 	@Override
 	public void failed(Throwable cause) {
 		this.first.failed(cause);
 		this.second.failed(cause);
+		this.third.failed(cause);
 	}
 
 	@Override
 	public void closed() {
 		this.first.closed();
 		this.second.closed();
+		this.third.closed();
 	}
 
 }

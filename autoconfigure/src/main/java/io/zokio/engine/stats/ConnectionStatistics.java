@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
@@ -13,41 +12,44 @@ import io.zokio.engine.pipeline.Refusal;
 /**
  * Exact, aggregate statistics of a server's connections and requests. Holds counts only: no client
  * address, header value or URI is ever stored, and its size does not grow with the number of
- * connections. Recording is lock-free ({@link LongAdder}s and an HdrHistogram recorder).
+ * connections. Recording is lock-free: counters that each event loop keeps apart and readers sum,
+ * and an HdrHistogram recorder.
  */
 public final class ConnectionStatistics {
 
-	private static final int ESTIMATED_ADDER_BYTES = 2 * 128 + 48;
+	private static final int ACCEPTED = 0;
 
-	private final LongAdder accepted = new LongAdder();
+	private static final int REQUESTS = 1;
 
-	private final LongAdder[] closedBy = adders(CloseReason.values().length);
+	private static final int IN_FLIGHT = 2;
 
-	private final LongAdder[] inState = adders(ConnectionState.values().length);
+	private static final int DECODE_ERRORS = 3;
 
-	private final LongAdder requests = new LongAdder();
+	private static final int BYTES_READ = 4;
 
-	private final LongAdder inFlight = new LongAdder();
+	private static final int BYTES_WRITTEN = 5;
 
-	private final LongAdder decodeErrors = new LongAdder();
+	private static final int LIFETIME_MICROS = 6;
 
-	private final LongAdder bytesRead = new LongAdder();
+	private static final int TLS_HANDSHAKES = 7;
 
-	private final LongAdder bytesWritten = new LongAdder();
+	private static final int TLS_HANDSHAKE_FAILURES = 8;
 
-	private final LongAdder[] responses = adders(StatusClass.values().length);
+	private static final int TLS_HANDSHAKE_MICROS = 9;
 
-	private final LongAdder[] refused = adders(Refusal.values().length);
+	private static final int IN_STATE = 10;
 
-	private final LongAdder[] goAwaySent = adders(Http2Error.values().length);
+	private static final int RESPONSES = IN_STATE + ConnectionState.values().length;
 
-	private final LongAdder tlsHandshakes = new LongAdder();
+	private static final int CLOSED_BY = RESPONSES + StatusClass.values().length;
 
-	private final LongAdder tlsHandshakeFailures = new LongAdder();
+	private static final int REFUSED = CLOSED_BY + CloseReason.values().length;
 
-	private final LongAdder tlsHandshakeMicros = new LongAdder();
+	private static final int GO_AWAY_SENT = REFUSED + Refusal.values().length;
 
-	private final LongAdder lifetimeMicros = new LongAdder();
+	private static final int COUNTERS = GO_AWAY_SENT + Http2Error.values().length;
+
+	private final Counters counters = new Counters(COUNTERS);
 
 	private final LongAccumulator maxRequestsPerConnection = new LongAccumulator(Math::max, 0);
 
@@ -73,13 +75,11 @@ public final class ConnectionStatistics {
 	/**
 	 * Estimate the memory these statistics hold, whatever the number of connections: the latency
 	 * histograms (the recorder's two and its interval, the window's slices and sum, the since-start
-	 * one) and the counters.
+	 * one) and the counters, one set for each event loop that has recorded.
 	 * @return the estimated footprint in bytes
 	 */
 	public long estimatedFootprintBytes() {
-		int adders = 12 + this.closedBy.length + this.inState.length + this.responses.length + this.refused.length
-				+ this.goAwaySent.length;
-		return this.latency.estimatedFootprintBytes() + adders * ESTIMATED_ADDER_BYTES;
+		return this.latency.estimatedFootprintBytes() + this.counters.estimatedFootprintBytes();
 	}
 
 	/**
@@ -100,9 +100,10 @@ public final class ConnectionStatistics {
 	 * @return the connection's tracker, to be used on its event loop only
 	 */
 	public ConnectionTracker connectionAccepted() {
-		this.accepted.increment();
-		this.inState[ConnectionState.ACCEPTED.ordinal()].increment();
-		return new ConnectionTracker(this, this.clock.nanoTime());
+		Counters.Shard shard = this.counters.shard();
+		shard.increment(ACCEPTED);
+		shard.increment(IN_STATE + ConnectionState.ACCEPTED.ordinal());
+		return new ConnectionTracker(this, shard, this.clock.nanoTime());
 	}
 
 	/**
@@ -111,8 +112,8 @@ public final class ConnectionStatistics {
 	 */
 	public long active() {
 		long active = 0;
-		for (LongAdder adder : this.inState) {
-			active += adder.sum();
+		for (ConnectionState state : ConnectionState.values()) {
+			active += inState(state);
 		}
 		return active;
 	}
@@ -125,29 +126,28 @@ public final class ConnectionStatistics {
 		long now = this.clock.nanoTime();
 		Map<ConnectionState, Long> states = new EnumMap<>(ConnectionState.class);
 		for (ConnectionState state : ConnectionState.values()) {
-			states.put(state, this.inState[state.ordinal()].sum());
+			states.put(state, inState(state));
 		}
 		Map<CloseReason, Long> closed = new EnumMap<>(CloseReason.class);
 		for (CloseReason reason : CloseReason.values()) {
-			closed.put(reason, this.closedBy[reason.ordinal()].sum());
+			closed.put(reason, closed(reason));
 		}
 		Map<StatusClass, Long> statuses = new EnumMap<>(StatusClass.class);
 		for (StatusClass status : StatusClass.values()) {
-			statuses.put(status, this.responses[status.ordinal()].sum());
+			statuses.put(status, responses(status));
 		}
 		Map<Refusal, Long> refusals = new EnumMap<>(Refusal.class);
 		for (Refusal refusal : Refusal.values()) {
-			refusals.put(refusal, this.refused[refusal.ordinal()].sum());
+			refusals.put(refusal, refused(refusal));
 		}
 		Map<Http2Error, Long> goAways = new EnumMap<>(Http2Error.class);
 		for (Http2Error error : Http2Error.values()) {
-			goAways.put(error, this.goAwaySent[error.ordinal()].sum());
+			goAways.put(error, goAwaySent(error));
 		}
-		return new StatisticsSnapshot(this.accepted.sum(), states, closed, this.requests.sum(), this.inFlight.sum(),
-				this.decodeErrors.sum(), this.bytesRead.sum(), this.bytesWritten.sum(), statuses,
-				this.lifetimeMicros.sum(), this.maxRequestsPerConnection.get(), this.latency.windowLength(),
+		return new StatisticsSnapshot(accepted(), states, closed, requests(), inFlight(), decodeErrors(), bytesRead(),
+				bytesWritten(), statuses, this.counters.sum(LIFETIME_MICROS), this.maxRequestsPerConnection.get(), this.latency.windowLength(),
 				this.latency.snapshotWindow(now), this.latency.snapshotSinceStart(now), refusals,
-				new TlsSnapshot(this.tlsHandshakes.sum(), this.tlsHandshakeFailures.sum(), this.tlsHandshakeMicros.sum()),
+				new TlsSnapshot(tlsHandshakes(), tlsHandshakeFailures(), this.counters.sum(TLS_HANDSHAKE_MICROS)),
 				goAways);
 	}
 
@@ -156,7 +156,7 @@ public final class ConnectionStatistics {
 	 * @return the current value
 	 */
 	public long accepted() {
-		return this.accepted.sum();
+		return this.counters.sum(ACCEPTED);
 	}
 
 	/**
@@ -165,7 +165,7 @@ public final class ConnectionStatistics {
 	 * @return the number of connections
 	 */
 	public long inState(ConnectionState state) {
-		return this.inState[state.ordinal()].sum();
+		return this.counters.sum(IN_STATE + state.ordinal());
 	}
 
 	/**
@@ -174,7 +174,7 @@ public final class ConnectionStatistics {
 	 * @return the number of connections
 	 */
 	public long closed(CloseReason reason) {
-		return this.closedBy[reason.ordinal()].sum();
+		return this.counters.sum(CLOSED_BY + reason.ordinal());
 	}
 
 	/**
@@ -182,7 +182,7 @@ public final class ConnectionStatistics {
 	 * @return the current value
 	 */
 	public long requests() {
-		return this.requests.sum();
+		return this.counters.sum(REQUESTS);
 	}
 
 	/**
@@ -190,7 +190,7 @@ public final class ConnectionStatistics {
 	 * @return the current value
 	 */
 	public long inFlight() {
-		return this.inFlight.sum();
+		return this.counters.sum(IN_FLIGHT);
 	}
 
 	/**
@@ -198,7 +198,7 @@ public final class ConnectionStatistics {
 	 * @return the current value
 	 */
 	public long decodeErrors() {
-		return this.decodeErrors.sum();
+		return this.counters.sum(DECODE_ERRORS);
 	}
 
 	/**
@@ -206,7 +206,7 @@ public final class ConnectionStatistics {
 	 * @return the current value
 	 */
 	public long bytesRead() {
-		return this.bytesRead.sum();
+		return this.counters.sum(BYTES_READ);
 	}
 
 	/**
@@ -214,7 +214,7 @@ public final class ConnectionStatistics {
 	 * @return the current value
 	 */
 	public long bytesWritten() {
-		return this.bytesWritten.sum();
+		return this.counters.sum(BYTES_WRITTEN);
 	}
 
 	/**
@@ -223,7 +223,7 @@ public final class ConnectionStatistics {
 	 * @return the number of responses
 	 */
 	public long responses(StatusClass statusClass) {
-		return this.responses[statusClass.ordinal()].sum();
+		return this.counters.sum(RESPONSES + statusClass.ordinal());
 	}
 
 	/**
@@ -232,7 +232,7 @@ public final class ConnectionStatistics {
 	 * @return the refusals
 	 */
 	public long refused(Refusal refusal) {
-		return this.refused[refusal.ordinal()].sum();
+		return this.counters.sum(REFUSED + refusal.ordinal());
 	}
 
 	/**
@@ -240,7 +240,7 @@ public final class ConnectionStatistics {
 	 * @return the handshakes
 	 */
 	public long tlsHandshakes() {
-		return this.tlsHandshakes.sum();
+		return this.counters.sum(TLS_HANDSHAKES);
 	}
 
 	/**
@@ -248,7 +248,7 @@ public final class ConnectionStatistics {
 	 * @return the failed handshakes
 	 */
 	public long tlsHandshakeFailures() {
-		return this.tlsHandshakeFailures.sum();
+		return this.counters.sum(TLS_HANDSHAKE_FAILURES);
 	}
 
 	/**
@@ -263,41 +263,41 @@ public final class ConnectionStatistics {
 		return this.clock.nanoTime();
 	}
 
-	void transition(ConnectionState from, ConnectionState to) {
-		this.inState[from.ordinal()].decrement();
-		this.inState[to.ordinal()].increment();
+	void transition(Counters.Shard shard, ConnectionState from, ConnectionState to) {
+		shard.add(IN_STATE + from.ordinal(), -1);
+		shard.increment(IN_STATE + to.ordinal());
 	}
 
-	void requestReceived(boolean decodeFailed) {
-		this.requests.increment();
-		this.inFlight.increment();
+	void requestReceived(Counters.Shard shard, boolean decodeFailed) {
+		shard.increment(REQUESTS);
+		shard.increment(IN_FLIGHT);
 		if (decodeFailed) {
-			this.decodeErrors.increment();
+			shard.increment(DECODE_ERRORS);
 		}
 	}
 
-	void requestAbandoned() {
-		this.inFlight.decrement();
+	void requestAbandoned(Counters.Shard shard) {
+		shard.add(IN_FLIGHT, -1);
 	}
 
-	void responseStarted(int status) {
+	void responseStarted(Counters.Shard shard, int status) {
 		StatusClass statusClass = StatusClass.of(status);
 		if (statusClass != null) {
-			this.responses[statusClass.ordinal()].increment();
+			shard.increment(RESPONSES + statusClass.ordinal());
 		}
 	}
 
-	void requestCompleted(long latencyNanos, long nowNanos) {
-		this.inFlight.decrement();
+	void requestCompleted(Counters.Shard shard, long latencyNanos, long nowNanos) {
+		shard.add(IN_FLIGHT, -1);
 		this.latency.record(latencyNanos / 1000, nowNanos);
 	}
 
-	void requestRefused(Refusal refusal) {
-		this.refused[refusal.ordinal()].increment();
+	void requestRefused(Counters.Shard shard, Refusal refusal) {
+		shard.increment(REFUSED + refusal.ordinal());
 	}
 
-	void recordGoAway(Http2Error error) {
-		this.goAwaySent[error.ordinal()].increment();
+	void recordGoAway(Counters.Shard shard, Http2Error error) {
+		shard.increment(GO_AWAY_SENT + error.ordinal());
 	}
 
 	/**
@@ -306,44 +306,36 @@ public final class ConnectionStatistics {
 	 * @return the GOAWAY frames sent
 	 */
 	public long goAwaySent(Http2Error error) {
-		return this.goAwaySent[error.ordinal()].sum();
+		return this.counters.sum(GO_AWAY_SENT + error.ordinal());
 	}
 
-	void tlsHandshakeEnded(boolean succeeded, long nanos) {
+	void tlsHandshakeEnded(Counters.Shard shard, boolean succeeded, long nanos) {
 		if (succeeded) {
-			this.tlsHandshakes.increment();
-			this.tlsHandshakeMicros.add(nanos / 1000);
+			shard.increment(TLS_HANDSHAKES);
+			shard.add(TLS_HANDSHAKE_MICROS, nanos / 1000);
 		}
 		else {
-			this.tlsHandshakeFailures.increment();
+			shard.increment(TLS_HANDSHAKE_FAILURES);
 		}
 	}
 
-	void bytesRead(long bytes) {
-		this.bytesRead.add(bytes);
+	void bytesRead(Counters.Shard shard, long bytes) {
+		shard.add(BYTES_READ, bytes);
 	}
 
-	void bytesWritten(long bytes) {
-		this.bytesWritten.add(bytes);
+	void bytesWritten(Counters.Shard shard, long bytes) {
+		shard.add(BYTES_WRITTEN, bytes);
 	}
 
-	void connectionClosed(ConnectionState lastState, CloseReason reason, long unfinishedRequests, long requestCount,
-			long lifetimeNanos) {
-		this.inState[lastState.ordinal()].decrement();
-		this.closedBy[reason.ordinal()].increment();
+	void connectionClosed(Counters.Shard shard, ConnectionState lastState, CloseReason reason,
+			long unfinishedRequests, long requestCount, long lifetimeNanos) {
+		shard.add(IN_STATE + lastState.ordinal(), -1);
+		shard.increment(CLOSED_BY + reason.ordinal());
 		if (unfinishedRequests > 0) {
-			this.inFlight.add(-unfinishedRequests);
+			shard.add(IN_FLIGHT, -unfinishedRequests);
 		}
-		this.lifetimeMicros.add(lifetimeNanos / 1000);
+		shard.add(LIFETIME_MICROS, lifetimeNanos / 1000);
 		this.maxRequestsPerConnection.accumulate(requestCount);
-	}
-
-	private static LongAdder[] adders(int count) {
-		LongAdder[] adders = new LongAdder[count];
-		for (int i = 0; i < count; i++) {
-			adders[i] = new LongAdder();
-		}
-		return adders;
 	}
 
 	/**

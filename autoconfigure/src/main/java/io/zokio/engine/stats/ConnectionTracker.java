@@ -21,6 +21,8 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	private final ConnectionStatistics statistics;
 
+	private final Counters.Shard counters;
+
 	private final long acceptedNanos;
 
 	private ConnectionState state = ConnectionState.ACCEPTED;
@@ -41,8 +43,9 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	private boolean http2;
 
-	ConnectionTracker(ConnectionStatistics statistics, long acceptedNanos) {
+	ConnectionTracker(ConnectionStatistics statistics, Counters.Shard counters, long acceptedNanos) {
 		this.statistics = statistics;
+		this.counters = counters;
 		this.acceptedNanos = acceptedNanos;
 		this.idleSinceNanos = acceptedNanos;
 	}
@@ -63,7 +66,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	@Override
 	public void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
-		this.statistics.tlsHandshakeEnded(failure == null, nanos);
+		this.statistics.tlsHandshakeEnded(this.counters, failure == null, nanos);
 	}
 
 	@Override
@@ -74,7 +77,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	@Override
 	public void goAwaySent(Http2Error error) {
-		this.statistics.recordGoAway(error);
+		this.statistics.recordGoAway(this.counters, error);
 	}
 
 	@Override
@@ -95,14 +98,14 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	@Override
 	public boolean responseStarted(int status) {
-		this.statistics.responseStarted(status);
+		this.statistics.responseStarted(this.counters, status);
 		moveTo(ConnectionState.WRITING);
 		return false;
 	}
 
 	@Override
 	public void refused(Refusal refusal) {
-		this.statistics.requestRefused(refusal);
+		this.statistics.requestRefused(this.counters, refusal);
 	}
 
 	/**
@@ -110,7 +113,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	 * @param bytes the number of bytes
 	 */
 	public void bytesRead(long bytes) {
-		this.statistics.bytesRead(bytes);
+		this.statistics.bytesRead(this.counters, bytes);
 		if (!this.http2 && (this.state == ConnectionState.ACCEPTED || this.state == ConnectionState.IDLE)) {
 			this.requestStartNanos = this.statistics.nanoTime();
 			moveTo(ConnectionState.READING);
@@ -126,7 +129,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 		if (this.closed) {
 			return;
 		}
-		this.statistics.requestReceived(decodeFailed);
+		this.statistics.requestReceived(this.counters, decodeFailed);
 		this.requestCount++;
 		this.unfinishedRequests++;
 		if (this.requestStartNanos == 0) {
@@ -143,7 +146,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	 */
 	@Override
 	public void informationalResponse(int status) {
-		this.statistics.responseStarted(status);
+		this.statistics.responseStarted(this.counters, status);
 	}
 
 	/**
@@ -152,7 +155,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	 * @param status the response status
 	 */
 	void streamResponseStarted(int status) {
-		this.statistics.responseStarted(status);
+		this.statistics.responseStarted(this.counters, status);
 	}
 
 	/**
@@ -170,7 +173,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 			this.upgradePending = false;
 			return (this.requestStartNanos != 0) ? this.requestStartNanos : now;
 		}
-		this.statistics.requestReceived(decodeFailed);
+		this.statistics.requestReceived(this.counters, decodeFailed);
 		this.requestCount++;
 		this.unfinishedRequests++;
 		moveTo(ConnectionState.PROCESSING);
@@ -189,10 +192,10 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 		this.unfinishedRequests--;
 		long now = this.statistics.nanoTime();
 		if (answered) {
-			this.statistics.requestCompleted(now - startNanos, now);
+			this.statistics.requestCompleted(this.counters, now - startNanos, now);
 		}
 		else {
-			this.statistics.requestAbandoned();
+			this.statistics.requestAbandoned(this.counters);
 		}
 		if (this.unfinishedRequests == 0) {
 			this.idleSinceNanos = now;
@@ -206,7 +209,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	 */
 	@Override
 	public void bytesWritten(long bytes) {
-		this.statistics.bytesWritten(bytes);
+		this.statistics.bytesWritten(this.counters, bytes);
 	}
 
 	@Override
@@ -216,7 +219,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 		}
 		long now = this.statistics.nanoTime();
 		this.unfinishedRequests--;
-		this.statistics.requestCompleted(now - this.requestStartNanos, now);
+		this.statistics.requestCompleted(this.counters, now - this.requestStartNanos, now);
 		this.requestStartNanos = (this.unfinishedRequests > 0) ? now : 0;
 		this.idleSinceNanos = now;
 		moveTo((this.unfinishedRequests > 0) ? ConnectionState.PROCESSING : ConnectionState.IDLE);
@@ -260,14 +263,14 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 		}
 		this.closed = true;
 		CloseReason reason = (this.closeReason != null) ? this.closeReason : CloseReason.CLIENT;
-		this.statistics.connectionClosed(this.state, reason, this.unfinishedRequests, this.requestCount,
+		this.statistics.connectionClosed(this.counters, this.state, reason, this.unfinishedRequests, this.requestCount,
 				this.statistics.nanoTime() - this.acceptedNanos);
 		this.unfinishedRequests = 0;
 	}
 
 	private void moveTo(ConnectionState next) {
 		if (next != this.state && !this.closed) {
-			this.statistics.transition(this.state, next);
+			this.statistics.transition(this.counters, this.state, next);
 			this.state = next;
 		}
 	}
