@@ -5,13 +5,16 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
@@ -163,6 +166,13 @@ class ProtocolLayoutIntegrationTests {
 				arguments.add(Arguments.of(transport, layout, "missing Host", "GET /plaintext HTTP/1.1\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "two Host headers", "GET /plaintext HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "HTTP/1.2", "GET /plaintext HTTP/1.2\r\nHost: a\r\n\r\n", 505));
+				arguments.add(Arguments.of(transport, layout, "empty Host", "GET /plaintext HTTP/1.1\r\nHost:\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "Host with user information",
+						"GET /plaintext HTTP/1.1\r\nHost: user@example.com\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "Host with a path", "GET /plaintext HTTP/1.1\r\nHost: a/b\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "NUL in the target", "GET /plain\u0000text HTTP/1.1\r\nHost: a\r\n\r\n", 400));
+				arguments.add(Arguments.of(transport, layout, "raw byte above 0x7E in the target",
+						"GET /caf\u00e9 HTTP/1.1\r\nHost: a\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "obsolete line folding",
 						"GET /plaintext HTTP/1.1\r\nHost: a\r\nX-Folded: one\r\n two\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "malformed chunk",
@@ -404,6 +414,36 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.closed(CloseReason.TLS)).isOne();
 		assertThat(statistics.tlsHandshakeFailures()).isOne();
 		assertThat(statistics.requests()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void datesEveryResponseIncludingItsOwnRefusals(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout);
+		String date;
+		String refusalDate = null;
+		if (layout.http2()) {
+			try (RawHttp2Connection connection = http2(server, layout)) {
+				date = connection.get("/plaintext").headers().get("date");
+			}
+		}
+		else {
+			try (RawHttpConnection connection = http11(server, layout)) {
+				date = connection.get("/plaintext").headers().get("date");
+			}
+			try (RawHttpConnection connection = http11(server, layout)) {
+				connection.send("GET /plaintext HTTP/1.1\r\nHost: a@b\r\n\r\n");
+				RawHttpConnection.Response refusal = connection.readResponse();
+				assertThat(refusal.status()).isEqualTo(400);
+				refusalDate = refusal.headers().get("date");
+			}
+		}
+		for (String value : (refusalDate != null) ? List.of(date, refusalDate) : List.of(date)) {
+			assertThat(value).as("Date header").isNotNull();
+			Date parsed = DateFormatter.parseHttpDate(value);
+			assertThat(parsed).as("an IMF-fixdate: %s", value).isNotNull();
+			assertThat(Duration.between(parsed.toInstant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+		}
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

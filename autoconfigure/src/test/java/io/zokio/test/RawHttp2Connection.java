@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
@@ -54,7 +56,7 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false);
 
-	private final java.util.Map<Integer, Long> serverSettings = new java.util.HashMap<>();
+	private final Map<Integer, Long> serverSettings = new HashMap<>();
 
 	private int nextStream = 1;
 
@@ -104,7 +106,7 @@ public final class RawHttp2Connection implements AutoCloseable {
 	 * Return the settings the server sent, by identifier, once a response has been read.
 	 * @return the settings
 	 */
-	public java.util.Map<Integer, Long> serverSettings() {
+	public Map<Integer, Long> serverSettings() {
 		return this.serverSettings;
 	}
 
@@ -199,6 +201,7 @@ public final class RawHttp2Connection implements AutoCloseable {
 	 */
 	public Response readResponse(int stream) throws IOException {
 		int status = 0;
+		Map<String, String> headers = new HashMap<>();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		while (true) {
 			Frame frame = readFrame();
@@ -209,16 +212,20 @@ public final class RawHttp2Connection implements AutoCloseable {
 				continue;
 			}
 			if (frame.type() == RST_STREAM) {
-				return new Response(status, body.toString(StandardCharsets.UTF_8), true);
+				return new Response(status, headers, body.toString(StandardCharsets.UTF_8), true);
 			}
 			if (frame.type() == HEADERS) {
-				status = decodeStatus(frame);
+				Http2Headers decoded = decodeHeaders(frame);
+				if (decoded.status() != null) {
+					status = Integer.parseInt(decoded.status().toString());
+				}
+				decoded.forEach((header) -> headers.put(header.getKey().toString(), header.getValue().toString()));
 			}
 			else if (frame.type() == DATA) {
 				body.writeBytes(frame.payload());
 			}
 			if ((frame.type() == HEADERS || frame.type() == DATA) && (frame.flags() & END_STREAM) != 0) {
-				return new Response(status, body.toString(StandardCharsets.UTF_8), false);
+				return new Response(status, headers, body.toString(StandardCharsets.UTF_8), false);
 			}
 		}
 	}
@@ -235,11 +242,10 @@ public final class RawHttp2Connection implements AutoCloseable {
 		return true;
 	}
 
-	private int decodeStatus(Frame frame) throws IOException {
+	private Http2Headers decodeHeaders(Frame frame) throws IOException {
 		ByteBuf block = Unpooled.wrappedBuffer(frame.payload());
 		try {
-			Http2Headers headers = this.decoder.decodeHeaders(frame.stream(), block);
-			return Integer.parseInt(headers.status().toString());
+			return this.decoder.decodeHeaders(frame.stream(), block);
 		}
 		catch (Http2Exception ex) {
 			throw new IOException(ex);
@@ -336,10 +342,11 @@ public final class RawHttp2Connection implements AutoCloseable {
 	 * The end of one stream.
 	 *
 	 * @param status the response status, {@code 0} if none came
+	 * @param headers the response's header fields, pseudo-headers included, by lower-case name
 	 * @param body the response body
 	 * @param reset whether the server reset the stream
 	 */
-	public record Response(int status, String body, boolean reset) {
+	public record Response(int status, Map<String, String> headers, String body, boolean reset) {
 
 	}
 

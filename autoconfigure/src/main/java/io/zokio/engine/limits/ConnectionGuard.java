@@ -267,7 +267,10 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		if (hosts > 1 || (http11 && hosts == 0)) {
 			return Refusal.BAD_REQUEST;
 		}
-		return null;
+		if (hosts == 1 && !RequestSyntax.isHost(request.headers().get(HttpHeaderNames.HOST))) {
+			return Refusal.BAD_REQUEST;
+		}
+		return RequestSyntax.isTarget(request.uri()) ? null : Refusal.BAD_REQUEST;
 	}
 
 	private static int hostCount(HttpRequest request) {

@@ -124,6 +124,9 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 				return;
 			}
 			this.responding = true;
+			if (!response.headers().contains(HttpHeaderNames.DATE)) {
+				response.headers().set(HttpHeaderNames.DATE, DateHeader.now());
+			}
 			if (this.listener.responseStarted(status) && this.connection != null) {
 				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			}
