@@ -166,6 +166,7 @@ class ProtocolLayoutIntegrationTests {
 				arguments.add(Arguments.of(transport, layout, "missing Host", "GET /plaintext HTTP/1.1\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "two Host headers", "GET /plaintext HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "HTTP/1.2", "GET /plaintext HTTP/1.2\r\nHost: a\r\n\r\n", 505));
+				arguments.add(Arguments.of(transport, layout, "lower-case HTTP-name", "GET /plaintext http/1.1\r\nHost: a\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "empty Host", "GET /plaintext HTTP/1.1\r\nHost:\r\n\r\n", 400));
 				arguments.add(Arguments.of(transport, layout, "Host with user information",
 						"GET /plaintext HTTP/1.1\r\nHost: user@example.com\r\n\r\n", 400));

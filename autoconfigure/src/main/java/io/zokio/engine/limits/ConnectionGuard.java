@@ -253,6 +253,14 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		return settings.maxRequestBodyBytes() >= 0 && bytes > settings.maxRequestBodyBytes();
 	}
 
+	/**
+	 * Return why a decoded HTTP/1.1 request head is refused, if it is: a version other than 1.0 and
+	 * 1.1, or one not spelled exactly {@code HTTP/1.x} (HTTP-name is case-sensitive, RFC 9112 section
+	 * 2.3: Netty's decoder returns its own constants for the exact spellings and a new instance for
+	 * any other, such as {@code http/1.1}), and an invalid {@code Host} or request target.
+	 * @param request the request head
+	 * @return the refusal, or {@code null}
+	 */
 	private static @Nullable Refusal refusal(HttpRequest request) {
 		if (request.decoderResult().isFailure()) {
 			return null;
@@ -262,6 +270,9 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		boolean http10 = version.majorVersion() == 1 && version.minorVersion() == 0;
 		if (!http11 && !http10) {
 			return Refusal.VERSION_NOT_SUPPORTED;
+		}
+		if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
+			return Refusal.BAD_REQUEST;
 		}
 		int hosts = hostCount(request);
 		if (hosts > 1 || (http11 && hosts == 0)) {
