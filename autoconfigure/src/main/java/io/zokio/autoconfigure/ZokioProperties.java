@@ -6,12 +6,15 @@ import io.zokio.engine.transport.TransportMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration properties of the Zokio engine.
+ * Configuration properties of the Zokio engine. They validate themselves when bound, so that a value
+ * out of range fails the start with Boot's report naming the property and what it allows.
  */
 @ConfigurationProperties("zokio")
-public class ZokioProperties {
+public class ZokioProperties implements Validator {
 
 	/**
 	 * Whether to enable the Zokio engine. When disabled, Zokio configures nothing and the server runs as Spring
@@ -56,6 +59,16 @@ public class ZokioProperties {
 
 	public Http2 getHttp2() {
 		return this.http2;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return ZokioProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		new ZokioPropertiesValidator(errors, Runtime.getRuntime().availableProcessors()).validate((ZokioProperties) target);
 	}
 
 	/**
@@ -361,11 +374,6 @@ public class ZokioProperties {
 		}
 
 		public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
-			if (maxRequestBodySize.toBytes() < -1) {
-				throw new IllegalArgumentException(
-						"zokio.connections.max-request-body-size must be a size of zero or more, or -1 for no limit, was "
-								+ maxRequestBodySize);
-			}
 			this.maxRequestBodySize = maxRequestBodySize;
 		}
 
@@ -375,8 +383,6 @@ public class ZokioProperties {
 	 * HTTP/2 settings the server advertises, when server.http2.enabled is set.
 	 */
 	public static class Http2 {
-
-		private static final long MAX_HTTP2_SETTING = 0xFFFFFFFFL;
 
 		/**
 		 * Most streams a client may have open at once on one connection; further ones are refused.
@@ -393,11 +399,6 @@ public class ZokioProperties {
 		}
 
 		public void setMaxConcurrentStreams(long maxConcurrentStreams) {
-			if (maxConcurrentStreams < 1 || maxConcurrentStreams > MAX_HTTP2_SETTING) {
-				throw new IllegalArgumentException(
-						"zokio.http2.max-concurrent-streams must be between 1 and " + MAX_HTTP2_SETTING + ", was "
-								+ maxConcurrentStreams);
-			}
 			this.maxConcurrentStreams = maxConcurrentStreams;
 		}
 
@@ -406,11 +407,6 @@ public class ZokioProperties {
 		}
 
 		public void setMaxHeaderListSize(DataSize maxHeaderListSize) {
-			if (maxHeaderListSize.toBytes() < 1 || maxHeaderListSize.toBytes() > MAX_HTTP2_SETTING) {
-				throw new IllegalArgumentException(
-						"zokio.http2.max-header-list-size must be between 1B and " + MAX_HTTP2_SETTING + "B, was "
-								+ maxHeaderListSize);
-			}
 			this.maxHeaderListSize = maxHeaderListSize;
 		}
 

@@ -10,12 +10,9 @@ import io.zokio.engine.transport.TransportMode;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.ZokioLoopResources;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -158,26 +155,6 @@ class ZokioAutoConfigurationTests {
 			return this.resourceFactory;
 		}
 
-	}
-
-	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			zokio.connections.max-request-body-size | -2B   | must be a size of zero or more, or -1 for no limit
-			zokio.http2.max-concurrent-streams      | 0     | must be between 1 and 4294967295
-			zokio.http2.max-concurrent-streams      | 5000000000 | must be between 1 and 4294967295
-			zokio.http2.max-header-list-size        | 0B    | must be between 1B and 4294967295B
-			""")
-	void failsStartupNamingAPropertyWithAValueOutOfRange(String property, String value, String reason) {
-		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable failure = context.getStartupFailure();
-			while (failure != null && !(failure instanceof BindException)) {
-				failure = failure.getCause();
-			}
-			assertThat(failure).as("the BindException Boot's failure analyzer reports").isNotNull();
-			assertThat(property).startsWith(((BindException) failure).getName().toString());
-			assertThat(failure).hasRootCauseMessage(property + " " + reason + ", was " + value);
-		});
 	}
 
 }

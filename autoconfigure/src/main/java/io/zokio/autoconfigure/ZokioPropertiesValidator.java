@@ -1,0 +1,170 @@
+package io.zokio.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+
+/**
+ * The ranges of Zokio's properties, checked when they are bound so that a bad value fails the start
+ * with Boot's report naming the property, the value and what is allowed, before any part of the
+ * engine is built from it.
+ */
+final class ZokioPropertiesValidator {
+
+	/**
+	 * Event loops per available processor at most: beyond it each loop's arena, caches and stack only
+	 * add memory (5,000 loops ran a 2-core machine out of memory).
+	 */
+	static final int MAX_EVENT_LOOPS_PER_PROCESSOR = 32;
+
+	static final int MAX_CONNECTIONS = 10_000_000;
+
+	static final Duration MIN_LATENCY_WINDOW = Duration.ofSeconds(1);
+
+	static final Duration MAX_LATENCY_WINDOW = Duration.ofHours(24);
+
+	static final long MIN_PAGE_SIZE = 4096;
+
+	static final long MAX_CHUNK_SIZE = DataSize.ofGigabytes(1).toBytes();
+
+	static final int MAX_ORDER = 14;
+
+	static final long MAX_HTTP2_SETTING = 0xFFFFFFFFL;
+
+	private static final String CODE = "zokio.range";
+
+	private static final String[] UNITS = { "TB", "GB", "MB", "KB" };
+
+	private final Errors errors;
+
+	private final int processors;
+
+	ZokioPropertiesValidator(Errors errors, int processors) {
+		this.errors = errors;
+		this.processors = processors;
+	}
+
+	void validate(ZokioProperties properties) {
+		int maxLoops = MAX_EVENT_LOOPS_PER_PROCESSOR * this.processors;
+		Integer loops = properties.getTransport().getEventLoopThreads();
+		if (loops != null && (loops < 1 || loops > maxLoops)) {
+			reject("transport.event-loop-threads", loops, "must be between 1 and " + maxLoops + " ("
+					+ MAX_EVENT_LOOPS_PER_PROCESSOR + " per available processor), or unset for one per processor");
+		}
+		Duration window = properties.getStats().getLatencyWindow();
+		if (window == null || window.compareTo(MIN_LATENCY_WINDOW) < 0 || window.compareTo(MAX_LATENCY_WINDOW) > 0) {
+			reject("stats.latency-window", window, "must be between 1s and 24h");
+		}
+		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
+		validateConnections(properties.getConnections());
+		ZokioProperties.Http2 http2 = properties.getHttp2();
+		if (http2.getMaxConcurrentStreams() < 1 || http2.getMaxConcurrentStreams() > MAX_HTTP2_SETTING) {
+			reject("http2.max-concurrent-streams", http2.getMaxConcurrentStreams(),
+					"must be between 1 and " + MAX_HTTP2_SETTING);
+		}
+		if (outside(http2.getMaxHeaderListSize(), 1, MAX_HTTP2_SETTING)) {
+			reject("http2.max-header-list-size", http2.getMaxHeaderListSize(),
+					"must be between 1B and " + MAX_HTTP2_SETTING + "B");
+		}
+	}
+
+	private void validateBufferPool(ZokioProperties.BufferPool pool, int loops) {
+		if (outside(pool.getPreallocate(), 0, Long.MAX_VALUE)) {
+			reject("buffer-pool.preallocate", pool.getPreallocate(), "must be a size of zero (none) or more");
+		}
+		Integer arenas = pool.getArenas();
+		if (arenas != null && (arenas < 1 || arenas > loops)) {
+			reject("buffer-pool.arenas", arenas, "must be between 1 and the number of event loops (" + loops
+					+ "): each loop allocates from one arena, so further arenas are never used");
+		}
+		DataSize pageSize = pool.getPageSize();
+		boolean pageValid = !outside(pageSize, MIN_PAGE_SIZE, MAX_CHUNK_SIZE) && Long.bitCount(pageSize.toBytes()) == 1;
+		if (!pageValid) {
+			reject("buffer-pool.page-size", pageSize, "must be a power of two between 4KB and 1GB");
+		}
+		DataSize chunkSize = pool.getChunkSize();
+		if (outside(chunkSize, MIN_PAGE_SIZE, MAX_CHUNK_SIZE) || Long.bitCount(chunkSize.toBytes()) != 1) {
+			reject("buffer-pool.chunk-size", chunkSize, "must be a power of two between 4KB and 1GB");
+		}
+		else if (pageValid && (chunkSize.toBytes() < pageSize.toBytes()
+				|| chunkSize.toBytes() / pageSize.toBytes() > (1L << MAX_ORDER))) {
+			reject("buffer-pool.chunk-size", chunkSize, "must be between the page size (" + format(pageSize) + ") and 2^"
+					+ MAX_ORDER + " pages (" + format(DataSize.ofBytes(Math.min(pageSize.toBytes() << MAX_ORDER, MAX_CHUNK_SIZE)))
+					+ ")");
+		}
+		ZokioProperties.BufferPool.ThreadCache cache = pool.getThreadCache();
+		if (cache.getSmallSize() < 0) {
+			reject("buffer-pool.thread-cache.small-size", cache.getSmallSize(), "must be zero (no cache) or more");
+		}
+		if (cache.getNormalSize() < 0) {
+			reject("buffer-pool.thread-cache.normal-size", cache.getNormalSize(), "must be zero (no cache) or more");
+		}
+	}
+
+	private void validateConnections(ZokioProperties.Connections connections) {
+		Integer max = connections.getMax();
+		if (max != null && max != -1 && (max < 1 || max > MAX_CONNECTIONS)) {
+			reject("connections.max", max, "must be between 1 and " + MAX_CONNECTIONS + ", or -1 for no limit");
+		}
+		rejectNegative("connections.request-header-timeout", connections.getRequestHeaderTimeout());
+		rejectNegative("connections.request-body-timeout", connections.getRequestBodyTimeout());
+		rejectNegative("connections.write-timeout", connections.getWriteTimeout());
+		rejectNegative("connections.default-idle-timeout", connections.getDefaultIdleTimeout());
+		if (outside(connections.getMaxRequestBodySize(), -1, Long.MAX_VALUE)) {
+			reject("connections.max-request-body-size", connections.getMaxRequestBodySize(),
+					"must be a size of zero or more, or -1 for no limit");
+		}
+	}
+
+	private void rejectNegative(String property, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative()) {
+			reject(property, duration, "must be zero (off) or positive");
+		}
+	}
+
+	private static boolean outside(@Nullable DataSize size, long min, long max) {
+		return size == null || size.toBytes() < min || size.toBytes() > max;
+	}
+
+	/**
+	 * Report a value out of range under the property's own name, as it is written in
+	 * {@code application.yml}, and the value in the same units; an {@link Errors} that does not
+	 * collect field errors by name gets a global error instead.
+	 * @param property the property's name below {@code zokio}, in dashed form
+	 * @param value the value bound
+	 * @param reason what the property allows
+	 */
+	private void reject(String property, @Nullable Object value, String reason) {
+		String shown = format(value);
+		if (this.errors instanceof BindingResult result) {
+			result.addError(new FieldError(result.getObjectName(), property, shown, false, new String[] { CODE }, null,
+					reason));
+		}
+		else {
+			this.errors.reject(CODE, "zokio." + property + "=" + shown + ": " + reason);
+		}
+	}
+
+	private static String format(@Nullable Object value) {
+		if (value instanceof Duration duration) {
+			return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+		}
+		if (value instanceof DataSize size) {
+			long bytes = size.toBytes();
+			for (int i = 0; i < UNITS.length; i++) {
+				long unit = 1L << (10 * (UNITS.length - i));
+				if (bytes != 0 && bytes % unit == 0) {
+					return (bytes / unit) + UNITS[i];
+				}
+			}
+			return bytes + "B";
+		}
+		return String.valueOf(value);
+	}
+
+}

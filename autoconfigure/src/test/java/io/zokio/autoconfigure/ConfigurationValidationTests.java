@@ -1,0 +1,57 @@
+package io.zokio.autoconfigure;
+
+import io.zokio.test.TestServer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Every bad value of a Zokio property, through a real application start: the start fails with
+ * Boot's one-screen report naming the property, the value and what is allowed, and no stack trace.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigurationValidationTests {
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			zokio.connections.max                          | 0      | must be between 1 and 10000000, or -1 for no limit
+			zokio.connections.max                          | -2     | must be between 1 and 10000000, or -1 for no limit
+			zokio.connections.request-header-timeout       | -1s    | must be zero (off) or positive
+			zokio.connections.request-body-timeout         | -1s    | must be zero (off) or positive
+			zokio.connections.write-timeout                | -5s    | must be zero (off) or positive
+			zokio.connections.default-idle-timeout         | -1s    | must be zero (off) or positive
+			zokio.connections.max-request-body-size        | -2B    | must be a size of zero or more, or -1 for no limit
+			zokio.transport.event-loop-threads             | 0      | must be between 1 and
+			zokio.transport.event-loop-threads             | 5000   | per available processor
+			zokio.stats.latency-window                     | 0s     | must be between 1s and 24h
+			zokio.stats.latency-window                     | -1s    | must be between 1s and 24h
+			zokio.buffer-pool.preallocate                  | -1MB   | must be a size of zero (none) or more
+			zokio.buffer-pool.arenas                       | 0      | must be between 1 and the number of event loops
+			zokio.buffer-pool.arenas                       | 1000   | must be between 1 and the number of event loops
+			zokio.buffer-pool.page-size                    | 3KB    | must be a power of two between 4KB and 1GB
+			zokio.buffer-pool.chunk-size                   | 2GB    | must be a power of two between 4KB and 1GB
+			zokio.buffer-pool.chunk-size                   | 4KB    | must be between the page size (8KB) and 2^14 pages (128MB)
+			zokio.buffer-pool.thread-cache.small-size      | -1     | must be zero (no cache) or more
+			zokio.buffer-pool.thread-cache.normal-size     | -1     | must be zero (no cache) or more
+			zokio.http2.max-concurrent-streams             | 0      | must be between 1 and 4294967295
+			zokio.http2.max-concurrent-streams             | 5000000000 | must be between 1 and 4294967295
+			zokio.http2.max-header-list-size               | 0B     | must be between 1B and 4294967295B
+			""")
+	void refusesABadValueWithBootsReportNamingThePropertyAndTheRange(String property, String value, String reason,
+			CapturedOutput output) {
+		assertThatException().isThrownBy(() -> TestServer.start("--" + property + "=" + value).close());
+		String report = output.toString();
+		assertThat(report).contains("APPLICATION FAILED TO START")
+			.contains("Property: " + property)
+			.contains("Value: \"" + value + "\"")
+			.contains(reason)
+			.doesNotContain("\tat ");
+	}
+
+}
