@@ -156,8 +156,9 @@ public class ZokioProperties implements Validator {
 	public static class BufferPool {
 
 		/**
-		 * Memory to reserve before the first request and keep. Shrunk to the budget the JVM and the
-		 * container leave, in whole chunks.
+		 * Memory to reserve before the first request and keep. A request within the budget (half of
+		 * the direct memory the JVM and the container leave) is granted whole; one above it is taken
+		 * for a typo and granted a quarter, in whole chunks.
 		 */
 		private DataSize preallocate = DataSize.ofMegabytes(16);
 

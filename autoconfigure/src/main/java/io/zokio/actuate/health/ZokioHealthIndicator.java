@@ -49,6 +49,7 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 		if (this.bufferPool != null) {
 			Map<String, Object> pool = new LinkedHashMap<>();
 			pool.put("direct", this.bufferPool.isDirect());
+			pool.put("requestedBytes", this.bufferPool.requestedBytes());
 			pool.put("preallocatedBytes", this.bufferPool.preallocatedBytes());
 			pool.put("fallback", this.bufferPool.isFallback());
 			if (this.bufferPool.isFallback()) {

@@ -9,8 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sizes the pool within its budget and reserves it, degrading step by step instead of failing: a
- * pool shrunk to the budget, then halved on each reservation failure, then heap buffers.
+ * Sizes the pool within its budget and reserves it, degrading step by step instead of failing. The
+ * budget is half of the direct memory the JVM still has (and of what the container leaves beside the
+ * heap); a request above it is more likely a typo ({@code 16GB} for {@code 16MB}) than a need, so it
+ * is granted a quarter rather than pinning half the memory for good. Then the reservation is halved on
+ * each failure, and heap buffers are the last step.
  */
 final class BufferPoolBuilder {
 
@@ -31,7 +34,7 @@ final class BufferPoolBuilder {
 			return reserve(false, requested, requested, null);
 		}
 		long budget = budget();
-		long target = chunks(Math.min(requested, budget));
+		long target = chunks((requested > budget) ? budget / 2 : requested);
 		String cause = null;
 		if (target < requested) {
 			cause = "requested " + requested + " bytes exceeds the budget of " + budget + " bytes (half of "
@@ -40,7 +43,8 @@ final class BufferPoolBuilder {
 							? ", half of " + this.limits.containerRoom() + " bytes the container limit of "
 									+ this.limits.containerLimit() + " leaves beside the heap"
 							: "")
-					+ ")";
+					+ "); a request above the budget is taken for a typo and granted a quarter, in whole chunks: "
+					+ target + " bytes";
 			failIfFast(requested, budget, cause);
 		}
 		String refused = null;

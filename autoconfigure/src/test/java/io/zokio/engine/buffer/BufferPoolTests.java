@@ -50,23 +50,32 @@ class BufferPoolTests {
 	}
 
 	@Test
-	void shrinksToTheBudgetInWholeChunksAndSaysWhy() {
+	void grantsARequestAboveTheBudgetAQuarterInWholeChunksAndSaysWhy() {
 		MemoryLimits limits = new MemoryLimits(40L * MB, 4L * MB, 1024L * MB, -1);
 		BufferPool pool = create(settings(64 * MB, 2), limits);
 		assertThat(pool.isDirect()).isTrue();
 		assertThat(pool.requestedBytes()).isEqualTo(64 * MB);
-		assertThat(pool.preallocatedBytes()).isEqualTo(16 * MB);
-		assertThat(pool.usedBytes()).isGreaterThanOrEqualTo(16 * MB);
+		assertThat(pool.preallocatedBytes()).isEqualTo(8 * MB);
+		assertThat(pool.usedBytes()).isGreaterThanOrEqualTo(8 * MB);
 		assertThat(pool.isFallback()).isTrue();
 		assertThat(pool.cause()).contains("requested 67108864 bytes exceeds the budget of 18874368 bytes",
-				"37748736 bytes of available direct memory");
+				"37748736 bytes of available direct memory", "taken for a typo and granted a quarter",
+				"8388608 bytes");
+	}
+
+	@Test
+	void grantsARequestWithinTheBudgetWhole() {
+		MemoryLimits limits = new MemoryLimits(40L * MB, 4L * MB, 1024L * MB, -1);
+		BufferPool pool = create(settings(16 * MB, 2), limits);
+		assertThat(pool.preallocatedBytes()).isEqualTo(16 * MB);
+		assertThat(pool.isFallback()).isFalse();
 	}
 
 	@Test
 	void budgetsForTheContainerLimitBesideTheHeap() {
 		MemoryLimits container = new MemoryLimits(8L * 1024 * MB, 0, 64L * MB, 256L * MB);
 		BufferPool pool = create(settings(128 * MB, 2), container);
-		assertThat(pool.preallocatedBytes()).isEqualTo(48 * MB);
+		assertThat(pool.preallocatedBytes()).isEqualTo(24 * MB);
 		assertThat(pool.cause()).contains("container limit of 268435456");
 	}
 
