@@ -13,25 +13,25 @@ public enum ZokioMeters implements MeterDocumentation {
 	/**
 	 * Live connections of the application server.
 	 */
-	CONNECTIONS_ACTIVE("zokio.connections.active", Meter.Type.GAUGE, BaseUnits.CONNECTIONS,
+	CONNECTIONS_ACTIVE("zokio.connections.active", Meter.Type.GAUGE, null,
 			"Live connections of the application server"),
 
 	/**
 	 * Live connections per state.
 	 */
-	CONNECTIONS_STATES("zokio.connections.states", Meter.Type.GAUGE, BaseUnits.CONNECTIONS,
+	CONNECTIONS_STATES("zokio.connections.states", Meter.Type.GAUGE, null,
 			"Live connections per state", ZokioKeyNames.STATE),
 
 	/**
 	 * Connections accepted since start, including rejected ones.
 	 */
-	CONNECTIONS_ACCEPTED("zokio.connections.accepted", Meter.Type.COUNTER, BaseUnits.CONNECTIONS,
+	CONNECTIONS_ACCEPTED("zokio.connections.accepted", Meter.Type.COUNTER, null,
 			"Connections accepted since start, including rejected ones"),
 
 	/**
 	 * Connections closed since start, per reason.
 	 */
-	CONNECTIONS_CLOSED("zokio.connections.closed", Meter.Type.COUNTER, BaseUnits.CONNECTIONS,
+	CONNECTIONS_CLOSED("zokio.connections.closed", Meter.Type.COUNTER, null,
 			"Connections closed since start, per reason", ZokioKeyNames.REASON),
 
 	/**
@@ -90,13 +90,13 @@ public enum ZokioMeters implements MeterDocumentation {
 	/**
 	 * Bytes read from the application server's sockets.
 	 */
-	BYTES_READ("zokio.bytes.read", Meter.Type.COUNTER, BaseUnits.BYTES,
+	BYTES_READ("zokio.data.read", Meter.Type.COUNTER, BaseUnits.BYTES,
 			"Bytes read from the application server's sockets"),
 
 	/**
 	 * Bytes written to the application server's sockets.
 	 */
-	BYTES_WRITTEN("zokio.bytes.written", Meter.Type.COUNTER, BaseUnits.BYTES,
+	BYTES_WRITTEN("zokio.data.written", Meter.Type.COUNTER, BaseUnits.BYTES,
 			"Bytes written to the application server's sockets"),
 
 	/**

@@ -255,7 +255,7 @@ class StatisticsIntegrationTests {
 			assertThat(registry.get("zokio.connections.active").gauge().value()).isOne();
 			assertThat(registry.get("zokio.requests.latency").tag("quantile", "0.99").timeGauge().value())
 				.isPositive();
-			assertThat(registry.get("zokio.bytes.read").functionCounter().count())
+			assertThat(registry.get("zokio.data.read").functionCounter().count())
 				.isEqualTo(connection.bytesSent());
 		}
 	}

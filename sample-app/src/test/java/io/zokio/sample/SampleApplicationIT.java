@@ -74,12 +74,22 @@ class SampleApplicationIT {
 	void prometheusScrapeShowsTheZokioMeters() throws Exception {
 		assertThat(http.get("/plaintext").statusCode()).isEqualTo(200);
 		String scrape = http.get("/actuator/prometheus").body();
-		assertThat(scrape).contains("zokio_requests_total", "zokio_connections_active_connections",
-				"zokio_connections_states_connections{state=\"idle\"}",
-				"zokio_connections_closed_connections_total{reason=\"idleTimeout\"}",
-				"zokio_responses_total{status=\"2xx\"}", "zokio_bytes_read_bytes_total",
+		assertThat(scrape).contains("zokio_requests_total", "zokio_connections_active",
+				"zokio_connections_states{state=\"idle\"}", "zokio_connections_closed_total{reason=\"idleTimeout\"}",
+				"zokio_responses_total{status=\"2xx\"}", "zokio_data_read_bytes_total",
 				"zokio_requests_latency_seconds{quantile=\"0.99\"}", "zokio_connections_accept_failures_total");
 		assertThat(scrape).doesNotContain("127.0.0.1");
+		List<String> names = scrape.lines()
+			.filter((line) -> line.startsWith("zokio_"))
+			.map((line) -> line.split("[{ ]", 2)[0])
+			.distinct()
+			.toList();
+		assertThat(names).hasSizeGreaterThan(10);
+		for (String name : names) {
+			for (String word : name.split("_")) {
+				assertThat(name.split("_" + word + "(?=_|$)", -1)).as("%s repeats %s", name, word).hasSizeLessThanOrEqualTo(2);
+			}
+		}
 	}
 
 	@Test
