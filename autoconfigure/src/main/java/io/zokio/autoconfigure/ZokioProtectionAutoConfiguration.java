@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ConnectionLimits;
 import io.zokio.engine.limits.ProtectionParticipant;
 import io.zokio.engine.limits.ServerConnections;
@@ -12,13 +13,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the protection of the application's server: connection limit, timeouts,
- * strict HTTP/1.1 and Zokio's part of a graceful shutdown.
+ * strict HTTP/1.1, Zokio's part of a graceful shutdown, and readiness that follows the server's own
+ * refusals.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioStatisticsAutoConfiguration.class })
 @ConditionalOnZokioServer
@@ -57,6 +60,13 @@ public final class ZokioProtectionAutoConfiguration {
 	@Bean
 	ZokioShutdownLifecycle zokioShutdownLifecycle(ServerConnections serverConnections) {
 		return new ZokioShutdownLifecycle(serverConnections);
+	}
+
+	@Bean
+	ZokioReadiness zokioReadiness(ApplicationEventPublisher publisher, ServerConnections serverConnections,
+			ObjectProvider<BufferPool> bufferPool) {
+		BufferPool pool = bufferPool.getIfAvailable();
+		return new ZokioReadiness(publisher, serverConnections, (pool != null) ? pool.guard() : null);
 	}
 
 }

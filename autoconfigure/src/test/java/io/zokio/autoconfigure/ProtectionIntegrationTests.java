@@ -133,9 +133,14 @@ class ProtectionIntegrationTests {
 	}
 
 	@Test
-	void refusesConnectionsOverTheLimitAndKeepsServingTheOthersAndTheManagementPort() throws Exception {
+	void refusesConnectionsOverTheLimitKeepsServingTheOthersAndTheManagementPortAndIsNotReadyMeanwhile()
+			throws Exception {
 		TestServer server = start("--zokio.connections.max=3", "--management.server.port=0",
-				"--management.server.address=127.0.0.1");
+				"--management.server.address=127.0.0.1", "--management.endpoint.health.probes.enabled=true");
+		int managementPort = server.context()
+			.getEnvironment()
+			.getRequiredProperty("local.management.port", Integer.class);
+		assertThat(probe(managementPort, "readiness")).isEqualTo(200);
 		List<RawHttpConnection> admitted = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			RawHttpConnection connection = open(server);
@@ -148,20 +153,23 @@ class ProtectionIntegrationTests {
 		for (RawHttpConnection connection : admitted) {
 			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 		}
-		int managementPort = server.context()
-			.getEnvironment()
-			.getRequiredProperty("local.management.port", Integer.class);
-		try (RawHttpConnection management = new RawHttpConnection(managementPort)) {
-			assertThat(management.get("/actuator/health").status()).isEqualTo(200);
-		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> probe(managementPort, "readiness") == 503);
+		assertThat(probe(managementPort, "liveness")).as("liveness at the limit").isEqualTo(200);
 		ConnectionStatistics statistics = statistics(server);
 		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.closed(CloseReason.REJECTED) == 1);
 		admitted.forEach(this::closeQuietly);
 		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.active() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> probe(managementPort, "readiness") == 200);
 		var section = new TestServer.Port(managementPort).getJsonOnce("/actuator/zokio/connections");
 		assertThat(section.get("max").asInt()).isEqualTo(3);
 		assertThat(section.get("rejected").asLong()).isOne();
 		assertThat(section.get("closedBy").get("rejected").asLong()).isOne();
+	}
+
+	private static int probe(int managementPort, String probe) throws IOException {
+		try (RawHttpConnection management = new RawHttpConnection(managementPort)) {
+			return management.get("/actuator/health/" + probe).status();
+		}
 	}
 
 	@Test

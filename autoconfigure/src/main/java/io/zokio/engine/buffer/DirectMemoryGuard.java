@@ -78,6 +78,16 @@ public final class DirectMemoryGuard {
 	}
 
 	/**
+	 * Return whether an episode of memory pressure is under way: from the first refusal until a second
+	 * without one. Checks the memory itself, so that an episode ends even when no request comes.
+	 * @return whether the server is shedding for want of memory
+	 */
+	public boolean isUnderPressure() {
+		isExhausted();
+		return this.underPressure.get();
+	}
+
+	/**
 	 * Count a connection closed because an allocation failed for want of direct memory.
 	 * @param cause the failure
 	 */

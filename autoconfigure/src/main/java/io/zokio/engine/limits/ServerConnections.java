@@ -57,6 +57,15 @@ public final class ServerConnections {
 	}
 
 	/**
+	 * Return whether the server holds as many connections as its limit allows, so that the next one
+	 * would be refused.
+	 * @return whether the limit is reached
+	 */
+	public boolean isAtLimit() {
+		return this.maxConnections > 0 && this.open.get() >= this.maxConnections;
+	}
+
+	/**
 	 * Return how often accepting a connection has failed, as when file descriptors ran out.
 	 * @return the failed accepts
 	 */
