@@ -39,6 +39,11 @@ public final class ZokioAutoConfiguration {
 	}
 
 	@Bean
+	ZokioEventLoops zokioEventLoops(TransportSelector transportSelector, ZokioProperties properties) {
+		return new ZokioEventLoops(transportSelector, properties.getTransport().getBlockedLoopThreshold());
+	}
+
+	@Bean
 	ReactorResourceFactory reactorResourceFactory(TransportSelector transportSelector,
 			ReactorNettyProperties reactorNettyProperties) {
 		ReactorResourceFactory resourceFactory = new ReactorResourceFactory();

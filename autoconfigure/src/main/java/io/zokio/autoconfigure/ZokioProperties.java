@@ -91,6 +91,13 @@ public class ZokioProperties implements Validator {
 		 */
 		private Integer eventLoopThreads;
 
+		/**
+		 * How long a task may wait for its event loop before the loop counts as blocked: one WARN with
+		 * the loop's stack trace, counted in the endpoint's eventLoops and in zokio.eventloop.blocked.
+		 * Zero turns the watchdog off.
+		 */
+		private Duration blockedLoopThreshold = Duration.ofSeconds(1);
+
 		public TransportMode getMode() {
 			return this.mode;
 		}
@@ -113,6 +120,14 @@ public class ZokioProperties implements Validator {
 
 		public void setEventLoopThreads(Integer eventLoopThreads) {
 			this.eventLoopThreads = eventLoopThreads;
+		}
+
+		public Duration getBlockedLoopThreshold() {
+			return this.blockedLoopThreshold;
+		}
+
+		public void setBlockedLoopThreshold(Duration blockedLoopThreshold) {
+			this.blockedLoopThreshold = blockedLoopThreshold;
 		}
 
 	}

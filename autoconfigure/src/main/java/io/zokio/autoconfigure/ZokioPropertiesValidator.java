@@ -24,6 +24,10 @@ final class ZokioPropertiesValidator {
 
 	static final int MAX_CONNECTIONS = 10_000_000;
 
+	static final Duration MIN_BLOCKED_LOOP_THRESHOLD = Duration.ofMillis(10);
+
+	static final Duration MAX_BLOCKED_LOOP_THRESHOLD = Duration.ofHours(1);
+
 	static final Duration MIN_LATENCY_WINDOW = Duration.ofSeconds(1);
 
 	static final Duration MAX_LATENCY_WINDOW = Duration.ofHours(24);
@@ -55,6 +59,11 @@ final class ZokioPropertiesValidator {
 		if (loops != null && (loops < 1 || loops > maxLoops)) {
 			reject("transport.event-loop-threads", loops, "must be between 1 and " + maxLoops + " ("
 					+ MAX_EVENT_LOOPS_PER_PROCESSOR + " per available processor), or unset for one per processor");
+		}
+		Duration blocked = properties.getTransport().getBlockedLoopThreshold();
+		if (blocked == null || (!blocked.isZero() && (blocked.compareTo(MIN_BLOCKED_LOOP_THRESHOLD) < 0
+				|| blocked.compareTo(MAX_BLOCKED_LOOP_THRESHOLD) > 0))) {
+			reject("transport.blocked-loop-threshold", blocked, "must be between 10ms and 1h, or 0 to turn the watchdog off");
 		}
 		Duration window = properties.getStats().getLatencyWindow();
 		if (window == null || window.compareTo(MIN_LATENCY_WINDOW) < 0 || window.compareTo(MAX_LATENCY_WINDOW) > 0) {

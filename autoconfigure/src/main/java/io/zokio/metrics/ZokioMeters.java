@@ -120,7 +120,19 @@ public enum ZokioMeters implements MeterDocumentation {
 	/**
 	 * Memory the buffer pool holds now, from the allocator's own metrics.
 	 */
-	BUFFER_POOL_USED("zokio.buffer.pool.used", Meter.Type.GAUGE, BaseUnits.BYTES, "Memory the buffer pool holds now");
+	BUFFER_POOL_USED("zokio.buffer.pool.used", Meter.Type.GAUGE, BaseUnits.BYTES, "Memory the buffer pool holds now"),
+
+	/**
+	 * How long the last heartbeat task waited for an event loop, or the one waiting now if longer.
+	 */
+	EVENT_LOOP_LAG("zokio.eventloop.lag", Meter.Type.GAUGE, "seconds",
+			"How long a task waits for the event loop, from the loop watchdog's heartbeat", ZokioKeyNames.LOOP),
+
+	/**
+	 * Times an event loop was found blocked: a task waited for it longer than the threshold.
+	 */
+	EVENT_LOOP_BLOCKED("zokio.eventloop.blocked", Meter.Type.COUNTER, null,
+			"Times the event loop was found blocked, a task waiting longer than the threshold", ZokioKeyNames.LOOP);
 
 	private final String name;
 
@@ -200,7 +212,12 @@ public enum ZokioMeters implements MeterDocumentation {
 		/**
 		 * Quantile: 0.5, 0.9, 0.99, 0.999 or 1.0 (the maximum).
 		 */
-		QUANTILE("quantile");
+		QUANTILE("quantile"),
+
+		/**
+		 * Event loop: its place in the server's group, from 0.
+		 */
+		LOOP("loop");
 
 		private final String key;
 

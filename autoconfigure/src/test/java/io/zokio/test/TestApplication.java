@@ -91,6 +91,10 @@ public class TestApplication {
 						.delay(Duration.ofMillis(Long.parseLong(request.queryParam("ms").orElse("0"))))
 						.then(ServerResponse.ok().bodyValue("delayed")))
 			.GET("/gate", (request) -> Mono.fromFuture(gate).then(ServerResponse.ok().bodyValue("opened")))
+			.GET("/block", (request) -> {
+				blockTheEventLoopUntilTheGateOpens();
+				return ServerResponse.ok().bodyValue("unblocked");
+			})
 			.GET("/bytes", (request) -> {
 				int size = Integer.parseInt(request.queryParam("size").orElse("0"));
 				Flux<DataBuffer> body = Flux.range(0, (size + CHUNK.length - 1) / CHUNK.length)
@@ -123,6 +127,13 @@ public class TestApplication {
 				.flatMap((size) -> ServerResponse.ok().bodyValue(String.valueOf(size))))
 			.POST("/echo", (request) -> ServerResponse.ok().body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
 			.build();
+	}
+
+	/**
+	 * What a WebFlux handler must never do, for the loop watchdog's tests: wait on the event loop.
+	 */
+	static void blockTheEventLoopUntilTheGateOpens() {
+		gate.join();
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.zokio.actuate.endpoint;
 
+import java.util.function.Supplier;
+
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
+import io.zokio.engine.transport.LoopWatchdog;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +33,8 @@ public final class ZokioEndpoint {
 
 	private final @Nullable ServerConnections connections;
 
+	private final Supplier<@Nullable LoopWatchdog> eventLoops;
+
 	/**
 	 * Create an endpoint reporting on the given engine parts.
 	 * @param transportSelector the selector of the server's transport, or {@code null} when the
@@ -37,13 +42,16 @@ public final class ZokioEndpoint {
 	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param statistics the connection statistics, or {@code null} when they are disabled
 	 * @param connections the server's live connections and limit, or {@code null}
+	 * @param eventLoops the watchdog of the server's event loops, or {@code null} while there is none
 	 */
 	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
-			@Nullable ConnectionStatistics statistics, @Nullable ServerConnections connections) {
+			@Nullable ConnectionStatistics statistics, @Nullable ServerConnections connections,
+			Supplier<@Nullable LoopWatchdog> eventLoops) {
 		this.transportSelector = transportSelector;
 		this.bufferPool = bufferPool;
 		this.statistics = statistics;
 		this.connections = connections;
+		this.eventLoops = eventLoops;
 	}
 
 	/**
@@ -54,7 +62,8 @@ public final class ZokioEndpoint {
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
 		return new ZokioDescriptor(transport(), BufferPoolDescriptor.of(this.bufferPool),
-				ConnectionsDescriptor.of(snapshot, max(), acceptFailures()), RequestsDescriptor.of(snapshot));
+				ConnectionsDescriptor.of(snapshot, max(), acceptFailures()), RequestsDescriptor.of(snapshot),
+				EventLoopsDescriptor.of(this.eventLoops.get()));
 	}
 
 	/**
@@ -69,6 +78,7 @@ public final class ZokioEndpoint {
 			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
 			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures());
 			case "requests" -> RequestsDescriptor.of(snapshot());
+			case "eventLoops" -> EventLoopsDescriptor.of(this.eventLoops.get());
 			default -> null;
 		};
 	}
@@ -97,10 +107,11 @@ public final class ZokioEndpoint {
 	 * @param bufferPool the buffer pool section
 	 * @param connections the connections section
 	 * @param requests the requests section
+	 * @param eventLoops the event loops section
 	 */
 	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable BufferPoolDescriptor bufferPool,
-			@Nullable ConnectionsDescriptor connections,
-			@Nullable RequestsDescriptor requests) implements OperationResponseBody {
+			@Nullable ConnectionsDescriptor connections, @Nullable RequestsDescriptor requests,
+			@Nullable EventLoopsDescriptor eventLoops) implements OperationResponseBody {
 
 	}
 

@@ -5,6 +5,7 @@ import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
+import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -36,9 +37,9 @@ public final class ZokioMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry,
 			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool,
-			ObjectProvider<ServerConnections> serverConnections) {
+			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops) {
 		return new ZokioMetricsBinder(meterRegistry, connectionStatistics.getIfAvailable(),
-				bufferPool.getIfAvailable(), serverConnections.getIfAvailable());
+				bufferPool.getIfAvailable(), serverConnections.getIfAvailable(), eventLoops.getIfAvailable());
 	}
 
 }

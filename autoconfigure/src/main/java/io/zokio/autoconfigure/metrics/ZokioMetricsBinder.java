@@ -1,25 +1,38 @@
 package io.zokio.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.metrics.AcceptMetrics;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.transport.LoopWatchdog;
 import io.zokio.metrics.BufferPoolMetrics;
+import io.zokio.metrics.EventLoopMetrics;
 import io.zokio.metrics.ZokioMetrics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 
 /**
  * Binds the Zokio meters once the application, and so its server, has started, and removes them on
  * shutdown.
  */
-public final class ZokioMetricsBinder implements ApplicationListener<ApplicationStartedEvent>, DisposableBean {
+public final class ZokioMetricsBinder
+		implements ApplicationListener<ApplicationStartedEvent>, ApplicationContextAware, DisposableBean {
 
 	private final MeterRegistry meterRegistry;
+
+	private final @Nullable ZokioEventLoops eventLoops;
+
+	private @Nullable EventLoopMetrics eventLoopMetrics;
+
+	private @Nullable ApplicationContext applicationContext;
 
 	private final @Nullable ZokioMetrics statisticsMetrics;
 
@@ -35,21 +48,41 @@ public final class ZokioMetricsBinder implements ApplicationListener<Application
 	 * @param statistics the connection statistics, or {@code null} when disabled
 	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param serverConnections the server's connections, or {@code null} when protection is off
+	 * @param eventLoops the server's watched event loops, or {@code null} when Zokio does not run them
 	 */
 	public ZokioMetricsBinder(MeterRegistry meterRegistry, @Nullable ConnectionStatistics statistics,
-			@Nullable BufferPool bufferPool, @Nullable ServerConnections serverConnections) {
+			@Nullable BufferPool bufferPool, @Nullable ServerConnections serverConnections,
+			@Nullable ZokioEventLoops eventLoops) {
 		this.meterRegistry = meterRegistry;
+		this.eventLoops = eventLoops;
 		this.statisticsMetrics = (statistics != null) ? new ZokioMetrics(statistics) : null;
 		this.bufferPoolMetrics = (bufferPool != null) ? new BufferPoolMetrics(bufferPool) : null;
 		this.acceptMetrics = (serverConnections != null) ? new AcceptMetrics(serverConnections) : null;
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationStartedEvent event) {
-		if (event.getApplicationContext().getParent() != null || this.bound) {
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	/**
+	 * Bind the meters when this binder's own application has started: not on the start of another
+	 * context that shares its listeners, as a parent or child context does, and whether or not the
+	 * application has a parent.
+	 * @param event the event
+	 */
+	@Override
+	public synchronized void onApplicationEvent(ApplicationStartedEvent event) {
+		if (event.getApplicationContext() != this.applicationContext || this.bound) {
 			return;
 		}
 		this.bound = true;
+		LoopWatchdog watchdog = (this.eventLoops != null) ? this.eventLoops.watchdog() : null;
+		EventLoopGroup group = (this.eventLoops != null) ? this.eventLoops.eventLoopGroup() : null;
+		if (watchdog != null && group != null) {
+			this.eventLoopMetrics = new EventLoopMetrics(watchdog, group);
+			this.eventLoopMetrics.bindTo(this.meterRegistry);
+		}
 		if (this.statisticsMetrics != null) {
 			this.statisticsMetrics.bindTo(this.meterRegistry);
 		}
@@ -62,7 +95,10 @@ public final class ZokioMetricsBinder implements ApplicationListener<Application
 	}
 
 	@Override
-	public void destroy() {
+	public synchronized void destroy() {
+		if (this.eventLoopMetrics != null) {
+			this.eventLoopMetrics.close();
+		}
 		if (this.statisticsMetrics != null) {
 			this.statisticsMetrics.close();
 		}

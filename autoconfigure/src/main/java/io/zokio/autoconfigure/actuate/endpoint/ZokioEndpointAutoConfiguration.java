@@ -5,6 +5,7 @@ import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
+import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -36,9 +37,11 @@ public final class ZokioEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZokioEndpoint zokioEndpoint(ObjectProvider<TransportSelector> transportSelector,
 			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics,
-			ObjectProvider<ServerConnections> serverConnections) {
+			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops) {
+		ZokioEventLoops loops = eventLoops.getIfAvailable();
 		return new ZokioEndpoint(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
-				connectionStatistics.getIfAvailable(), serverConnections.getIfAvailable());
+				connectionStatistics.getIfAvailable(), serverConnections.getIfAvailable(),
+				(loops != null) ? loops::watchdog : () -> null);
 	}
 
 }

@@ -1,0 +1,183 @@
+package io.zokio.engine.transport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a group's event loops for blocking. Every tick it hands each loop a heartbeat task and
+ * measures how long the loop took to run it: that is the loop's lag, the time any task waits
+ * behind whatever the loop is doing. A loop whose heartbeat has waited longer than the threshold is
+ * blocked: one WARN with the loop's stack trace, then one INFO when it runs again, and a count.
+ * The cost is one small task per loop per tick, on a thread of its own.
+ */
+public final class LoopWatchdog implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoopWatchdog.class);
+
+	private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+	private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private final List<Loop> loops;
+
+	private final long thresholdNanos;
+
+	private final ScheduledExecutorService scheduler;
+
+	/**
+	 * Start watching the loops of a group.
+	 * @param group the event loops
+	 * @param threshold how long a heartbeat may wait before its loop counts as blocked
+	 */
+	public LoopWatchdog(EventExecutorGroup group, Duration threshold) {
+		List<Loop> loops = new ArrayList<>();
+		group.forEach((executor) -> loops.add(new Loop(executor)));
+		this.loops = List.copyOf(loops);
+		this.thresholdNanos = threshold.toNanos();
+		long tick = Math.min(MAX_TICK_NANOS, Math.max(MIN_TICK_NANOS, this.thresholdNanos / 10));
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("zokio-loop-watchdog", true));
+		this.scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Return the blocking threshold.
+	 * @return the threshold
+	 */
+	public Duration threshold() {
+		return Duration.ofNanos(this.thresholdNanos);
+	}
+
+	/**
+	 * Return the state of every loop, in the group's order.
+	 * @return the loops
+	 */
+	public List<LoopHealth> loops() {
+		long now = System.nanoTime();
+		return this.loops.stream().map((loop) -> loop.health(now)).toList();
+	}
+
+	/**
+	 * Return how often a loop was found blocked, over all loops.
+	 * @return the blocked episodes
+	 */
+	public long blocked() {
+		return this.loops.stream().mapToLong((loop) -> loop.blocked.sum()).sum();
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+	}
+
+	private void tick() {
+		long now = System.nanoTime();
+		for (Loop loop : this.loops) {
+			loop.tick(now, this.thresholdNanos);
+		}
+	}
+
+	/**
+	 * One loop's health.
+	 *
+	 * @param name the loop's thread name, or its place in the group before its thread started
+	 * @param lag how long the loop's last heartbeat waited, or the one waiting now if longer
+	 * @param maxLag the longest a heartbeat has waited since start
+	 * @param blocked how often the loop was found blocked
+	 * @param blockedNow whether the loop is blocked now
+	 */
+	public record LoopHealth(String name, Duration lag, Duration maxLag, long blocked, boolean blockedNow) {
+	}
+
+	private static final class Loop implements Runnable {
+
+		private final EventExecutor executor;
+
+		private final LongAdder blocked = new LongAdder();
+
+		private volatile long sentNanos;
+
+		private volatile long lagNanos;
+
+		private volatile long maxLagNanos;
+
+		private volatile boolean reported;
+
+		private volatile String name;
+
+		Loop(EventExecutor executor) {
+			this.executor = executor;
+			this.name = "event loop " + System.identityHashCode(executor);
+		}
+
+		void tick(long now, long thresholdNanos) {
+			long sent = this.sentNanos;
+			if (sent == 0) {
+				this.sentNanos = now;
+				try {
+					this.executor.execute(this);
+				}
+				catch (RejectedExecutionException shuttingDown) {
+					this.sentNanos = 0;
+				}
+				return;
+			}
+			if (!this.reported && now - sent >= thresholdNanos) {
+				this.reported = true;
+				this.blocked.increment();
+				logger.warn("Zokio: event loop {} has not run a task for {} ms; a task on it blocks (blocking I/O, "
+						+ "a lock or a long computation on an event loop stalls every connection on it):\n{}", this.name,
+						TimeUnit.NANOSECONDS.toMillis(now - sent), stackTrace());
+			}
+		}
+
+		@Override
+		public void run() {
+			this.name = Thread.currentThread().getName();
+			long lag = System.nanoTime() - this.sentNanos;
+			this.lagNanos = lag;
+			if (lag > this.maxLagNanos) {
+				this.maxLagNanos = lag;
+			}
+			if (this.reported) {
+				this.reported = false;
+				logger.info("Zokio: event loop {} runs tasks again, after {} ms", this.name,
+						TimeUnit.NANOSECONDS.toMillis(lag));
+			}
+			this.sentNanos = 0;
+		}
+
+		LoopHealth health(long now) {
+			long sent = this.sentNanos;
+			long waiting = (sent != 0) ? now - sent : 0;
+			long lag = Math.max(this.lagNanos, waiting);
+			return new LoopHealth(this.name, Duration.ofNanos(lag), Duration.ofNanos(Math.max(this.maxLagNanos, waiting)),
+					this.blocked.sum(), this.reported);
+		}
+
+		private String stackTrace() {
+			if (this.executor instanceof SingleThreadEventExecutor loop && loop.threadProperties() != null) {
+				return Arrays.stream(loop.threadProperties().stackTrace())
+					.map((frame) -> "\tat " + frame)
+					.collect(Collectors.joining("\n"));
+			}
+			return "\t(no stack trace: not a single-threaded loop)";
+		}
+
+	}
+
+}

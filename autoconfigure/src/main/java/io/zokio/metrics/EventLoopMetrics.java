@@ -1,0 +1,77 @@
+package io.zokio.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
+import io.netty.channel.EventLoopGroup;
+import io.zokio.engine.transport.LoopWatchdog;
+
+/**
+ * Binds {@code zokio.eventloop.lag} and {@code zokio.eventloop.blocked} per event loop, tagged with
+ * the loop's place in the group, and Micrometer's own {@link NettyEventExecutorMetrics} (pending
+ * tasks per loop) on the server's loops.
+ */
+public final class EventLoopMetrics implements MeterBinder, AutoCloseable {
+
+	private final LoopWatchdog watchdog;
+
+	private final EventLoopGroup group;
+
+	private final List<Meter> meters = new ArrayList<>();
+
+	private MeterRegistry registry;
+
+	/**
+	 * Create a binder of the given loops' meters.
+	 * @param watchdog the watchdog of the loops
+	 * @param group the loops
+	 */
+	public EventLoopMetrics(LoopWatchdog watchdog, EventLoopGroup group) {
+		this.watchdog = watchdog;
+		this.group = group;
+	}
+
+	@Override
+	public synchronized void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		int loops = this.watchdog.loops().size();
+		for (int i = 0; i < loops; i++) {
+			int index = i;
+			String loop = Integer.toString(i);
+			this.meters.add(TimeGauge
+				.builder(ZokioMeters.EVENT_LOOP_LAG.getName(), this.watchdog, TimeUnit.NANOSECONDS,
+						(watchdog) -> watchdog.loops().get(index).lag().toNanos())
+				.description(ZokioMeters.EVENT_LOOP_LAG.getDescription())
+				.tag("loop", loop)
+				.register(registry));
+			this.meters.add(FunctionCounter
+				.builder(ZokioMeters.EVENT_LOOP_BLOCKED.getName(), this.watchdog,
+						(watchdog) -> watchdog.loops().get(index).blocked())
+				.description(ZokioMeters.EVENT_LOOP_BLOCKED.getDescription())
+				.tag("loop", loop)
+				.register(registry));
+		}
+		List<Meter.Id> before = registry.getMeters().stream().map(Meter::getId).toList();
+		new NettyEventExecutorMetrics(this.group).bindTo(registry);
+		registry.getMeters().stream().filter((meter) -> !before.contains(meter.getId())).forEach(this.meters::add);
+	}
+
+	/**
+	 * Remove every meter this binder registered.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.registry != null) {
+			this.meters.forEach(this.registry::remove);
+		}
+		this.meters.clear();
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.zokio.autoconfigure;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zokio.test.RawHttpConnection;
+import io.zokio.test.ServerTransport;
+import io.zokio.test.TestApplication;
+import io.zokio.test.TestResources;
+import io.zokio.test.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A handler that blocks its event loop, on every transport: the loop watchdog finds the loop
+ * blocked, logs its stack trace once, counts it in the endpoint and the meters, and sees it run
+ * again.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EventLoopHealthIntegrationTests {
+
+	private static final Duration SETTLE = Duration.ofSeconds(10);
+
+	private final TestResources resources = new TestResources();
+
+	@AfterEach
+	void closeResources() throws Exception {
+		TestApplication.openGate();
+		this.resources.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void findsABlockedLoopLogsItsStackOnceCountsItAndSeesItRunAgain(ServerTransport transport, CapturedOutput output)
+			throws Exception {
+		TestServer server = this.resources.add(transport.start("--zokio.transport.blocked-loop-threshold=100ms",
+				"--zokio.transport.event-loop-threads=2"));
+		TestServer.Port management = new TestServer.Port(server.port());
+		JsonNode before = management.getJsonOnce("/actuator/zokio/eventLoops");
+		assertThat(before.get("loops")).hasSize(2);
+		assertThat(before.get("blocked").asLong()).isZero();
+		assertThat(before.get("blockedThresholdMillis").asDouble()).isEqualTo(100.0);
+		TestApplication.closeGate();
+		RawHttpConnection blocked = this.resources.add(new RawHttpConnection(server.port(), 10_000));
+		blocked.send("GET /block HTTP/1.1\r\nHost: a\r\n\r\n");
+		await().atMost(SETTLE).until(() -> output.toString().contains("has not run a task for"));
+		assertThat(output.toString()).contains("blockTheEventLoopUntilTheGateOpens");
+		TestApplication.openGate();
+		assertThat(blocked.readResponse().body()).isEqualTo("unblocked");
+		await().atMost(SETTLE).until(() -> output.toString().contains("runs tasks again"));
+		JsonNode after = management.getJsonOnce("/actuator/zokio/eventLoops");
+		assertThat(after.get("blocked").asLong()).isOne();
+		long blockedLoops = 0;
+		for (JsonNode loop : after.get("loops")) {
+			assertThat(loop.get("blockedNow").asBoolean()).isFalse();
+			blockedLoops += loop.get("blocked").asLong();
+			if (loop.get("blocked").asLong() == 1) {
+				assertThat(loop.get("maxLagMillis").asDouble()).isGreaterThanOrEqualTo(100.0);
+			}
+		}
+		assertThat(blockedLoops).isOne();
+		assertThat(output.toString().split("has not run a task for", -1)).as("one WARN").hasSize(2);
+		MeterRegistry registry = server.context().getBean(MeterRegistry.class);
+		assertThat(registry.get("zokio.eventloop.blocked").functionCounters()).hasSize(2);
+		assertThat(registry.get("zokio.eventloop.blocked").functionCounters())
+			.extracting(FunctionCounter::count)
+			.containsExactlyInAnyOrder(0.0, 1.0);
+		assertThat(registry.get("zokio.eventloop.lag").timeGauges()).hasSize(2);
+		assertThat(registry.get("netty.eventexecutor.tasks.pending").gauges()).hasSize(2);
+	}
+
+}
