@@ -23,6 +23,8 @@ import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.netty.NettyPipeline;
 import tools.jackson.databind.JsonNode;
 
@@ -239,9 +241,10 @@ class StatisticsIntegrationTests {
 		assertThat(after.length()).isLessThan(before.length() + 64);
 	}
 
-	@Test
-	void exposesMetersOnceTheServerHasStarted() throws Exception {
-		TestServer server = start();
+	@ParameterizedTest(name = "with a parent context: {0}")
+	@ValueSource(booleans = { false, true })
+	void exposesMetersOnceTheServerHasStarted(boolean parent) throws Exception {
+		TestServer server = this.resources.add(parent ? TestServer.startWithParent() : TestServer.start());
 		try (RawHttpConnection connection = server.connect()) {
 			for (int i = 0; i < 7; i++) {
 				connection.get("/plaintext");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link TestApplication} on a real server bound to an ephemeral loopback port.
@@ -24,12 +25,29 @@ public final class TestServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static TestServer start(String... args) {
+		return new TestServer(new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.REACTIVE)
+			.run(arguments(args)));
+	}
+
+	/**
+	 * Start the test application as the child of a parent context, as Spring Cloud's bootstrap and
+	 * {@code SpringApplicationBuilder.child} do; closing the server closes both.
+	 * @param args arguments such as {@code --zokio.transport.mode=nio}
+	 * @return the running server
+	 */
+	public static TestServer startWithParent(String... args) {
+		return new TestServer(new SpringApplicationBuilder(ParentConfiguration.class).web(WebApplicationType.NONE)
+			.child(TestApplication.class)
+			.web(WebApplicationType.REACTIVE)
+			.run(arguments(args)));
+	}
+
+	private static String[] arguments(String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.reactor.netty.shutdown-quiet-period=0s", "--management.endpoints.web.exposure.include=*",
 				"--spring.main.banner-mode=off"));
 		all.addAll(List.of(args));
-		return new TestServer(new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.REACTIVE)
-			.run(all.toArray(String[]::new)));
+		return all.toArray(String[]::new);
 	}
 
 	public ConfigurableApplicationContext context() {
@@ -87,6 +105,14 @@ public final class TestServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+		if (this.context.getParent() instanceof ConfigurableApplicationContext parent) {
+			parent.close();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ParentConfiguration {
+
 	}
 
 }
