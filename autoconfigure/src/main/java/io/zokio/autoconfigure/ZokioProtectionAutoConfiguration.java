@@ -20,8 +20,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the protection of the application's server: connection limit, timeouts,
- * strict HTTP/1.1, Zokio's part of a graceful shutdown, and readiness that follows the server's own
- * refusals.
+ * strict HTTP/1.1, Zokio's part of a graceful shutdown, and readiness and liveness that follow the
+ * server's own refusals and stuck event loops.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioStatisticsAutoConfiguration.class })
 @ConditionalOnZokioServer
@@ -63,10 +63,11 @@ public final class ZokioProtectionAutoConfiguration {
 	}
 
 	@Bean
-	ZokioReadiness zokioReadiness(ApplicationEventPublisher publisher, ServerConnections serverConnections,
-			ObjectProvider<BufferPool> bufferPool) {
+	ZokioAvailability zokioAvailability(ApplicationEventPublisher publisher, ServerConnections serverConnections,
+			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ZokioEventLoops> eventLoops) {
 		BufferPool pool = bufferPool.getIfAvailable();
-		return new ZokioReadiness(publisher, serverConnections, (pool != null) ? pool.guard() : null);
+		return new ZokioAvailability(publisher, serverConnections, (pool != null) ? pool.guard() : null,
+				eventLoops.getIfAvailable());
 	}
 
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -23,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A handler that blocks its event loop, on every transport: the loop watchdog finds the loop
- * blocked, logs its stack trace once, counts it in the endpoint and the meters, and sees it run
- * again.
+ * blocked, logs its stack trace once, counts it in the endpoint and the meters, turns liveness
+ * {@code BROKEN} once the loop is stuck, and sees it run again.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EventLoopHealthIntegrationTests {
@@ -41,7 +43,7 @@ class EventLoopHealthIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(ServerTransport.class)
-	void findsABlockedLoopLogsItsStackOnceCountsItAndSeesItRunAgain(ServerTransport transport, CapturedOutput output)
+	void findsABlockedLoopLogsItsStackOnceCountsItBreaksLivenessAndSeesItRunAgain(ServerTransport transport, CapturedOutput output)
 			throws Exception {
 		TestServer server = this.resources.add(transport.start("--zokio.transport.blocked-loop-threshold=100ms",
 				"--zokio.transport.event-loop-threads=2"));
@@ -55,9 +57,13 @@ class EventLoopHealthIntegrationTests {
 		blocked.send("GET /block HTTP/1.1\r\nHost: a\r\n\r\n");
 		await().atMost(SETTLE).until(() -> output.toString().contains("has not run a task for"));
 		assertThat(output.toString()).contains("blockTheEventLoopUntilTheGateOpens");
+		ApplicationAvailability availability = server.context().getBean(ApplicationAvailability.class);
+		assertThat(availability.getLivenessState()).as("blocked for less than ten thresholds").isEqualTo(LivenessState.CORRECT);
+		await().atMost(SETTLE).until(() -> availability.getLivenessState() == LivenessState.BROKEN);
 		TestApplication.openGate();
 		assertThat(blocked.readResponse().body()).isEqualTo("unblocked");
 		await().atMost(SETTLE).until(() -> output.toString().contains("runs tasks again"));
+		await().atMost(SETTLE).until(() -> availability.getLivenessState() == LivenessState.CORRECT);
 		JsonNode after = management.getJsonOnce("/actuator/zokio/eventLoops");
 		assertThat(after.get("blocked").asLong()).isOne();
 		long blockedLoops = 0;
