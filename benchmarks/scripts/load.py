@@ -305,19 +305,27 @@ def svg_bars(title, unit, bars, path):
                     f'font-family="sans-serif"><rect width="100%" height="100%" fill="white"/>{"".join(rows)}</svg>\n')
 
 
+def start_warmed(args, variants, apps):
+    """Start every variant into apps (so that the caller stops them whatever happens), wait until all
+    serve, warm each up with wrk, and return the transport each runs on."""
+    for name, variant_args in variants.items():
+        apps[name] = App(args, name, variant_args)
+    for app in apps.values():
+        app.wait_ready()
+    transports = {name: app.transport() for name, app in apps.items()}
+    log(f"warming up {len(apps)} variants ({args.warmup}s each)")
+    for app in apps.values():
+        wrk(app.port, args.warmup, 64)
+    return transports
+
+
 def full(args, out):
     apps = {}
     report = {"machine": machine(), "command": "benchmarks/load.sh", "started": time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                                           time.gmtime())}
     try:
-        for name, variant_args in VARIANTS.items():
-            apps[name] = App(args, name, variant_args)
-        for app in apps.values():
-            app.wait_ready()
-        report["transports"] = {name: app.transport() for name, app in apps.items()}
-        log(f"warming up {len(apps)} variants ({args.warmup}s each, then one round that is not counted)")
-        for app in apps.values():
-            wrk(app.port, args.warmup, 64)
+        report["transports"] = start_warmed(args, VARIANTS, apps)
+        log("and one round that is not counted")
         for app in apps.values():
             wrk(app.port, args.seconds, 64)
         results = throughput_rounds(apps, args.rounds, args.seconds, 64)
@@ -369,14 +377,7 @@ def latency(args, clients=16, fractions=(0.25, 0.5)):
               "seconds": args.seconds, "rounds": args.rounds, "arrivals": ARRIVALS,
               "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     try:
-        for name, variant_args in LATENCY_VARIANTS.items():
-            apps[name] = App(args, name, variant_args)
-        for app in apps.values():
-            app.wait_ready()
-        report["transports"] = {name: app.transport() for name, app in apps.items()}
-        log(f"warming up {len(apps)} variants ({args.warmup}s each)")
-        for app in apps.values():
-            wrk(app.port, args.warmup, 64)
+        report["transports"] = start_warmed(args, LATENCY_VARIANTS, apps)
         saturation = throughput_rounds(apps, 3, args.seconds, 64)
         report["saturation"] = {name: median([run["rps"] for run in runs]) for name, runs in saturation.items()}
         maximum = report["saturation"][BASELINE]
@@ -433,18 +434,13 @@ def compare(args, names):
     apps = {}
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     try:
-        for name in names:
-            apps[name] = App(args, name, VARIANTS[name])
-        for app in apps.values():
-            app.wait_ready()
-        for app in apps.values():
-            wrk(app.port, args.warmup, 64)
+        transports = start_warmed(args, {name: VARIANTS[name] for name in names}, apps)
         for app in apps.values():
             wrk(app.port, args.seconds, 64)
         results = throughput_rounds(apps, args.rounds, args.seconds, 64)
         median_results = summarize(results, baseline=names[0])
-        for name, app in apps.items():
-            median_results[name]["transport"] = app.transport()
+        for name in apps:
+            median_results[name]["transport"] = transports[name]
             median_results[name]["rps_ratio_interval90"] = paired_interval(results[name], results[names[0]])
         comparison = {"machine": machine(), "command": " ".join(["benchmarks/scripts/load.py", *sys.argv[1:]]),
                       "started": started, "rounds": args.rounds, "seconds": args.seconds, "warmup": args.warmup,
