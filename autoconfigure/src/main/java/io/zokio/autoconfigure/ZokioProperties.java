@@ -172,8 +172,9 @@ public class ZokioProperties implements Validator {
 
 		/**
 		 * Memory to reserve before the first request and keep. A request within the budget (half of
-		 * the direct memory the JVM and the container leave) is granted whole; one above it is taken
-		 * for a typo and granted a quarter, in whole chunks.
+		 * the direct memory the JVM and the container leave) is granted whole, one above it is shrunk
+		 * to it in whole chunks, and one above all that memory is taken for a typo and granted a
+		 * quarter.
 		 */
 		private DataSize preallocate = DataSize.ofMegabytes(16);
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -47,6 +49,10 @@ class MemoryPressureIT {
 
 	private static final String EPISODE_WARNING = "Zokio: direct memory is exhausted";
 
+	private static final String NOT_READY = "readiness is now REFUSING_TRAFFIC: direct memory is exhausted";
+
+	private static final String READY_AGAIN = "readiness is now ACCEPTING_TRAFFIC again";
+
 	@ParameterizedTest(name = "{0}")
 	@EnumSource
 	void shedsOrClosesWithinSecondsLogsTheEpisodeOnceAndRecovers(ServerTransport transport) throws Exception {
@@ -67,8 +73,15 @@ class MemoryPressureIT {
 			if (pressed.get(Outcome.ECHOED) < CLIENTS) {
 				assertThat(episodes).as("episodes of %s", pressed).isPositive();
 			}
+			if (episodes > 0) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> app.output().contains(READY_AGAIN));
+			}
 			String output = app.output();
 			assertThat(output.split(EPISODE_WARNING, -1)).as("one warning an episode").hasSize((int) episodes + 1);
+			int refusals = output.split(NOT_READY, -1).length - 1;
+			assertThat(refusals).as("readiness refused at most once an episode, and in one at least")
+				.isBetween((episodes > 0) ? 1 : 0, (int) episodes);
+			assertThat(output.split(READY_AGAIN, -1)).as("readiness back after each refusal").hasSize(refusals + 1);
 			assertThat(output).doesNotContain("Unexpected exception", "event executor terminated");
 		}
 	}

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sizes the pool within its budget and reserves it, degrading step by step instead of failing. The
  * budget is half of the direct memory the JVM still has (and of what the container leaves beside the
- * heap); a request above it is more likely a typo ({@code 16GB} for {@code 16MB}) than a need, so it
- * is granted a quarter rather than pinning half the memory for good. Then the reservation is halved on
- * each failure, and heap buffers are the last step.
+ * heap), and a request above it is shrunk to it; a request above all that memory is a typo
+ * ({@code 16GB} for {@code 16MB}, or {@code 100TB}) rather than a need, so it is granted a quarter
+ * rather than pinning half the memory for good. Then the reservation is halved on each failure, and
+ * heap buffers are the last step.
  */
 final class BufferPoolBuilder {
 
@@ -33,8 +34,10 @@ final class BufferPoolBuilder {
 		if (!this.settings.direct()) {
 			return reserve(false, requested, requested, null);
 		}
-		long budget = budget();
-		long target = chunks((requested > budget) ? budget / 2 : requested);
+		long available = available();
+		long budget = available / 2;
+		boolean typo = requested > available;
+		long target = chunks(typo ? available / 4 : Math.min(requested, budget));
 		String cause = null;
 		if (target < requested) {
 			cause = "requested " + requested + " bytes exceeds the budget of " + budget + " bytes (half of "
@@ -43,8 +46,8 @@ final class BufferPoolBuilder {
 							? ", half of " + this.limits.containerRoom() + " bytes the container limit of "
 									+ this.limits.containerLimit() + " leaves beside the heap"
 							: "")
-					+ "); a request above the budget is taken for a typo and granted a quarter, in whole chunks: "
-					+ target + " bytes";
+					+ ")" + (typo ? "; a request above all the memory there is is taken for a typo and granted a "
+							+ "quarter of it, in whole chunks: " + target + " bytes" : "");
 			failIfFast(requested, budget, cause);
 		}
 		String refused = null;
@@ -68,8 +71,8 @@ final class BufferPoolBuilder {
 		return reserve(false, requested, 0, heapCause);
 	}
 
-	private long budget() {
-		return Math.min(this.limits.availableDirectMemory(), this.limits.containerRoom()) / 2;
+	private long available() {
+		return Math.min(this.limits.availableDirectMemory(), this.limits.containerRoom());
 	}
 
 	private long chunks(long bytes) {

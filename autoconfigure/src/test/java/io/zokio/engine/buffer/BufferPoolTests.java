@@ -50,7 +50,7 @@ class BufferPoolTests {
 	}
 
 	@Test
-	void grantsARequestAboveTheBudgetAQuarterInWholeChunksAndSaysWhy() {
+	void grantsARequestAboveAllTheMemoryAQuarterOfItInWholeChunksAndSaysWhy() {
 		MemoryLimits limits = new MemoryLimits(40L * MB, 4L * MB, 1024L * MB, -1);
 		BufferPool pool = create(settings(64 * MB, 2), limits);
 		assertThat(pool.isDirect()).isTrue();
@@ -64,11 +64,15 @@ class BufferPoolTests {
 	}
 
 	@Test
-	void grantsARequestWithinTheBudgetWhole() {
+	void shrinksARequestAboveTheBudgetToItAndGrantsOneWithinItWhole() {
 		MemoryLimits limits = new MemoryLimits(40L * MB, 4L * MB, 1024L * MB, -1);
-		BufferPool pool = create(settings(16 * MB, 2), limits);
-		assertThat(pool.preallocatedBytes()).isEqualTo(16 * MB);
-		assertThat(pool.isFallback()).isFalse();
+		BufferPool above = create(settings(32 * MB, 2), limits);
+		assertThat(above.preallocatedBytes()).isEqualTo(16 * MB);
+		assertThat(above.cause()).contains("requested 33554432 bytes exceeds the budget of 18874368 bytes")
+			.doesNotContain("typo");
+		BufferPool within = create(settings(16 * MB, 2), limits);
+		assertThat(within.preallocatedBytes()).isEqualTo(16 * MB);
+		assertThat(within.isFallback()).isFalse();
 	}
 
 	@Test
