@@ -274,24 +274,12 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
 			return Refusal.BAD_REQUEST;
 		}
-		int hosts = hostCount(request);
-		if (hosts > 1 || (http11 && hosts == 0)) {
-			return Refusal.BAD_REQUEST;
-		}
-		if (hosts == 1 && !RequestSyntax.isHost(request.headers().get(HttpHeaderNames.HOST))) {
+		Iterator<? extends CharSequence> hosts = request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST);
+		CharSequence host = hosts.hasNext() ? hosts.next() : null;
+		if (hosts.hasNext() || ((host != null) ? !RequestSyntax.isHost(host) : http11)) {
 			return Refusal.BAD_REQUEST;
 		}
 		return RequestSyntax.isTarget(request.uri()) ? null : Refusal.BAD_REQUEST;
-	}
-
-	private static int hostCount(HttpRequest request) {
-		Iterator<? extends CharSequence> hosts = request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST);
-		int count = 0;
-		while (count < 2 && hosts.hasNext()) {
-			hosts.next();
-			count++;
-		}
-		return count;
 	}
 
 	@Override
