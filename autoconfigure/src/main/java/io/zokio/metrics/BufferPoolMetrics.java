@@ -1,7 +1,7 @@
 package io.zokio.metrics;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +19,7 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 
 	private final BufferPool bufferPool;
 
-	private final Set<Meter.Id> meters = new HashSet<>();
+	private final List<Meter> meters = new ArrayList<>();
 
 	private MeterRegistry registry;
 
@@ -34,8 +34,10 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 	@Override
 	public synchronized void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		Set<Meter.Id> before = new HashSet<>();
-		registry.getMeters().forEach((meter) -> before.add(meter.getId()));
+		this.meters.addAll(RegisteredMeters.during(registry, () -> bind(registry)));
+	}
+
+	private void bind(MeterRegistry registry) {
 		gauge(registry, ZokioMeters.BUFFER_POOL_PREALLOCATED, BufferPool::preallocatedBytes);
 		gauge(registry, ZokioMeters.BUFFER_POOL_USED, BufferPool::usedBytes);
 		FunctionCounter.builder(ZokioMeters.BUFFER_POOL_EXHAUSTED.getName(), this.bufferPool.guard(),
@@ -47,11 +49,6 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 			.description(ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES.getDescription())
 			.register(registry);
 		new NettyAllocatorMetrics(this.bufferPool.pooledAllocator()).bindTo(registry);
-		registry.getMeters()
-			.stream()
-			.map(Meter::getId)
-			.filter((id) -> !before.contains(id))
-			.forEach(this.meters::add);
 	}
 
 	/**

@@ -41,26 +41,28 @@ public final class EventLoopMetrics implements MeterBinder, AutoCloseable {
 	@Override
 	public synchronized void bindTo(MeterRegistry registry) {
 		this.registry = registry;
+		this.meters.addAll(RegisteredMeters.during(registry, () -> bind(registry)));
+	}
+
+	private void bind(MeterRegistry registry) {
 		int loops = this.watchdog.loops().size();
 		for (int i = 0; i < loops; i++) {
 			int index = i;
 			String loop = Integer.toString(i);
-			this.meters.add(TimeGauge
+			TimeGauge
 				.builder(ZokioMeters.EVENT_LOOP_LAG.getName(), this.watchdog, TimeUnit.NANOSECONDS,
-						(watchdog) -> watchdog.loops().get(index).lag().toNanos())
+						(watchdog) -> watchdog.loop(index).lag().toNanos())
 				.description(ZokioMeters.EVENT_LOOP_LAG.getDescription())
 				.tag("loop", loop)
-				.register(registry));
-			this.meters.add(FunctionCounter
+				.register(registry);
+			FunctionCounter
 				.builder(ZokioMeters.EVENT_LOOP_BLOCKED.getName(), this.watchdog,
-						(watchdog) -> watchdog.loops().get(index).blocked())
+						(watchdog) -> watchdog.loop(index).blocked())
 				.description(ZokioMeters.EVENT_LOOP_BLOCKED.getDescription())
 				.tag("loop", loop)
-				.register(registry));
+				.register(registry);
 		}
-		List<Meter.Id> before = registry.getMeters().stream().map(Meter::getId).toList();
 		new NettyEventExecutorMetrics(this.group).bindTo(registry);
-		registry.getMeters().stream().filter((meter) -> !before.contains(meter.getId())).forEach(this.meters::add);
 	}
 
 	/**

@@ -72,6 +72,15 @@ public final class LoopWatchdog implements AutoCloseable {
 	}
 
 	/**
+	 * Return the state of one loop.
+	 * @param index the loop's place in the group's order
+	 * @return the loop's state
+	 */
+	public LoopHealth loop(int index) {
+		return this.loops.get(index).health(System.nanoTime());
+	}
+
+	/**
 	 * Return how often a loop was found blocked, over all loops.
 	 * @return the blocked episodes
 	 */
