@@ -12,11 +12,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration of the protection of the application's server: connection limit, timeouts,
@@ -48,13 +51,15 @@ public final class ZokioProtectionAutoConfiguration {
 	@Bean
 	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
 			NettyServerProperties nettyServerProperties, ObjectProvider<ConnectionStatistics> connectionStatistics,
-			ServerConnections serverConnections) {
+			ServerConnections serverConnections, Environment environment) {
 		Duration bootIdleTimeout = nettyServerProperties.getIdleTimeout();
 		Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout
 				: properties.getConnections().getDefaultIdleTimeout();
 		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
 		return new ProtectionWebServerFactoryCustomizer((bootIdleTimeout != null) ? null : idleTimeout,
-				properties.getHttp2(), serverConnections);
+				properties.getHttp2(), serverConnections, !Binder.get(environment)
+					.bind("server.netty.max-initial-line-length", DataSize.class)
+					.isBound());
 	}
 
 	@Bean

@@ -189,7 +189,8 @@ public enum ZokioMeters implements MeterDocumentation {
 
 		/**
 		 * Close reason (client, server, idleTimeout, requestTimeout, error, tls, rejected, shutdown) or
-		 * refusal reason (badRequest, requestTimeout, contentTooLarge, overloaded, versionNotSupported).
+		 * refusal reason, one per rule class (host, target, version, lineFolding, chunk, notImplemented,
+		 * requestTimeout, contentTooLarge, overloaded, versionNotSupported).
 		 */
 		REASON("reason"),
 

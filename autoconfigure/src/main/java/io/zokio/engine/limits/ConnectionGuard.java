@@ -10,6 +10,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -45,6 +47,8 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 
 	private final Set<StreamGuard> streams = new HashSet<>();
 
+	private final RequestFraming framing = new RequestFraming();
+
 	private Mode mode = Mode.UNKNOWN;
 
 	private @Nullable Exchange exchange;
@@ -74,12 +78,6 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	private long lastPendingBytes = -1;
 
 	private long writesSinceCheck;
-
-	private boolean lineHasContent;
-
-	private boolean lineSeen;
-
-	private boolean afterLineFeed;
 
 	ConnectionGuard(Channel channel, GuardSettings settings, ServerConnections connections) {
 		this.channel = channel;
@@ -123,10 +121,10 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	}
 
 	/**
-	 * Start the header deadline on the first byte of a request, renew the body deadline, and scan
-	 * request header bytes for obsolete line folding (RFC 9112 section 5.2).
+	 * Start the header deadline on the first byte of a request, renew the body deadline, and follow
+	 * the framing of the requests ({@link RequestFraming}).
 	 * @param bytes bytes just read
-	 * @return {@link Refusal#BAD_REQUEST} if the header section folds a line
+	 * @return the refusal if they fold a field line or break a chunked body
 	 */
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
@@ -143,7 +141,7 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 				return null;
 			}
 			case HTTP_1_1 -> {
-				return foldsALine(bytes) ? Refusal.BAD_REQUEST : null;
+				return http11BytesRead(bytes);
 			}
 			default -> {
 				return null;
@@ -151,18 +149,15 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		}
 	}
 
-	private boolean foldsALine(ByteBuf bytes) {
+	private @Nullable Refusal http11BytesRead(ByteBuf bytes) {
 		if (isWaiting()) {
 			this.readingHeaders = true;
-			this.lineHasContent = false;
-			this.lineSeen = false;
-			this.afterLineFeed = false;
 			this.headerDeadlineNanos = deadline(System.nanoTime(), this.settings.requestHeaderNanos());
 		}
 		else if (this.bodyPending) {
 			this.bodyDeadlineNanos = deadline(System.nanoTime(), this.settings.requestBodyNanos());
 		}
-		return this.readingHeaders && scanForFolding(bytes);
+		return this.framing.read(bytes);
 	}
 
 	private void http2BytesRead(ByteBuf bytes) {
@@ -179,44 +174,6 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 			this.headerDeadlineNanos = deadline(now, this.settings.requestHeaderNanos());
 		}
 		this.bodyDeadlineNanos = scanner.payloadPending() ? deadline(now, this.settings.requestBodyNanos()) : 0;
-	}
-
-	private boolean scanForFolding(ByteBuf buffer) {
-		int index = buffer.readerIndex();
-		int end = buffer.writerIndex();
-		while (index < end) {
-			if (this.afterLineFeed) {
-				byte first = buffer.getByte(index);
-				if (first == ' ' || first == '\t') {
-					return true;
-				}
-				this.afterLineFeed = false;
-			}
-			int lineFeed = buffer.indexOf(index, end, (byte) '\n');
-			boolean content = hasContent(buffer, index, (lineFeed < 0) ? end : lineFeed);
-			this.lineHasContent |= content;
-			if (lineFeed < 0) {
-				return false;
-			}
-			if (!this.lineHasContent && this.lineSeen) {
-				this.readingHeaders = false;
-				return false;
-			}
-			this.lineSeen |= this.lineHasContent;
-			this.afterLineFeed = this.lineHasContent;
-			this.lineHasContent = false;
-			index = lineFeed + 1;
-		}
-		return false;
-	}
-
-	private static boolean hasContent(ByteBuf buffer, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (buffer.getByte(i) != '\r') {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Override
@@ -255,9 +212,11 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 
 	/**
 	 * Return why a decoded HTTP/1.1 request head is refused, if it is: a version other than 1.0 and
-	 * 1.1, or one not spelled exactly {@code HTTP/1.x} (HTTP-name is case-sensitive, RFC 9112 section
-	 * 2.3: Netty's decoder returns its own constants for the exact spellings and a new instance for
-	 * any other, such as {@code http/1.1}), and an invalid {@code Host} or request target.
+	 * 1.1 ({@link Refusal#VERSION_NOT_SUPPORTED}), or one not spelled exactly {@code HTTP/1.x}
+	 * (HTTP-name is case-sensitive, RFC 9112 section 2.3: Netty's decoder returns its own constants
+	 * for the exact spellings and a new instance for any other, such as {@code http/1.1}), an
+	 * invalid {@code Host}, a request target outside its forms, {@code CONNECT}, and a transfer
+	 * coding other than {@code chunked}.
 	 * @param request the request head
 	 * @return the refusal, or {@code null}
 	 */
@@ -272,14 +231,22 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 			return Refusal.VERSION_NOT_SUPPORTED;
 		}
 		if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
-			return Refusal.BAD_REQUEST;
+			return Refusal.VERSION;
 		}
-		Iterator<? extends CharSequence> hosts = request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST);
+		HttpHeaders headers = request.headers();
+		Iterator<? extends CharSequence> hosts = headers.valueCharSequenceIterator(HttpHeaderNames.HOST);
 		CharSequence host = hosts.hasNext() ? hosts.next() : null;
 		if (hosts.hasNext() || ((host != null) ? !RequestSyntax.isHost(host) : http11)) {
-			return Refusal.BAD_REQUEST;
+			return Refusal.HOST;
 		}
-		return RequestSyntax.isTarget(request.uri()) ? null : Refusal.BAD_REQUEST;
+		if (request.method() == HttpMethod.CONNECT) {
+			return Refusal.NOT_IMPLEMENTED;
+		}
+		if (!RequestSyntax.isTarget(request.method(), request.uri())) {
+			return Refusal.TARGET;
+		}
+		boolean chunkedOnly = !headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || RequestSyntax.isChunkedOnly(headers);
+		return chunkedOnly ? null : Refusal.NOT_IMPLEMENTED;
 	}
 
 	@Override

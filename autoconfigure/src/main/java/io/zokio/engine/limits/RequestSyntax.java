@@ -1,16 +1,25 @@
 package io.zokio.engine.limits;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The syntax of the parts of a request head that Netty's decoder takes as they come: the
  * {@code Host} field value (RFC 9112 section 3.2, RFC 3986 section 3.2.2, with no user
- * information as RFC 9110 section 4.2.4 requires) and the characters of the request target (RFC 9112
- * section 3.2: visible US-ASCII only, so no control character, space or raw byte above 0x7E).
+ * information as RFC 9110 section 4.2.4 requires), the form and characters of the request target
+ * (RFC 9112 section 3.2: visible US-ASCII only, so no control character, space or raw byte above
+ * 0x7E) and the transfer codings (RFC 9112 section 6.1).
  */
 final class RequestSyntax {
 
 	private static final String SUB_DELIMS = "!$&'()*+,;=";
+
+	private static final String HTTP = "http://";
+
+	private static final String HTTPS = "https://";
 
 	private RequestSyntax() {
 	}
@@ -68,11 +77,16 @@ final class RequestSyntax {
 	}
 
 	/**
-	 * Return whether a request target has only visible US-ASCII characters, and at least one.
+	 * Return whether a request target is in one of the forms a server takes other than
+	 * authority-form, which only {@code CONNECT} uses (RFC 9112 section 3.2): origin-form
+	 * ({@code /path?query}), absolute-form with the {@code http} or {@code https} scheme, or
+	 * asterisk-form ({@code *}) with {@code OPTIONS}; and whether it has only visible US-ASCII
+	 * characters.
+	 * @param method the request method
 	 * @param target the request target as decoded, one character per byte
 	 * @return whether it is valid
 	 */
-	static boolean isTarget(String target) {
+	static boolean isTarget(HttpMethod method, String target) {
 		int length = target.length();
 		if (length == 0) {
 			return false;
@@ -81,6 +95,38 @@ final class RequestSyntax {
 			char c = target.charAt(i);
 			if (c < 0x21 || c > 0x7e) {
 				return false;
+			}
+		}
+		char first = target.charAt(0);
+		if (first == '/') {
+			return true;
+		}
+		if (first == '*') {
+			return length == 1 && method == HttpMethod.OPTIONS;
+		}
+		return target.regionMatches(true, 0, HTTP, 0, HTTP.length())
+				|| target.regionMatches(true, 0, HTTPS, 0, HTTPS.length());
+	}
+
+	/**
+	 * Return whether the transfer codings of a request are all {@code chunked}, the one coding
+	 * the server implements (RFC 9112 section 6.1). Netty's decoder has already refused codings
+	 * that do not end in {@code chunked}, {@code chunked} applied twice, and codings next to a
+	 * {@code Content-Length}.
+	 * @param headers the request's headers, with a {@code Transfer-Encoding}
+	 * @return whether every coding is {@code chunked}
+	 */
+	static boolean isChunkedOnly(HttpHeaders headers) {
+		for (String value : headers.getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+			int start = 0;
+			while (start <= value.length()) {
+				int comma = value.indexOf(',', start);
+				int end = (comma < 0) ? value.length() : comma;
+				String coding = value.substring(start, end).strip();
+				if (!coding.isEmpty() && !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(coding)) {
+					return false;
+				}
+				start = end + 1;
 			}
 		}
 		return true;

@@ -1,7 +1,10 @@
 package io.zokio.engine.pipeline;
 
+import java.util.ArrayDeque;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -12,9 +15,11 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -24,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * The seat after the HTTP codec: just after the HTTP/1.1 codec of a connection, or after the
  * HTTP/2-to-HTTP/1.1 codec of one stream. Hands each decoded request and each response to the
  * listeners, and is the one path through which every refusal is answered, counted and closed.
+ * Answers {@code OPTIONS *} itself, in its turn among pipelined requests: the requests behind it
+ * wait here until it is answered.
  */
 final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, ChannelFutureListener {
 
@@ -40,6 +47,16 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 	private boolean responding;
 
 	private int unanswered;
+
+	private boolean discarding;
+
+	private boolean closeAfterAnswer;
+
+	private @Nullable ArrayDeque<Object> waiting;
+
+	private int ahead;
+
+	private int behind;
 
 	private ExchangeHandler(@Nullable ConnectionHandler connection) {
 		this.connection = connection;
@@ -79,12 +96,23 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			ReferenceCountUtil.release(msg);
 			return;
 		}
+		if (this.waiting != null) {
+			if (msg instanceof HttpRequest) {
+				this.unanswered++;
+			}
+			this.waiting.add(msg);
+			return;
+		}
+		receive(ctx, msg, false);
+	}
+
+	private void receive(ChannelHandlerContext ctx, Object msg, boolean counted) {
 		Refusal refusal = null;
 		if (msg instanceof HttpRequest request) {
 			refusal = this.listener.requestReceived(request, msg instanceof LastHttpContent);
 		}
 		else if (msg instanceof HttpContent content) {
-			refusal = content.decoderResult().isFailure() ? Refusal.BAD_REQUEST
+			refusal = content.decoderResult().isFailure() ? Refusal.CHUNK
 					: this.listener.requestContent(content, msg instanceof LastHttpContent);
 		}
 		if (refusal != null) {
@@ -92,10 +120,98 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			refuse(refusal);
 			return;
 		}
-		if (msg instanceof HttpRequest) {
-			this.unanswered++;
+		if (msg instanceof HttpRequest request) {
+			if (!counted) {
+				this.unanswered++;
+			}
+			if (isAboutTheServer(request)) {
+				this.discarding = !(msg instanceof LastHttpContent);
+				this.closeAfterAnswer = this.connection != null && !HttpUtil.isKeepAlive(request);
+				ReferenceCountUtil.release(msg);
+				int unansweredAhead = this.unanswered - 1 - this.behind;
+				if (unansweredAhead == 0) {
+					answerAboutTheServer(ctx);
+					readOn(ctx);
+				}
+				else {
+					this.ahead = unansweredAhead;
+					this.waiting = new ArrayDeque<>();
+				}
+				return;
+			}
+		}
+		else if (this.discarding) {
+			this.discarding = !(msg instanceof LastHttpContent);
+			ReferenceCountUtil.release(msg);
+			return;
 		}
 		ctx.fireChannelRead(msg);
+	}
+
+	/**
+	 * Return whether a request is {@code OPTIONS *}, about the server itself rather than a resource
+	 * (RFC 9110 section 9.3.7), which the server answers without the application.
+	 */
+	private static boolean isAboutTheServer(HttpRequest request) {
+		return request.method() == HttpMethod.OPTIONS && request.uri().equals("*");
+	}
+
+	private void answerAboutTheServer(ChannelHandlerContext ctx) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+				Unpooled.EMPTY_BUFFER);
+		response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+		ChannelPromise promise = ctx.newPromise();
+		if (this.closeAfterAnswer) {
+			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			promise.addListener(ChannelFutureListener.CLOSE);
+		}
+		write(ctx, response, promise);
+		ctx.flush();
+	}
+
+	/**
+	 * Ask for the next read on a connection whose requests Reactor Netty reads one at a time (with
+	 * auto-read off), as it does itself after each response it writes.
+	 */
+	private static void readOn(ChannelHandlerContext ctx) {
+		if (!ctx.channel().config().isAutoRead()) {
+			ctx.read();
+		}
+	}
+
+	private void takeTurn(ChannelHandlerContext ctx) {
+		ArrayDeque<Object> held = this.waiting;
+		if (held == null) {
+			return;
+		}
+		this.waiting = null;
+		answerAboutTheServer(ctx);
+		if (held.isEmpty()) {
+			readOn(ctx);
+			return;
+		}
+		for (Object msg : held) {
+			if (msg instanceof HttpRequest) {
+				this.behind++;
+			}
+		}
+		Object msg;
+		while ((msg = held.poll()) != null) {
+			if (msg instanceof HttpRequest) {
+				this.behind--;
+			}
+			if (this.refusing) {
+				ReferenceCountUtil.release(msg);
+			}
+			else if (this.waiting != null) {
+				this.waiting.add(msg);
+			}
+			else {
+				receive(ctx, msg, true);
+			}
+		}
+		this.behind = 0;
+		ctx.fireChannelReadComplete();
 	}
 
 	/**
@@ -149,6 +265,10 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		if (this.connection != null) {
 			this.connection.requestAnswered(this.unanswered);
 		}
+		ChannelHandlerContext ctx = this.context;
+		if (this.waiting != null && --this.ahead == 0 && ctx != null) {
+			ctx.executor().execute(() -> takeTurn(ctx));
+		}
 	}
 
 	@Override
@@ -164,6 +284,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			return;
 		}
 		this.refusing = true;
+		releaseWaiting();
 		this.listener.refused(refusal);
 		if (this.connection != null) {
 			CloseReasons.mark(ctx.channel(), refusal.closeReason());
@@ -186,6 +307,15 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		promise.addListener(ChannelFutureListener.CLOSE);
 	}
 
+	private void releaseWaiting() {
+		ArrayDeque<Object> held = this.waiting;
+		this.waiting = null;
+		Object msg;
+		while (held != null && (msg = held.poll()) != null) {
+			ReferenceCountUtil.release(msg);
+		}
+	}
+
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		ConnectionHandler connection = this.connection;
@@ -196,6 +326,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
+		releaseWaiting();
 		this.listener.closed();
 		ctx.fireChannelInactive();
 	}

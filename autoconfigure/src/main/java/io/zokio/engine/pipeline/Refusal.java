@@ -4,14 +4,46 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * Why the server answers a request itself and closes its connection (or, on HTTP/2, its stream)
- * instead of passing it to the application.
+ * instead of passing it to the application: one constant per rule class, each counted on its own
+ * under a bounded name.
  */
 public enum Refusal {
 
 	/**
-	 * Malformed request: missing or repeated {@code Host}, folded header line, bad chunk.
+	 * A missing, repeated or malformed {@code Host} (RFC 9112 section 3.2, RFC 9110 section 4.2.4).
 	 */
-	BAD_REQUEST("badRequest", HttpResponseStatus.BAD_REQUEST, CloseReason.SERVER, "the request is malformed"),
+	HOST("host", HttpResponseStatus.BAD_REQUEST, CloseReason.SERVER, "the request needs one valid Host field"),
+
+	/**
+	 * A request target outside its four forms, or with characters that are not visible US-ASCII
+	 * (RFC 9112 section 3.2).
+	 */
+	TARGET("target", HttpResponseStatus.BAD_REQUEST, CloseReason.SERVER, "the request target is malformed"),
+
+	/**
+	 * An HTTP-version not spelled {@code HTTP/x.y} with exactly these capitals (RFC 9112 section 2.3).
+	 */
+	VERSION("version", HttpResponseStatus.BAD_REQUEST, CloseReason.SERVER, "the HTTP version is malformed"),
+
+	/**
+	 * A header or trailer field line folded onto the next (RFC 9112 section 5.2).
+	 */
+	LINE_FOLDING("lineFolding", HttpResponseStatus.BAD_REQUEST, CloseReason.SERVER,
+			"the request folds a field line"),
+
+	/**
+	 * A chunked body whose chunk size, chunk extension, chunk delimiter or trailer section is
+	 * malformed (RFC 9112 section 7.1).
+	 */
+	CHUNK("chunk", HttpResponseStatus.BAD_REQUEST, CloseReason.SERVER, "the chunked body is malformed"),
+
+	/**
+	 * A transfer coding other than {@code chunked}, or the {@code CONNECT} method: features of a
+	 * proxy or of a coding the server does not implement (RFC 9112 section 6.1, RFC 9110 section
+	 * 9.3.6).
+	 */
+	NOT_IMPLEMENTED("notImplemented", HttpResponseStatus.NOT_IMPLEMENTED, CloseReason.SERVER,
+			"the server implements neither CONNECT nor transfer codings other than chunked"),
 
 	/**
 	 * The request's headers or body took longer than their timeout.

@@ -1,6 +1,11 @@
 package io.zokio.engine.limits;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,16 +26,58 @@ class RequestSyntaxTests {
 		assertThat(RequestSyntax.isHost(host)).isFalse();
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/", "/a?b=c&d", "*", "http://example.com/x", "example.com:443", "/%7Euser" })
-	void acceptsTargetsOfVisibleAscii(String target) {
-		assertThat(RequestSyntax.isTarget(target)).isTrue();
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			GET     | /
+			GET     | /a?b=c&d
+			GET     | /%7Euser
+			OPTIONS | *
+			OPTIONS | /a
+			GET     | http://example.com/x
+			POST    | HTTPS://example.com:8443
+			""")
+	void acceptsOriginAbsoluteAndAsteriskForms(String method, String target) {
+		assertThat(RequestSyntax.isTarget(HttpMethod.valueOf(method), target)).isTrue();
 	}
 
-	@ParameterizedTest(name = "[{0}]")
-	@ValueSource(strings = { "", "/a b", "/a\u0000", "/a\t", "/caf\u00e9", "/\u007f" })
-	void refusesTargetsWithControlsSpacesOrBytesAboveTilde(String target) {
-		assertThat(RequestSyntax.isTarget(target)).isFalse();
+	@ParameterizedTest(name = "{0} [{1}]")
+	@CsvSource(delimiter = '|', textBlock = """
+			GET     | ''
+			GET     | *
+			OPTIONS | **
+			GET     | example.com:443
+			GET     | a
+			GET     | ftp://example.com/
+			GET     | /a b
+			GET     | '/a\u0000'
+			GET     | '/a\t'
+			GET     | /caf\u00e9
+			GET     | '/\u007f'
+			""")
+	void refusesOtherFormsControlsSpacesAndBytesAboveTilde(String method, String target) {
+		assertThat(RequestSyntax.isTarget(HttpMethod.valueOf(method), target)).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			chunked             | true
+			CHUNKED             | true
+			gzip, chunked       | false
+			'gzip ,  chunked'   | false
+			x-custom            | false
+			chunked;q=1         | false
+			""")
+	void takesOnlyChunkedForATransferCoding(String codings, boolean chunkedOnly) {
+		HttpHeaders headers = new DefaultHttpHeaders().add(HttpHeaderNames.TRANSFER_ENCODING, codings);
+		assertThat(RequestSyntax.isChunkedOnly(headers)).isEqualTo(chunkedOnly);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "chunked, true", "gzip, false" })
+	void readsEveryTransferEncodingField(String second, boolean chunkedOnly) {
+		HttpHeaders headers = new DefaultHttpHeaders().add(HttpHeaderNames.TRANSFER_ENCODING, "chunked")
+			.add(HttpHeaderNames.TRANSFER_ENCODING, second);
+		assertThat(RequestSyntax.isChunkedOnly(headers)).isEqualTo(chunkedOnly);
 	}
 
 }

@@ -185,7 +185,7 @@ class ConnectionTrackerTests {
 		this.statistics.connectionAccepted().tlsHandshakeEnded(new IllegalStateException("no cipher"), 1000);
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
 		assertThat(snapshot.refused().get(Refusal.CONTENT_TOO_LARGE)).isOne();
-		assertThat(snapshot.refused().get(Refusal.BAD_REQUEST)).isZero();
+		assertThat(snapshot.refused().get(Refusal.HOST)).isZero();
 		assertThat(snapshot.tls().handshakes()).isOne();
 		assertThat(snapshot.tls().failures()).isOne();
 		assertThat(snapshot.tls().meanHandshakeMicros()).isEqualTo(3000);

@@ -1,0 +1,72 @@
+package io.zokio.engine.limits;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.zokio.engine.pipeline.Refusal;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestFramingTests {
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			plain head                          | GET / HTTP/1.1\\r\\nHost: a\\r\\nAccept: */*\\r\\n\\r\\n                                  |
+			empty lines before the request line | \\r\\n\\r\\nGET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n                                         |
+			line folded with a space            | GET / HTTP/1.1\\r\\nHost: a\\r\\nX-Folded: one\\r\\n two\\r\\n\\r\\n                      | lineFolding
+			line folded with a tab              | GET / HTTP/1.1\\r\\nHost: a\\r\\nX-Folded: one\\r\\n\\ttwo\\r\\n\\r\\n                    | lineFolding
+			bare line feeds                     | GET / HTTP/1.1\\nHost: a\\nX-Folded: one\\n two\\n\\n                                   | lineFolding
+			body that looks folded              | POST / HTTP/1.1\\r\\nHost: a\\r\\nContent-Length: 7\\r\\n\\r\\n\\n abc\\r\\n                   |
+			fold after a Content-Length body    | POST / HTTP/1.1\\r\\ncontent-LENGTH:  3 \\r\\n\\r\\nabcGET / HTTP/1.1\\r\\nX: 1\\r\\n 2\\r\\n\\r\\n  | lineFolding
+			chunked body                        | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5\\r\\nhello\\r\\nA\\r\\n0123456789\\r\\n0\\r\\n\\r\\n |
+			chunk extensions                    | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5 ; a ; b = c;d="x\\\\"y";e\\r\\nhello\\r\\n0;z\\r\\n\\r\\n |
+			chunk data that looks like a size   | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n3\\r\\n;;;\\r\\n0\\r\\n\\r\\n            |
+			trailers                            | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0\\r\\nX-A: 1\\r\\nX-B: 2\\r\\n\\r\\n     |
+			empty chunk extension               | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5;\\r\\nhello\\r\\n0\\r\\n\\r\\n          | chunk
+			chunk extension with a space inside | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5;a b\\r\\nhello\\r\\n0\\r\\n\\r\\n       | chunk
+			unterminated quoted value           | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5;a="b\\r\\nhello\\r\\n0\\r\\n\\r\\n      | chunk
+			blank after the size only           | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5 \\r\\nhello\\r\\n0\\r\\n\\r\\n          | chunk
+			no chunk size                       | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n;a\\r\\nhello\\r\\n0\\r\\n\\r\\n         | chunk
+			chunk size overflow                 | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n100000000\\r\\nhello                  | chunk
+			chunk longer than its size          | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n3\\r\\nhello\\r\\n0\\r\\n\\r\\n           | chunk
+			bare line feed after a size         | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5\\nhello\\r\\n0\\r\\n\\r\\n             | chunk
+			folded trailer                      | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0\\r\\nX-A: 1\\r\\n 2\\r\\n\\r\\n         | lineFolding
+			bad chunk in a pipelined request    | GET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\nPOST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5;\\r\\nhello\\r\\n0\\r\\n\\r\\n | chunk
+			malformed Content-Length stops     | POST / HTTP/1.1\\r\\nContent-Length: 1x\\r\\n\\r\\n5;\\r\\n                                   |
+			""")
+	void followsTheFramingWhereverTheReadsSplitIt(String description, String request, @Nullable String refusal) {
+		byte[] bytes = request.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+			.getBytes(StandardCharsets.US_ASCII);
+		String expected = (refusal != null) ? refusal : "";
+		for (int split = 0; split <= bytes.length; split++) {
+			RequestFraming framing = new RequestFraming();
+			String found = read(framing, bytes, 0, split);
+			if (found.isEmpty()) {
+				found = read(framing, bytes, split, bytes.length);
+			}
+			assertThat(found).as("split at %d", split).isEqualTo(expected);
+		}
+		RequestFraming framing = new RequestFraming();
+		String found = "";
+		for (int i = 0; i < bytes.length && found.isEmpty(); i++) {
+			found = read(framing, bytes, i, i + 1);
+		}
+		assertThat(found).as("byte by byte").isEqualTo(expected);
+	}
+
+	private static String read(RequestFraming framing, byte[] bytes, int from, int to) {
+		ByteBuf buffer = Unpooled.wrappedBuffer(bytes, from, to - from);
+		try {
+			Refusal refusal = framing.read(buffer);
+			return (refusal != null) ? refusal.id() : "";
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+}
