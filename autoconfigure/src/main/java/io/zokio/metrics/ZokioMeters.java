@@ -57,11 +57,12 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Requests that could not be decoded"),
 
 	/**
-	 * Request latency percentiles over the sliding window, from the first request byte read to the
-	 * last response byte written.
+	 * Request latency, from the first request byte read to the last response byte written: a timer
+	 * with a percentile histogram that Prometheus can aggregate, shaped by
+	 * {@code management.metrics.distribution.*} for {@code zokio.requests}.
 	 */
-	REQUESTS_LATENCY("zokio.requests.latency", Meter.Type.GAUGE, "seconds",
-			"Request latency over the sliding window, first byte read to last byte written", ZokioKeyNames.QUANTILE),
+	REQUESTS_LATENCY("zokio.requests.latency", Meter.Type.TIMER, "seconds",
+			"Request latency, first byte read to last byte written"),
 
 	/**
 	 * Responses since start, per status class.
@@ -209,11 +210,6 @@ public enum ZokioMeters implements MeterDocumentation {
 		 * Status class: 1xx, 2xx, 3xx, 4xx or 5xx.
 		 */
 		STATUS("status"),
-
-		/**
-		 * Quantile: 0.5, 0.9, 0.99, 0.999 or 1.0 (the maximum).
-		 */
-		QUANTILE("quantile"),
 
 		/**
 		 * Event loop: its place in the server's group, from 0.

@@ -1,10 +1,11 @@
 package io.zokio.metrics;
 
-import java.util.Locale;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -13,25 +14,36 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.stats.LatencySnapshot;
 import io.zokio.engine.stats.StatusClass;
 
 /**
  * Binds the {@link ConnectionStatistics} of the application server to a {@link MeterRegistry} as the
- * {@link ZokioMeters}. Every tag value comes from a fixed set.
+ * {@link ZokioMeters}. Every tag value comes from a fixed set. Request latency is a {@link Timer}
+ * with a percentile histogram up to 30 seconds and buckets at 100, 250 and 500 microseconds (the
+ * percentile buckets start at one millisecond), which {@code management.metrics.distribution.*}
+ * properties for {@code zokio.requests} override.
  */
 public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 
 	private final ConnectionStatistics statistics;
 
+	private static final Duration MIN_EXPECTED_LATENCY = Duration.ofNanos(100_000);
+
+	private static final Duration MAX_EXPECTED_LATENCY = Duration.ofSeconds(30);
+
+	private static final Duration[] SUB_MILLISECOND_BUCKETS = { Duration.ofNanos(100_000), Duration.ofNanos(250_000),
+			Duration.ofNanos(500_000) };
+
 	private final List<Meter> meters = new ArrayList<>();
+
+	private final List<LongConsumer> latencyObservers = new ArrayList<>();
 
 	private MeterRegistry registry;
 
@@ -72,11 +84,17 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		}
 		counter(ZokioMeters.BYTES_READ, Tags.empty(), ConnectionStatistics::bytesRead);
 		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), ConnectionStatistics::bytesWritten);
-		latency("0.5", LatencySnapshot::p50);
-		latency("0.9", LatencySnapshot::p90);
-		latency("0.99", LatencySnapshot::p99);
-		latency("0.999", LatencySnapshot::p999);
-		latency("1.0", LatencySnapshot::max);
+		Timer latency = Timer.builder(ZokioMeters.REQUESTS_LATENCY.getName())
+			.description(ZokioMeters.REQUESTS_LATENCY.getDescription())
+			.publishPercentileHistogram()
+			.serviceLevelObjectives(SUB_MILLISECOND_BUCKETS)
+			.minimumExpectedValue(MIN_EXPECTED_LATENCY)
+			.maximumExpectedValue(MAX_EXPECTED_LATENCY)
+			.register(registry);
+		this.meters.add(latency);
+		LongConsumer observer = (nanos) -> latency.record(nanos, TimeUnit.NANOSECONDS);
+		this.statistics.observeLatency(observer);
+		this.latencyObservers.add(observer);
 	}
 
 	/**
@@ -84,6 +102,8 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
+		this.latencyObservers.forEach(this.statistics::stopObservingLatency);
+		this.latencyObservers.clear();
 		if (this.registry != null) {
 			this.meters.forEach(this.registry::remove);
 		}
@@ -103,15 +123,6 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			.tags(tags)
 			.baseUnit(meter.getBaseUnit())
 			.description(meter.getDescription())
-			.register(this.registry));
-	}
-
-	private void latency(String quantile, ToLongFunction<LatencySnapshot> micros) {
-		this.meters.add(TimeGauge
-			.builder(ZokioMeters.REQUESTS_LATENCY.getName(), this.statistics, TimeUnit.MICROSECONDS,
-					(stats) -> micros.applyAsLong(stats.latencyWindow()))
-			.tags("quantile", quantile)
-			.description(ZokioMeters.REQUESTS_LATENCY.getDescription())
 			.register(this.registry));
 	}
 

@@ -9,8 +9,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -256,11 +259,26 @@ class StatisticsIntegrationTests {
 			assertThat(registry.get("zokio.responses").tag("status", "2xx").functionCounter().count()).isEqualTo(7);
 			assertThat(registry.get("zokio.connections.states").tag("state", "idle").gauge().value()).isOne();
 			assertThat(registry.get("zokio.connections.active").gauge().value()).isOne();
-			assertThat(registry.get("zokio.requests.latency").tag("quantile", "0.99").timeGauge().value())
-				.isPositive();
+			Timer latency = registry.get("zokio.requests.latency").timer();
+			assertThat(latency.count()).isEqualTo(7);
 			assertThat(registry.get("zokio.data.read").functionCounter().count())
 				.isEqualTo(connection.bytesSent());
 		}
+	}
+
+	@Test
+	void shapesTheLatencyHistogramAsTheDistributionPropertiesSay() throws Exception {
+		TestServer server = start("--management.metrics.distribution.percentiles-histogram.zokio.requests=false",
+				"--management.metrics.distribution.slo.zokio.requests=5ms,50ms");
+		try (RawHttpConnection connection = server.connect()) {
+			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+			assertThat(connection.get("/delay?ms=60").status()).isEqualTo(200);
+		}
+		Timer latency = server.context().getBean(MeterRegistry.class).get("zokio.requests.latency").timer();
+		await().atMost(SETTLE).until(() -> latency.count() == 2);
+		CountAtBucket[] buckets = latency.takeSnapshot().histogramCounts();
+		assertThat(buckets).extracting((bucket) -> bucket.bucket(TimeUnit.MILLISECONDS)).containsExactly(5.0, 50.0);
+		assertThat(buckets).extracting(CountAtBucket::count).containsExactly(1.0, 1.0);
 	}
 
 	@Test

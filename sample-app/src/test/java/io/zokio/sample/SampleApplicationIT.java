@@ -77,7 +77,9 @@ class SampleApplicationIT {
 		assertThat(scrape).contains("zokio_requests_total", "zokio_connections_active",
 				"zokio_connections_states{state=\"idle\"}", "zokio_connections_closed_total{reason=\"idleTimeout\"}",
 				"zokio_responses_total{status=\"2xx\"}", "zokio_data_read_bytes_total",
-				"zokio_requests_latency_seconds{quantile=\"0.99\"}", "zokio_connections_accept_failures_total");
+				"zokio_requests_latency_seconds_bucket{le=\"1.0E-4\"}",
+				"zokio_requests_latency_seconds_bucket{le=\"0.001048576\"}",
+				"zokio_requests_latency_seconds_count", "zokio_requests_latency_seconds_sum", "zokio_connections_accept_failures_total");
 		assertThat(scrape).doesNotContain("127.0.0.1");
 		List<String> names = scrape.lines()
 			.filter((line) -> line.startsWith("zokio_"))

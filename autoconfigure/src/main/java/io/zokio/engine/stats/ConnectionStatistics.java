@@ -1,9 +1,11 @@
 package io.zokio.engine.stats;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.function.LongConsumer;
 
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
@@ -56,6 +58,8 @@ public final class ConnectionStatistics {
 	private final LatencyRecorder latency;
 
 	private final NanoClock clock;
+
+	private volatile LongConsumer[] latencyObservers = new LongConsumer[0];
 
 	private volatile long idleTimeoutNanos;
 
@@ -259,6 +263,27 @@ public final class ConnectionStatistics {
 		return this.latency.snapshotWindow(this.clock.nanoTime());
 	}
 
+	/**
+	 * Hand the latency of every completed request, in nanoseconds, to an observer as well, on the
+	 * thread that completed it.
+	 * @param observer the observer, which must be cheap and thread-safe
+	 */
+	public synchronized void observeLatency(LongConsumer observer) {
+		LongConsumer[] observers = Arrays.copyOf(this.latencyObservers, this.latencyObservers.length + 1);
+		observers[observers.length - 1] = observer;
+		this.latencyObservers = observers;
+	}
+
+	/**
+	 * Stop handing latencies to an observer.
+	 * @param observer the observer given to {@link #observeLatency}
+	 */
+	public synchronized void stopObservingLatency(LongConsumer observer) {
+		this.latencyObservers = Arrays.stream(this.latencyObservers)
+			.filter((candidate) -> candidate != observer)
+			.toArray(LongConsumer[]::new);
+	}
+
 	long nanoTime() {
 		return this.clock.nanoTime();
 	}
@@ -290,6 +315,9 @@ public final class ConnectionStatistics {
 	void requestCompleted(Counters.Shard shard, long latencyNanos, long nowNanos) {
 		shard.add(IN_FLIGHT, -1);
 		this.latency.record(latencyNanos / 1000, nowNanos);
+		for (LongConsumer observer : this.latencyObservers) {
+			observer.accept(latencyNanos);
+		}
 	}
 
 	void requestRefused(Counters.Shard shard, Refusal refusal) {

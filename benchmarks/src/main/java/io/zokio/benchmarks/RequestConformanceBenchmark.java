@@ -1,0 +1,130 @@
+package io.zokio.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.zokio.engine.limits.ConnectionLimits;
+import io.zokio.engine.limits.ProtectionParticipant;
+import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.pipeline.ConnectionParticipant;
+import io.zokio.engine.pipeline.ZokioPipelineConfigurer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.netty.ConnectionObserver;
+import reactor.netty.NettyPipeline;
+
+/**
+ * The HTTP/1.1 request path with and without Zokio's conformance checks: one request decoded by
+ * Netty's {@code HttpServerCodec} and answered, on a keep-alive connection, by the codec alone, with
+ * Zokio's two seats and no listener (their own cost, the {@code Date} header included), and with the
+ * protection listener too (raw framing before the codec, head rules after it, deadlines). Run with
+ * {@code -prof gc} for the allocation per operation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class RequestConformanceBenchmark {
+
+	private static final String HEADERS = "Host: localhost:8080\r\nUser-Agent: wrk\r\n"
+			+ "Accept: text/plain,text/html;q=0.9,application/xhtml+xml;q=0.9,*/*;q=0.8\r\n"
+			+ "Accept-Language: en-US,en;q=0.5\r\nAccept-Encoding: gzip, deflate\r\nConnection: keep-alive\r\n";
+
+	/**
+	 * What takes part besides Netty's codec: nothing ({@code netty}), Zokio's two seats with no
+	 * listener ({@code seats}), or the seats with the protection listener ({@code zokio}).
+	 */
+	@Param({ "netty", "seats", "zokio" })
+	public String layer;
+
+	/**
+	 * The request: a {@code GET} with browser-like headers, or a {@code POST} with a chunked body of
+	 * three chunks, one with an extension, and a trailer.
+	 */
+	@Param({ "get", "chunked" })
+	public String request;
+
+	private EmbeddedChannel channel;
+
+	private ByteBuf bytes;
+
+	@Setup(Level.Trial)
+	public void open() {
+		this.channel = new EmbeddedChannel();
+		this.channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
+		this.channel.pipeline().addLast(new Responder());
+		if (!this.layer.equals("netty")) {
+			ConnectionLimits limits = new ConnectionLimits(100, Duration.ofSeconds(10), Duration.ofSeconds(10),
+					Duration.ofSeconds(10), 1024 * 1024);
+			List<ConnectionParticipant> participants = this.layer.equals("zokio")
+					? List.of(new ProtectionParticipant(limits, new ServerConnections(100))) : List.of();
+			new ZokioPipelineConfigurer(participants).onChannelInit(ConnectionObserver.emptyListener(), this.channel,
+					null);
+		}
+		String text = this.request.equals("get") ? "GET /plaintext?user=1&page=2 HTTP/1.1\r\n" + HEADERS + "\r\n"
+				: "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
+						+ "10\r\n0123456789abcdef\r\n8;name=\"value\"\r\n01234567\r\n4\r\nabcd\r\n0\r\nX-Check: 1\r\n\r\n";
+		this.bytes = Unpooled.unreleasableBuffer(
+				Unpooled.directBuffer().writeBytes(text.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	@TearDown(Level.Trial)
+	public void close() {
+		this.channel.finishAndReleaseAll();
+	}
+
+	/**
+	 * Decode one request and answer it.
+	 * @return the channel, so that nothing is eliminated
+	 */
+	@Benchmark
+	public EmbeddedChannel exchange() {
+		this.channel.writeInbound(this.bytes.duplicate());
+		this.channel.releaseOutbound();
+		return this.channel;
+	}
+
+	private static final class Responder extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			boolean last = msg instanceof LastHttpContent;
+			ReferenceCountUtil.release(msg);
+			if (last) {
+				DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+						HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
+				response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+				ctx.writeAndFlush(response);
+			}
+		}
+
+	}
+
+}
