@@ -81,6 +81,9 @@ class SampleApplicationIT {
 				"zokio_requests_latency_seconds_bucket{le=\"0.001048576\"}",
 				"zokio_requests_latency_seconds_count", "zokio_requests_latency_seconds_sum", "zokio_connections_accept_failures_total");
 		assertThat(scrape).doesNotContain("127.0.0.1");
+		assertThat(scrape.lines().filter((line) -> line.startsWith("netty_allocator_pooled_arenas{")))
+			.isNotEmpty()
+			.allMatch((line) -> line.contains("allocator_type=\"BufferPoolAllocator\"") && line.contains("id=\"2054122345\""));
 		List<String> names = scrape.lines()
 			.filter((line) -> line.startsWith("zokio_"))
 			.map((line) -> line.split("[{ ]", 2)[0])

@@ -105,8 +105,8 @@ final class BufferPoolBuilder {
 		BufferPoolSettings s = this.settings;
 		int smallCache = s.threadCache() ? s.smallCacheSize() : 0;
 		int normalCache = s.threadCache() ? s.normalCacheSize() : 0;
-		return new PooledByteBufAllocator(direct, direct ? 0 : s.arenas(), direct ? s.arenas() : 0, s.pageSize(),
-				s.maxOrder(), smallCache, normalCache, false, 0);
+		return new BufferPoolAllocator(direct, direct ? 0 : s.arenas(), direct ? s.arenas() : 0, s.pageSize(),
+				s.maxOrder(), smallCache, normalCache);
 	}
 
 	private static void log(BufferPool pool) {
