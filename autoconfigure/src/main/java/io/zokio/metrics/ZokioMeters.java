@@ -133,7 +133,14 @@ public enum ZokioMeters implements MeterDocumentation {
 	 * Times an event loop was found blocked: a task waited for it longer than the threshold.
 	 */
 	EVENT_LOOP_BLOCKED("zokio.eventloop.blocked", Meter.Type.COUNTER, null,
-			"Times the event loop was found blocked, a task waiting longer than the threshold", ZokioKeyNames.LOOP);
+			"Times the event loop was found blocked, a task waiting longer than the threshold", ZokioKeyNames.LOOP),
+
+	/**
+	 * The transport the server runs on: always 1, tagged with the transport, the requested mode and
+	 * whether a transport tried first failed.
+	 */
+	TRANSPORT("zokio.transport", Meter.Type.GAUGE, null, "The transport the server runs on (always 1)",
+			ZokioKeyNames.TRANSPORT, ZokioKeyNames.REQUESTED, ZokioKeyNames.FALLBACK);
 
 	private final String name;
 
@@ -214,7 +221,22 @@ public enum ZokioMeters implements MeterDocumentation {
 		/**
 		 * Event loop: its place in the server's group, from 0.
 		 */
-		LOOP("loop");
+		LOOP("loop"),
+
+		/**
+		 * Transport: io_uring, epoll, kqueue or nio.
+		 */
+		TRANSPORT("transport"),
+
+		/**
+		 * Requested transport mode: auto, io_uring, epoll, kqueue or nio.
+		 */
+		REQUESTED("requested"),
+
+		/**
+		 * Whether a transport tried first failed: true or false.
+		 */
+		FALLBACK("fallback");
 
 		private final String key;
 

@@ -9,6 +9,7 @@ import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.transport.TransportSelector;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,9 +38,11 @@ public final class ZokioMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry,
 			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool,
-			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops) {
+			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops,
+			ObjectProvider<TransportSelector> transportSelector) {
 		return new ZokioMetricsBinder(meterRegistry, connectionStatistics.getIfAvailable(),
-				bufferPool.getIfAvailable(), serverConnections.getIfAvailable(), eventLoops.getIfAvailable());
+				bufferPool.getIfAvailable(), serverConnections.getIfAvailable(), eventLoops.getIfAvailable(),
+				transportSelector.getIfAvailable());
 	}
 
 }

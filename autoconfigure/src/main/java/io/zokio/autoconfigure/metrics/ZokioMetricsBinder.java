@@ -8,8 +8,11 @@ import io.zokio.engine.limits.ServerConnections;
 import io.zokio.metrics.AcceptMetrics;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.LoopWatchdog;
+import io.zokio.engine.transport.TransportReport;
+import io.zokio.engine.transport.TransportSelector;
 import io.zokio.metrics.BufferPoolMetrics;
 import io.zokio.metrics.EventLoopMetrics;
+import io.zokio.metrics.TransportMetrics;
 import io.zokio.metrics.ZokioMetrics;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +43,10 @@ public final class ZokioMetricsBinder
 
 	private final @Nullable AcceptMetrics acceptMetrics;
 
+	private final @Nullable TransportSelector transportSelector;
+
+	private @Nullable TransportMetrics transportMetrics;
+
 	private volatile boolean bound;
 
 	/**
@@ -49,12 +56,15 @@ public final class ZokioMetricsBinder
 	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param serverConnections the server's connections, or {@code null} when protection is off
 	 * @param eventLoops the server's watched event loops, or {@code null} when Zokio does not run them
+	 * @param transportSelector the server's transport selection, or {@code null} when Zokio does not
+	 * select it
 	 */
 	public ZokioMetricsBinder(MeterRegistry meterRegistry, @Nullable ConnectionStatistics statistics,
 			@Nullable BufferPool bufferPool, @Nullable ServerConnections serverConnections,
-			@Nullable ZokioEventLoops eventLoops) {
+			@Nullable ZokioEventLoops eventLoops, @Nullable TransportSelector transportSelector) {
 		this.meterRegistry = meterRegistry;
 		this.eventLoops = eventLoops;
+		this.transportSelector = transportSelector;
 		this.statisticsMetrics = (statistics != null) ? new ZokioMetrics(statistics) : null;
 		this.bufferPoolMetrics = (bufferPool != null) ? new BufferPoolMetrics(bufferPool) : null;
 		this.acceptMetrics = (serverConnections != null) ? new AcceptMetrics(serverConnections) : null;
@@ -92,10 +102,18 @@ public final class ZokioMetricsBinder
 		if (this.acceptMetrics != null) {
 			this.acceptMetrics.bindTo(this.meterRegistry);
 		}
+		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
+		if (report != null) {
+			this.transportMetrics = new TransportMetrics(report);
+			this.transportMetrics.bindTo(this.meterRegistry);
+		}
 	}
 
 	@Override
 	public synchronized void destroy() {
+		if (this.transportMetrics != null) {
+			this.transportMetrics.close();
+		}
 		if (this.eventLoopMetrics != null) {
 			this.eventLoopMetrics.close();
 		}
