@@ -24,10 +24,7 @@ class TransportServerIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "nio", "epoll", "io_uring" })
 	void servesOnEachTransportThisHostSupports(String transport) throws Exception {
-		assumeThat(transport.equals("nio") || (transport.equals("epoll") && Epoll.isAvailable())
-				|| (transport.equals("io_uring") && IoUring.isAvailable()))
-			.as("%s available on this host", transport)
-			.isTrue();
+		assumeAvailable(transport);
 		try (ConfigurableApplicationContext context = start("--zokio.transport.mode=" + transport.replace('_', '-'),
 				"--zokio.transport.require-native=" + !transport.equals("nio"))) {
 			TestHttp http = new TestHttp(port(context));
@@ -43,6 +40,28 @@ class TransportServerIntegrationTests {
 			assertThat(http.getJson("/actuator/zokio").get("transport").get("name").asString()).isEqualTo(transport);
 		}
 		assertThat(EventLoopThreads.awaitAllEnded(10_000)).as("event loop threads after shutdown").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "nio", "epoll", "io_uring" })
+	void runsTheManagementServerOnTheTransportsEventLoops(String transport) throws Exception {
+		assumeAvailable(transport);
+		try (ConfigurableApplicationContext context = start("--zokio.transport.mode=" + transport.replace('_', '-'),
+				"--management.server.port=0", "--management.server.address=127.0.0.1")) {
+			int managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+			HttpResponse<String> management = new TestHttp(managementPort).get("/actuator/servingthread");
+			assertThat(management.statusCode()).isEqualTo(200);
+			assertThat(management.body()).startsWith("zokio-http-" + transport + "-");
+			assertThat(new TestHttp(port(context)).get("/thread").body()).startsWith("zokio-http-" + transport + "-");
+		}
+		assertThat(EventLoopThreads.awaitAllEnded(10_000)).as("event loop threads after shutdown").isEmpty();
+	}
+
+	private static void assumeAvailable(String transport) {
+		assumeThat(transport.equals("nio") || (transport.equals("epoll") && Epoll.isAvailable())
+				|| (transport.equals("io_uring") && IoUring.isAvailable()))
+			.as("%s available on this host", transport)
+			.isTrue();
 	}
 
 	@ParameterizedTest

@@ -12,6 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * A WebFlux application for tests: {@code /plaintext}, {@code /thread} (the serving thread's name),
  * {@code /delay?ms=}, {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
  * {@code /echo}, {@code /size} (the request body's size, once all of it is read), {@code /allocator} (the identity of the allocator WebFlux writes through) and
- * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}).
+ * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}), and
+ * the Actuator endpoint {@code servingthread}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -77,6 +80,25 @@ public class TestApplication {
 			return taken;
 		}
 		return taken;
+	}
+
+	@Bean
+	ServingThreadEndpoint servingThreadEndpoint() {
+		return new ServingThreadEndpoint();
+	}
+
+	/**
+	 * {@code /actuator/servingthread}: the name of the thread that serves the endpoint's request,
+	 * on whichever server Actuator runs.
+	 */
+	@Endpoint(id = "servingthread")
+	static final class ServingThreadEndpoint {
+
+		@ReadOperation
+		Mono<String> thread() {
+			return Mono.fromSupplier(() -> Thread.currentThread().getName());
+		}
+
 	}
 
 	@Bean
