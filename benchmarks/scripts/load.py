@@ -40,6 +40,10 @@ VARIANTS = {
     "zokio-epoll": ["--zokio.transport.mode=epoll"],
 }
 
+COMPARE_ONLY_VARIANTS = {
+    "zokio-nowatchdog": ["--zokio.transport.blocked-loop-threshold=0"],
+}
+
 LATENCY_VARIANTS = {
     BASELINE: [],
     "zokio": [],
@@ -434,7 +438,8 @@ def compare(args, names):
     apps = {}
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     try:
-        transports = start_warmed(args, {name: VARIANTS[name] for name in names}, apps)
+        variants = VARIANTS | COMPARE_ONLY_VARIANTS
+        transports = start_warmed(args, {name: variants[name] for name in names}, apps)
         for app in apps.values():
             wrk(app.port, args.seconds, 64)
         results = throughput_rounds(apps, args.rounds, args.seconds, 64)

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import reactor.netty.http.server.HttpRequestDecoderSpec;
+import reactor.netty.http.server.ProxyProtocolSupportType;
 import reactor.netty.http.server.HttpServer;
 
 /**
  * Applies Zokio's idle timeout when {@code server.netty.idle-timeout} is not set, a request line
  * limit of {@value #MIN_REQUEST_LINE_LENGTH} octets when {@code server.netty.max-initial-line-length}
- * is not set, the HTTP/2 limits the server advertises, and the {@link AcceptGuard} of its listening
+ * is not set, the PROXY protocol, the HTTP/2 limits the server advertises, and the {@link AcceptGuard} of its listening
  * channel, to the application's server only.
  */
 public final class ProtectionWebServerFactoryCustomizer
@@ -31,6 +32,8 @@ public final class ProtectionWebServerFactoryCustomizer
 
 	private final ZokioProperties.Http2 http2;
 
+	private final ZokioProperties.ProxyProtocol proxyProtocol;
+
 	private final ServerConnections serverConnections;
 
 	private final boolean defaultRequestLine;
@@ -40,14 +43,17 @@ public final class ProtectionWebServerFactoryCustomizer
 	 * @param defaultIdleTimeout the idle timeout to apply, or {@code null} when Boot's
 	 * {@code server.netty.idle-timeout} applies
 	 * @param http2 the HTTP/2 limits
+	 * @param proxyProtocol whether connections start with a PROXY protocol header
 	 * @param serverConnections the server's connections, which count failed accepts
 	 * @param defaultRequestLine whether {@code server.netty.max-initial-line-length} is unset, so
 	 * that the request line limit is raised to {@value #MIN_REQUEST_LINE_LENGTH} octets
 	 */
 	public ProtectionWebServerFactoryCustomizer(@Nullable Duration defaultIdleTimeout, ZokioProperties.Http2 http2,
-			ServerConnections serverConnections, boolean defaultRequestLine) {
+			ZokioProperties.ProxyProtocol proxyProtocol, ServerConnections serverConnections,
+			boolean defaultRequestLine) {
 		this.defaultIdleTimeout = defaultIdleTimeout;
 		this.http2 = http2;
+		this.proxyProtocol = proxyProtocol;
 		this.serverConnections = serverConnections;
 		this.defaultRequestLine = defaultRequestLine;
 	}
@@ -62,6 +68,11 @@ public final class ProtectionWebServerFactoryCustomizer
 		long maxHeaderListSize = this.http2.getMaxHeaderListSize().toBytes();
 		factory.addServerCustomizers((server) -> server
 			.http2Settings((settings) -> settings.maxConcurrentStreams(maxStreams).maxHeaderListSize(maxHeaderListSize)));
+		if (this.proxyProtocol != ZokioProperties.ProxyProtocol.OFF) {
+			ProxyProtocolSupportType type = (this.proxyProtocol == ZokioProperties.ProxyProtocol.ON)
+					? ProxyProtocolSupportType.ON : ProxyProtocolSupportType.AUTO;
+			factory.addServerCustomizers((server) -> server.proxyProtocol(type));
+		}
 		if (this.defaultRequestLine) {
 			factory.addServerCustomizers(ProtectionWebServerFactoryCustomizer::raiseRequestLineLimit);
 		}

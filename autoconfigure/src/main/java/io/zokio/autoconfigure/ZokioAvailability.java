@@ -84,7 +84,7 @@ final class ZokioAvailability implements SmartLifecycle {
 	}
 
 	synchronized void check() {
-		if (this.connections.isShuttingDown()) {
+		if (this.connections.isShuttingDown() || this.connections.isDraining()) {
 			return;
 		}
 		String stuck = stuckLoop();

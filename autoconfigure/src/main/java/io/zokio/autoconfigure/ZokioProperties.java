@@ -33,6 +33,15 @@ public class ZokioProperties implements Validator {
 
 	private final Http2 http2 = new Http2();
 
+	private final Shutdown shutdown = new Shutdown();
+
+	/**
+	 * Whether connections start with a PROXY protocol header (v1 or v2), as HAProxy's send-proxy and
+	 * cloud network load balancers send it: off, on (required: a connection without one is closed),
+	 * or auto (taken when present). The application then sees the client's address.
+	 */
+	private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -59,6 +68,63 @@ public class ZokioProperties implements Validator {
 
 	public Http2 getHttp2() {
 		return this.http2;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public ProxyProtocol getProxyProtocol() {
+		return this.proxyProtocol;
+	}
+
+	public void setProxyProtocol(ProxyProtocol proxyProtocol) {
+		this.proxyProtocol = proxyProtocol;
+	}
+
+	/**
+	 * Shutdown settings.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long the server keeps serving after readiness turned to REFUSING_TRAFFIC and before
+		 * Boot's graceful shutdown begins, so that load balancers and Kubernetes notice and stop
+		 * sending requests: set it to the balancer's health check interval or the readiness probe
+		 * period. Keep it below spring.lifecycle.timeout-per-shutdown-phase.
+		 */
+		private Duration drainDelay = Duration.ZERO;
+
+		public Duration getDrainDelay() {
+			return this.drainDelay;
+		}
+
+		public void setDrainDelay(Duration drainDelay) {
+			this.drainDelay = drainDelay;
+		}
+
+	}
+
+	/**
+	 * Whether connections start with a PROXY protocol header.
+	 */
+	public enum ProxyProtocol {
+
+		/**
+		 * No PROXY protocol: a connection that starts with a header is an HTTP error.
+		 */
+		OFF,
+
+		/**
+		 * Every connection starts with a PROXY protocol header; one without is closed.
+		 */
+		ON,
+
+		/**
+		 * A connection may start with a PROXY protocol header, which is then taken.
+		 */
+		AUTO
+
 	}
 
 	@Override

@@ -40,6 +40,8 @@ final class ZokioPropertiesValidator {
 
 	static final long MAX_HTTP2_SETTING = 0xFFFFFFFFL;
 
+	static final Duration MAX_DRAIN_DELAY = Duration.ofMinutes(10);
+
 	private static final String CODE = "zokio.range";
 
 	private static final String[] UNITS = { "TB", "GB", "MB", "KB" };
@@ -71,6 +73,10 @@ final class ZokioPropertiesValidator {
 		}
 		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
 		validateConnections(properties.getConnections());
+		Duration drain = properties.getShutdown().getDrainDelay();
+		if (drain == null || drain.isNegative() || drain.compareTo(MAX_DRAIN_DELAY) > 0) {
+			reject("shutdown.drain-delay", drain, "must be between 0s and 10m");
+		}
 		ZokioProperties.Http2 http2 = properties.getHttp2();
 		if (http2.getMaxConcurrentStreams() < 1 || http2.getMaxConcurrentStreams() > MAX_HTTP2_SETTING) {
 			reject("http2.max-concurrent-streams", http2.getMaxConcurrentStreams(),

@@ -45,7 +45,8 @@ public final class ZokioProtectionAutoConfiguration {
 		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
 				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
 				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes());
-		return new ProtectionParticipant(limits, serverConnections);
+		return new ProtectionParticipant(limits, serverConnections,
+				properties.getProxyProtocol() != ZokioProperties.ProxyProtocol.OFF);
 	}
 
 	@Bean
@@ -57,7 +58,7 @@ public final class ZokioProtectionAutoConfiguration {
 				: properties.getConnections().getDefaultIdleTimeout();
 		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
 		return new ProtectionWebServerFactoryCustomizer((bootIdleTimeout != null) ? null : idleTimeout,
-				properties.getHttp2(), serverConnections, !Binder.get(environment)
+				properties.getHttp2(), properties.getProxyProtocol(), serverConnections, !Binder.get(environment)
 					.bind("server.netty.max-initial-line-length", DataSize.class)
 					.isBound());
 	}
@@ -65,6 +66,12 @@ public final class ZokioProtectionAutoConfiguration {
 	@Bean
 	ZokioShutdownLifecycle zokioShutdownLifecycle(ServerConnections serverConnections) {
 		return new ZokioShutdownLifecycle(serverConnections);
+	}
+
+	@Bean
+	ZokioDrain zokioDrain(ApplicationEventPublisher publisher, ServerConnections serverConnections,
+			ZokioProperties properties) {
+		return new ZokioDrain(publisher, serverConnections, properties.getShutdown().getDrainDelay());
 	}
 
 	@Bean

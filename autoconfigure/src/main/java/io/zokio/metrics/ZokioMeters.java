@@ -196,7 +196,8 @@ public enum ZokioMeters implements MeterDocumentation {
 		STATE("state"),
 
 		/**
-		 * Close reason (client, server, idleTimeout, requestTimeout, error, tls, rejected, shutdown) or
+		 * Close reason (client, server, idleTimeout, requestTimeout, error, tls, rejected, shutdown,
+		 * proxyProtocol) or
 		 * refusal reason, one per rule class (host, target, version, lineFolding, chunk, notImplemented,
 		 * requestTimeout, contentTooLarge, overloaded, versionNotSupported).
 		 */

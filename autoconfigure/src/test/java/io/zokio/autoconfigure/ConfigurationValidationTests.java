@@ -31,6 +31,8 @@ class ConfigurationValidationTests {
 			zokio.transport.event-loop-threads             | 5000   | per available processor
 			zokio.transport.blocked-loop-threshold         | 5ms    | must be between 10ms and 1h, or 0 to turn the watchdog off
 			zokio.transport.blocked-loop-threshold         | -1s    | must be between 10ms and 1h, or 0 to turn the watchdog off
+			zokio.shutdown.drain-delay                     | -1s    | must be between 0s and 10m
+			zokio.shutdown.drain-delay                     | 700s   | must be between 0s and 10m
 			zokio.stats.latency-window                     | 0s     | must be between 1s and 24h
 			zokio.stats.latency-window                     | -1s    | must be between 1s and 24h
 			zokio.buffer-pool.preallocate                  | -1MB   | must be a size of zero (none) or more

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestApplication;
+import io.zokio.test.TestHttp;
 import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,6 +255,22 @@ class ProtectionIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void keepsServingThroughTheDrainWithReadinessRefusingTraffic() throws Exception {
+		TestServer server = start("--zokio.shutdown.drain-delay=3s");
+		ServerConnections connections = server.context().getBean(ServerConnections.class);
+		ApplicationAvailability availability = server.context().getBean(ApplicationAvailability.class);
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(server.context()::close);
+		await().atMost(Duration.ofSeconds(10)).until(connections::isDraining);
+		assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+		TestHttp http = new TestHttp(server.port());
+		assertThat(http.get("/plaintext").statusCode()).isEqualTo(200);
+		assertThat(http.getJson("/actuator/zokio/connections").get("draining").asBoolean()).isTrue();
+		assertThat(connections.isShuttingDown()).as("the graceful shutdown waits for the drain").isFalse();
+		closed.get(30, TimeUnit.SECONDS);
+		assertThat(connections.isShuttingDown()).isTrue();
 	}
 
 	private TestServer start(String... args) {

@@ -116,11 +116,26 @@ public enum Layout {
 	 * @throws IOException on I/O failure
 	 */
 	public Socket connect(int port) throws IOException {
+		return connect(port, new byte[0]);
+	}
+
+	/**
+	 * Open a connected socket to the server that first sends some bytes in the clear, as a PROXY
+	 * protocol header comes before the TLS handshake, then does the handshake when the layout has TLS.
+	 * @param port the server's port
+	 * @param preface the bytes to send first
+	 * @return the socket
+	 * @throws IOException on I/O failure
+	 */
+	public Socket connect(int port, byte[] preface) throws IOException {
+		Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+		plain.getOutputStream().write(preface);
+		plain.getOutputStream().flush();
 		if (!this.tls) {
-			return new Socket(InetAddress.getLoopbackAddress(), port);
+			return plain;
 		}
 		SSLSocket socket = (SSLSocket) sslContext().getSocketFactory()
-			.createSocket(InetAddress.getLoopbackAddress(), port);
+			.createSocket(plain, InetAddress.getLoopbackAddress().getHostAddress(), port, true);
 		if (this.alpn != null) {
 			SSLParameters parameters = socket.getSSLParameters();
 			parameters.setApplicationProtocols(new String[] { this.alpn });

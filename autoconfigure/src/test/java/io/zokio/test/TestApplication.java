@@ -26,7 +26,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * A WebFlux application for tests: {@code /plaintext}, {@code /thread} (the serving thread's name),
+ * A WebFlux application for tests: {@code /plaintext}, {@code /remote} (the client's address as the
+ * application sees it), {@code /thread} (the serving thread's name),
  * {@code /delay?ms=}, {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
  * {@code /echo}, {@code /size} (the request body's size, once all of it is read), {@code /allocator} (the identity of the allocator WebFlux writes through) and
  * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}), and
@@ -105,6 +106,9 @@ public class TestApplication {
 	RouterFunction<ServerResponse> testRoutes() {
 		return RouterFunctions.route()
 			.GET("/plaintext", (request) -> ServerResponse.ok().bodyValue("Hello, World!"))
+			.GET("/remote", (request) -> ServerResponse.ok()
+				.bodyValue(request.remoteAddress().map((address) -> address.getHostString() + ":" + address.getPort())
+					.orElse("unknown")))
 			.GET("/thread",
 					(request) -> ServerResponse.ok()
 						.body(Mono.fromSupplier(() -> Thread.currentThread().getName()), String.class))

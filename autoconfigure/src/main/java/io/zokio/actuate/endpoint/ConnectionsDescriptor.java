@@ -28,12 +28,16 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param tls the TLS handshakes of the connections
  * @param goAwaySent HTTP/2 GOAWAY frames sent, per error code ({@code no_error} on a graceful
  * close, others when Netty's HTTP/2 defences closed the connection)
+ * @param draining whether the server is draining before its shutdown
+ * ({@code zokio.shutdown.drain-delay}): it serves, but readiness refuses traffic
  */
 public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
 		Map<String, Long> closedBy, double averageLifetimeMs, long maxRequestsPerConnection, int max,
-		long rejected, long acceptFailures, Tls tls, Map<String, Long> goAwaySent) implements OperationResponseBody {
+		long rejected, long acceptFailures, Tls tls, Map<String, Long> goAwaySent,
+		boolean draining) implements OperationResponseBody {
 
-	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max, long acceptFailures) {
+	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max, long acceptFailures,
+			boolean draining) {
 		if (snapshot == null) {
 			return null;
 		}
@@ -51,7 +55,7 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(), acceptFailures,
 				new Tls(snapshot.tls().handshakes(), snapshot.tls().failures(),
 						Millis.of(snapshot.tls().meanHandshakeMicros())),
-				goAwaySent(snapshot));
+				goAwaySent(snapshot), draining);
 	}
 
 	private static Map<String, Long> goAwaySent(StatisticsSnapshot snapshot) {

@@ -62,7 +62,7 @@ public final class ZokioEndpoint {
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
 		return new ZokioDescriptor(transport(), BufferPoolDescriptor.of(this.bufferPool),
-				ConnectionsDescriptor.of(snapshot, max(), acceptFailures()), RequestsDescriptor.of(snapshot),
+				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
 				EventLoopsDescriptor.of(this.eventLoops.get()));
 	}
 
@@ -76,7 +76,7 @@ public final class ZokioEndpoint {
 		return switch (section) {
 			case "transport" -> transport();
 			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
-			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures());
+			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures(), draining());
 			case "requests" -> RequestsDescriptor.of(snapshot());
 			case "eventLoops" -> EventLoopsDescriptor.of(this.eventLoops.get());
 			default -> null;
@@ -90,6 +90,10 @@ public final class ZokioEndpoint {
 
 	private int max() {
 		return (this.connections != null) ? this.connections.maxConnections() : -1;
+	}
+
+	private boolean draining() {
+		return this.connections != null && this.connections.isDraining();
 	}
 
 	private long acceptFailures() {

@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * lines, a missing or repeated {@code Host}, unknown versions and oversized bodies are refused. On
  * HTTP/2: a header block or frame header that stalls past the header deadline, or a frame payload
  * that stalls past the body deadline, cuts the connection; each stream has its own body deadline
- * and size limit ({@link StreamGuard}). Deadlines are only written here; the {@link DeadlineSweeper}
+ * and size limit ({@link StreamGuard}). Behind a PROXY protocol balancer, the PROXY header (and
+ * the TLS handshake after it) must bring the connection's first byte to this guard within the
+ * header timeout from the connection's start, or it is cut as {@link CloseReason#PROXY_PROTOCOL}.
+ * Deadlines are only written here; the {@link DeadlineSweeper}
  * of the connection's event loop checks them, so no timer is scheduled per request. Used on the
  * connection's event loop only.
  */
@@ -48,6 +51,10 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	private final Set<StreamGuard> streams = new HashSet<>();
 
 	private final RequestFraming framing = new RequestFraming();
+
+	private boolean awaitingFirstByte;
+
+	private long firstByteDeadlineNanos;
 
 	private Mode mode = Mode.UNKNOWN;
 
@@ -83,6 +90,10 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		this.channel = channel;
 		this.settings = settings;
 		this.connections = connections;
+		if (settings.proxyHeaderFirst()) {
+			this.awaitingFirstByte = true;
+			this.firstByteDeadlineNanos = deadline(System.nanoTime(), settings.requestHeaderNanos());
+		}
 	}
 
 	@Override
@@ -128,6 +139,7 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	 */
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
+		this.awaitingFirstByte = false;
 		switch (this.mode) {
 			case UNKNOWN -> {
 				this.bytesBeforeProtocol += bytes.readableBytes();
@@ -303,6 +315,13 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	 */
 	void check(long now) {
 		if (this.mode == Mode.OFF || !this.channel.isActive()) {
+			return;
+		}
+		if (this.awaitingFirstByte) {
+			if (due(this.firstByteDeadlineNanos, now)) {
+				this.awaitingFirstByte = false;
+				cut(CloseReason.PROXY_PROTOCOL);
+			}
 			return;
 		}
 		if (this.mode == Mode.HTTP_2) {

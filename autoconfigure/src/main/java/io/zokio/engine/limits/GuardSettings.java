@@ -13,13 +13,17 @@ import java.time.Duration;
  * @param maxRequestBodyBytes the largest request body, or {@code -1} for no limit
  */
 record GuardSettings(long requestHeaderNanos, long requestBodyNanos, long writeNanos, long writeCheckIntervalNanos,
-		long maxRequestBodyBytes) {
+		long maxRequestBodyBytes, boolean proxyHeaderFirst) {
 
 	static GuardSettings of(ConnectionLimits limits) {
+		return of(limits, false);
+	}
+
+	static GuardSettings of(ConnectionLimits limits, boolean proxyHeaderFirst) {
 		Duration write = limits.writeTimeout();
 		long writeCheckInterval = write.isZero() ? 0 : write.dividedBy(4).plusMillis(1).toNanos();
 		return new GuardSettings(limits.requestHeaderTimeout().toNanos(), limits.requestBodyTimeout().toNanos(),
-				write.toNanos(), writeCheckInterval, limits.maxRequestBodySize());
+				write.toNanos(), writeCheckInterval, limits.maxRequestBodySize(), proxyHeaderFirst);
 	}
 
 }

@@ -22,8 +22,20 @@ public final class ProtectionParticipant implements ConnectionParticipant {
 	 * @param connections the server's live connections
 	 */
 	public ProtectionParticipant(ConnectionLimits limits, ServerConnections connections) {
+		this(limits, connections, false);
+	}
+
+	/**
+	 * Create a participant applying the given limits on a server whose connections may start with
+	 * a PROXY protocol header: the header and the first request head must then arrive within the
+	 * request header timeout from the connection's start.
+	 * @param limits the limits
+	 * @param connections the server's live connections
+	 * @param proxyHeaderFirst whether a PROXY protocol header may come first
+	 */
+	public ProtectionParticipant(ConnectionLimits limits, ServerConnections connections, boolean proxyHeaderFirst) {
 		this.connections = connections;
-		this.settings = GuardSettings.of(limits);
+		this.settings = GuardSettings.of(limits, proxyHeaderFirst);
 		this.tickNanos = DeadlineSweeper.tickNanos(limits);
 	}
 

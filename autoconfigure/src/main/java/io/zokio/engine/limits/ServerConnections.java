@@ -30,6 +30,8 @@ public final class ServerConnections {
 
 	private volatile boolean shuttingDown;
 
+	private volatile boolean draining;
+
 	private final Map<EventLoop, DeadlineSweeper> sweepers = new ConcurrentHashMap<>();
 
 	/**
@@ -46,6 +48,23 @@ public final class ServerConnections {
 	 */
 	public boolean isShuttingDown() {
 		return this.shuttingDown;
+	}
+
+	/**
+	 * Return whether the server is draining: it still serves, but has told load balancers and
+	 * probes that it refuses traffic, until its shutdown begins.
+	 * @return whether the drain has begun
+	 */
+	public boolean isDraining() {
+		return this.draining;
+	}
+
+	/**
+	 * Begin the drain that comes before shutdown: nothing changes for connections, only
+	 * {@link #isDraining()}.
+	 */
+	public void drain() {
+		this.draining = true;
 	}
 
 	/**

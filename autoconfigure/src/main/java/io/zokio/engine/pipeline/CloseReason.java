@@ -44,7 +44,13 @@ public enum CloseReason {
 	/**
 	 * Closed by the server's shutdown.
 	 */
-	SHUTDOWN("shutdown");
+	SHUTDOWN("shutdown"),
+
+	/**
+	 * The PROXY protocol header was malformed, missing where one is required, or did not arrive
+	 * within the request header timeout.
+	 */
+	PROXY_PROTOCOL("proxyProtocol");
 
 	private final String id;
 

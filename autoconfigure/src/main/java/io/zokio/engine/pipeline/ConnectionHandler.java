@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
+import io.netty.handler.codec.haproxy.HAProxyProtocolException;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
@@ -327,6 +328,9 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * @return whether the failure was handled and must not be propagated
 	 */
 	private boolean failed(ChannelHandlerContext ctx, Throwable cause) {
+		if (isProxyProtocolFailure(cause)) {
+			CloseReasons.mark(ctx.channel(), CloseReason.PROXY_PROTOCOL);
+		}
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		this.listener.closing((marked != null) ? marked : CloseReason.ERROR);
 		this.listener.failed(cause);
@@ -337,6 +341,15 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		releaseHeld();
 		ctx.close();
 		return true;
+	}
+
+	private static boolean isProxyProtocolFailure(Throwable cause) {
+		for (Throwable candidate = cause; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof HAProxyProtocolException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
