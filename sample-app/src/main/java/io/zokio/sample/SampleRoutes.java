@@ -20,8 +20,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * The sample endpoints: {@code /plaintext}, {@code /json}, {@code /echo}, {@code /delay} and
- * {@code /bytes}.
+ * The sample endpoints: {@code /plaintext}, {@code /json}, {@code /echo}, {@code /delay},
+ * {@code /bytes} and {@code /remote} (the client's address as the application sees it, from the
+ * PROXY protocol header behind a load balancer with {@code zokio.proxy-protocol}).
  */
 @Configuration(proxyBeanMethods = false)
 class SampleRoutes {
@@ -46,11 +47,19 @@ class SampleRoutes {
 			.POST("/echo", this::echo)
 			.GET("/delay", this::delay)
 			.GET("/bytes", this::bytes)
+			.GET("/remote", this::remote)
 			.build();
 	}
 
 	private Mono<ServerResponse> plaintext(ServerRequest request) {
 		return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(HELLO);
+	}
+
+	private Mono<ServerResponse> remote(ServerRequest request) {
+		String address = request.remoteAddress()
+			.map((remote) -> remote.getHostString() + ":" + remote.getPort())
+			.orElse("unknown");
+		return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(address);
 	}
 
 	private Mono<ServerResponse> echo(ServerRequest request) {

@@ -67,7 +67,9 @@ final class SampleAppProcess implements AutoCloseable {
 		command.addAll(jvmArgs);
 		command.add("-jar");
 		command.add(jar().toString());
-		command.add("--server.port=0");
+		if (appArgs.stream().noneMatch((arg) -> arg.startsWith("--server.port="))) {
+			command.add("--server.port=0");
+		}
 		command.add("--server.address=127.0.0.1");
 		command.add("--spring.main.banner-mode=off");
 		command.addAll(appArgs);

@@ -1,0 +1,348 @@
+package io.zokio.sample;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import io.zokio.test.RawHttpConnection;
+import io.zokio.test.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three sample app instances behind a real HAProxy ({@code send-proxy-v2}, health checks on
+ * readiness through each management port) and scraped by a real Prometheus, all on 127.0.0.1:
+ * four keep-alive clients, each at most one request every 10 ms, send requests from 127.0.0.2 through
+ * HAProxy while every instance in turn is
+ * sent SIGTERM, drains ({@code zokio.shutdown.drain-delay}), shuts down gracefully and is started
+ * again. No request fails, the application sees the clients' address from the PROXY header while
+ * Zokio's statistics never hold it, and the requests the instances counted, read from Prometheus
+ * across the restarts, are the requests the clients sent.
+ */
+class ScaleOutIT {
+
+	private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+
+	private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+
+	private static final String CLIENT_ADDRESS = "127.0.0.2";
+
+	private static final int INSTANCES = 3;
+
+	private static final int CLIENTS = 4;
+
+	private static final Duration DRAIN = Duration.ofSeconds(3);
+
+	private static final Duration PACE = Duration.ofMillis(10);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@Test
+	void rollsARestartThroughHaproxyWithoutLosingARequest(@TempDir Path directory) throws Exception {
+		boolean installed = Files.isExecutable(HAPROXY) && Files.isExecutable(PROMETHEUS);
+		if (System.getenv("CI") != null) {
+			assertThat(installed).as("CI installs haproxy and prometheus (.ci/run)").isTrue();
+		}
+		assumeThat(installed).as("haproxy and prometheus installed").isTrue();
+		int[] ports = new int[INSTANCES];
+		int[] managementPorts = new int[INSTANCES];
+		for (int i = 0; i < INSTANCES; i++) {
+			ports[i] = freePort();
+			managementPorts[i] = freePort();
+		}
+		int frontendPort = freePort();
+		int statsPort = freePort();
+		int prometheusPort = freePort();
+		SampleAppProcess[] instances = new SampleAppProcess[INSTANCES];
+		List<Process> processes = new ArrayList<>();
+		ExecutorService load = Executors.newFixedThreadPool(CLIENTS);
+		try {
+			for (int i = 0; i < INSTANCES; i++) {
+				instances[i] = startInstance(ports[i], managementPorts[i]);
+			}
+			for (SampleAppProcess instance : instances) {
+				instance.awaitPort();
+			}
+			processes.add(haproxy(directory, frontendPort, statsPort, ports, managementPorts));
+			processes.add(prometheus(directory, prometheusPort, managementPorts));
+			await().atMost(Duration.ofSeconds(60)).until(() -> upServers(statsPort) == INSTANCES);
+			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> scraped(prometheusPort) == INSTANCES);
+			long started = System.currentTimeMillis();
+			AtomicBoolean running = new AtomicBoolean(true);
+			AtomicLong answered = new AtomicLong();
+			ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+			List<Future<?>> clients = new ArrayList<>();
+			for (int c = 0; c < CLIENTS; c++) {
+				clients.add(load.submit(() -> sendUntilStopped(frontendPort, running, answered, failures)));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() > 200);
+			for (int i = 0; i < INSTANCES; i++) {
+				long before = answered.get();
+				instances[i].close();
+				instances[i] = startInstance(ports[i], managementPorts[i]);
+				instances[i].awaitPort();
+				await().atMost(Duration.ofSeconds(60)).until(() -> upServers(statsPort) == INSTANCES);
+				long atRestart = answered.get();
+				await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() > atRestart + 100);
+				assertThat(answered.get()).as("requests served while instance %d restarted", i).isGreaterThan(before);
+			}
+			running.set(false);
+			for (Future<?> future : clients) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+			long sent = answered.get();
+			assertThat(failures).as("failed requests").isEmpty();
+			assertThat(sent).isGreaterThan(1000);
+			for (int i = 0; i < INSTANCES; i++) {
+				String report = new TestHttp(managementPorts[i]).get("/actuator/zokio").body();
+				assertThat(report).contains("\"requests\"").doesNotContain(CLIENT_ADDRESS);
+			}
+			long ended = System.currentTimeMillis();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> lastScrapes(prometheusPort) >= ended / 1000.0 + 1);
+			assertThat(countedAcrossRestarts(prometheusPort, started, System.currentTimeMillis())).isEqualTo(sent);
+		}
+		finally {
+			load.shutdownNow();
+			for (Process process : processes) {
+				process.destroy();
+				if (!process.waitFor(20, TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+				}
+			}
+			for (SampleAppProcess instance : instances) {
+				if (instance != null) {
+					instance.close();
+				}
+			}
+		}
+	}
+
+	private static SampleAppProcess startInstance(int port, int managementPort) throws IOException {
+		return SampleAppProcess.start(List.of(), List.of("--server.port=" + port,
+				"--management.server.port=" + managementPort, "--management.server.address=127.0.0.1",
+				"--management.endpoint.health.probes.enabled=true", "--zokio.proxy-protocol=on",
+				"--zokio.shutdown.drain-delay=" + DRAIN.toMillis() + "ms", "--zokio.buffer-pool.preallocate=4MB"));
+	}
+
+	private static void sendUntilStopped(int frontendPort, AtomicBoolean running, AtomicLong answered,
+			ConcurrentLinkedQueue<String> failures) {
+		RawHttpConnection connection = null;
+		try {
+			while (running.get()) {
+				if (connection == null) {
+					Socket socket = new Socket();
+					socket.bind(new InetSocketAddress(CLIENT_ADDRESS, 0));
+					socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), frontendPort));
+					connection = new RawHttpConnection(socket, 10_000);
+				}
+				RawHttpConnection.Response response = connection.get("/remote");
+				if (response == null) {
+					failures.add("connection closed before a response");
+					connection.close();
+					connection = null;
+					continue;
+				}
+				if (response.status() != 200 || !response.body().startsWith(CLIENT_ADDRESS + ":")) {
+					failures.add(response.status() + " " + response.body());
+				}
+				else {
+					answered.incrementAndGet();
+				}
+				if ("close".equals(response.headers().get("connection"))) {
+					connection.close();
+					connection = null;
+				}
+				LockSupport.parkNanos(PACE.toNanos());
+			}
+		}
+		catch (Exception ex) {
+			failures.add(ex.toString());
+		}
+		finally {
+			if (connection != null) {
+				try {
+					connection.close();
+				}
+				catch (Exception ex) {
+					failures.add(ex.toString());
+				}
+			}
+		}
+	}
+
+	private static Process haproxy(Path directory, int frontendPort, int statsPort, int[] ports,
+			int[] managementPorts) throws Exception {
+		StringBuilder servers = new StringBuilder();
+		for (int i = 0; i < ports.length; i++) {
+			servers.append("  server app").append(i).append(" 127.0.0.1:").append(ports[i]).append(" check port ")
+				.append(managementPorts[i]).append('\n');
+		}
+		Path config = directory.resolve("haproxy.cfg");
+		Files.writeString(config, """
+				global
+				  maxconn 1000
+				defaults
+				  mode http
+				  timeout connect 2s
+				  timeout client 30s
+				  timeout server 30s
+				  timeout http-keep-alive 10s
+				  retries 3
+				  option redispatch 1
+				  retry-on conn-failure empty-response response-timeout
+				frontend app
+				  bind 127.0.0.1:%d
+				  default_backend instances
+				frontend stats
+				  bind 127.0.0.1:%d
+				  stats enable
+				  stats uri /stats
+				backend instances
+				  balance roundrobin
+				  http-reuse safe
+				  option httpchk GET /actuator/health/readiness
+				  http-check expect status 200
+				  default-server inter 250ms fall 2 rise 2 send-proxy-v2
+				%s""".formatted(frontendPort, statsPort, servers));
+		Process check = new ProcessBuilder(HAPROXY.toString(), "-c", "-f", config.toString()).redirectErrorStream(true)
+			.start();
+		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(check.waitFor()).as(output).isZero();
+		return new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
+			.redirectOutput(directory.resolve("haproxy.log").toFile())
+			.start();
+	}
+
+	private static Process prometheus(Path directory, int port, int[] managementPorts) throws IOException {
+		StringBuilder targets = new StringBuilder();
+		for (int managementPort : managementPorts) {
+			targets.append(targets.isEmpty() ? "" : ", ").append("'127.0.0.1:").append(managementPort).append('\'');
+		}
+		Path config = directory.resolve("prometheus.yml");
+		Files.writeString(config, """
+				global:
+				  scrape_interval: 500ms
+				  scrape_timeout: 400ms
+				scrape_configs:
+				  - job_name: zokio-sample
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: [%s]
+				""".formatted(targets));
+		return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+				"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+				"--log.level=warn")
+			.redirectErrorStream(true)
+			.redirectOutput(directory.resolve("prometheus.log").toFile())
+			.start();
+	}
+
+	private int upServers(int statsPort) {
+		try {
+			HttpResponse<String> stats = this.client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return (int) stats.body()
+				.lines()
+				.filter((line) -> line.startsWith("instances,app"))
+				.filter((line) -> line.split(",")[17].equals("UP"))
+				.count();
+		}
+		catch (IOException | InterruptedException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * Return how many instances Prometheus has scraped, so that each one's counter is known before
+	 * the first request.
+	 */
+	private int scraped(int prometheusPort) throws Exception {
+		return query(prometheusPort, "/api/v1/query?query="
+				+ URLEncoder.encode("zokio_requests_total", StandardCharsets.UTF_8)).get("data").get("result").size();
+	}
+
+	/**
+	 * Return the oldest of the instances' latest scrape times, in seconds.
+	 */
+	private double lastScrapes(int prometheusPort) throws Exception {
+		JsonNode result = query(prometheusPort, "/api/v1/query?query="
+				+ URLEncoder.encode("min(timestamp(zokio_requests_total))", StandardCharsets.UTF_8));
+		JsonNode samples = result.get("data").get("result");
+		return samples.isEmpty() ? 0 : Double.parseDouble(samples.get(0).get("value").get(1).asString());
+	}
+
+	/**
+	 * Return the requests the instances counted between two times: each instance's counter, summed
+	 * over the lives of its processes (a drop of the counter is a restart).
+	 */
+	private long countedAcrossRestarts(int prometheusPort, long fromMillis, long toMillis) throws Exception {
+		JsonNode series = query(prometheusPort, "/api/v1/query_range?query="
+				+ URLEncoder.encode("zokio_requests_total", StandardCharsets.UTF_8) + "&start="
+				+ (fromMillis / 1000.0 - 1) + "&end=" + (toMillis / 1000.0) + "&step=0.25")
+			.get("data")
+			.get("result");
+		assertThat(series.size()).isEqualTo(INSTANCES);
+		long total = 0;
+		for (JsonNode instance : series) {
+			long previous = 0;
+			long baseline = -1;
+			for (JsonNode value : instance.get("values")) {
+				long count = (long) Double.parseDouble(value.get(1).asString());
+				if (baseline < 0) {
+					baseline = count;
+				}
+				if (count < previous) {
+					total += previous;
+				}
+				previous = count;
+			}
+			total += previous - baseline;
+		}
+		return total;
+	}
+
+	private JsonNode query(int port, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.client.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return JSON.readTree(response.body());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
