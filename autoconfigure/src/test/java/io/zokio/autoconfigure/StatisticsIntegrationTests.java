@@ -193,7 +193,8 @@ class StatisticsIntegrationTests {
 		assertThat(fieldNames(connections)).containsAll(List.of("active", "states", "accepted", "closed", "closedBy"));
 		assertThat(fieldNames(connections.get("states"))).containsAll(List.of("reading", "processing", "writing", "idle"));
 		assertThat(fieldNames(connections.get("closedBy"))).containsExactlyInAnyOrder("client", "server",
-				"idleTimeout", "requestTimeout", "error", "tls", "rejected", "shutdown");
+				"idleTimeout", "requestTimeout", "error", "tls", "rejected", "shutdown", "proxyProtocol");
+		assertThat(connections.get("draining").asBoolean()).isFalse();
 		assertThat(connections.get("accepted").asLong()).as("the first connection and this one").isEqualTo(2);
 		assertThat(connections.get("active").asLong()).isOne();
 		assertThat(connections.get("states").get("processing").asLong()).isOne();
@@ -203,6 +204,9 @@ class StatisticsIntegrationTests {
 		assertThat(fieldNames(requests)).containsAll(
 				List.of("total", "inFlight", "decodeErrors", "bytesRead", "bytesWritten", "responses", "latency"));
 		assertThat(fieldNames(requests.get("responses"))).containsExactly("1xx", "2xx", "3xx", "4xx", "5xx");
+		assertThat(fieldNames(requests.get("refused"))).containsExactlyInAnyOrder("host", "target", "version",
+				"lineFolding", "chunk", "notImplemented", "requestTimeout", "contentTooLarge", "overloaded",
+				"versionNotSupported");
 		assertThat(requests.get("total").asLong()).isEqualTo(3);
 		assertThat(requests.get("inFlight").asLong()).isOne();
 		assertThat(requests.get("responses").get("2xx").asLong()).isOne();

@@ -120,6 +120,7 @@ class ScaleOutIT {
 				future.get(30, TimeUnit.SECONDS);
 			}
 			long sent = answered.get();
+			System.out.println("ScaleOutIT: clients sent " + sent + " requests, " + failures.size() + " failed");
 			assertThat(failures).as("failed requests").isEmpty();
 			assertThat(sent).isGreaterThan(1000);
 			for (int i = 0; i < INSTANCES; i++) {
@@ -315,6 +316,7 @@ class ScaleOutIT {
 		assertThat(series.size()).isEqualTo(INSTANCES);
 		long total = 0;
 		for (JsonNode instance : series) {
+			long before = total;
 			long previous = 0;
 			long baseline = -1;
 			for (JsonNode value : instance.get("values")) {
@@ -328,6 +330,8 @@ class ScaleOutIT {
 				previous = count;
 			}
 			total += previous - baseline;
+			System.out.println("ScaleOutIT: " + instance.get("metric").get("instance").asString() + " counted "
+					+ (total - before) + " requests");
 		}
 		return total;
 	}
