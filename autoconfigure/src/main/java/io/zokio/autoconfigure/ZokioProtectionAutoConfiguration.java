@@ -64,14 +64,9 @@ public final class ZokioProtectionAutoConfiguration {
 	}
 
 	@Bean
-	ZokioShutdownLifecycle zokioShutdownLifecycle(ServerConnections serverConnections) {
-		return new ZokioShutdownLifecycle(serverConnections);
-	}
-
-	@Bean
-	ZokioDrain zokioDrain(ApplicationEventPublisher publisher, ServerConnections serverConnections,
-			ZokioProperties properties) {
-		return new ZokioDrain(publisher, serverConnections, properties.getShutdown().getDrainDelay());
+	ZokioShutdownLifecycle zokioShutdownLifecycle(ApplicationEventPublisher publisher,
+			ServerConnections serverConnections, ZokioProperties properties) {
+		return new ZokioShutdownLifecycle(publisher, serverConnections, properties.getShutdown().getDrainDelay());
 	}
 
 	@Bean

@@ -124,9 +124,7 @@ class ProxyProtocolIntegrationTests {
 	}
 
 	private static Stream<Arguments> matrix() {
-		return Stream.of(ServerTransport.values())
-			.flatMap((transport) -> Stream.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS, Layout.HTTP_1_1_H2C_SERVER)
-				.map((layout) -> Arguments.of(transport, layout)));
+		return ServerTransport.onEvery(List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS, Layout.HTTP_1_1_H2C_SERVER));
 	}
 
 	private static byte[] v2() {

@@ -2,10 +2,12 @@ package io.zokio.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The transports a test server can run on, each required (no fallback) so that a test runs on the
@@ -32,6 +34,15 @@ public enum ServerTransport {
 
 	ServerTransport(String mode) {
 		this.mode = mode;
+	}
+
+	/**
+	 * Return the arguments of a test that runs on every transport and every given layout.
+	 * @param layouts the layouts
+	 * @return a transport and a layout per test
+	 */
+	public static Stream<Arguments> onEvery(List<Layout> layouts) {
+		return Stream.of(values()).flatMap((transport) -> layouts.stream().map((layout) -> Arguments.of(transport, layout)));
 	}
 
 	/**

@@ -5,14 +5,13 @@ import io.netty.channel.EventLoopGroup;
 import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
-import io.zokio.metrics.AcceptMetrics;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.transport.LoopWatchdog;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.metrics.BufferPoolMetrics;
 import io.zokio.metrics.EventLoopMetrics;
-import io.zokio.metrics.TransportMetrics;
+import io.zokio.metrics.ServerMetrics;
 import io.zokio.metrics.ZokioMetrics;
 import org.jspecify.annotations.Nullable;
 
@@ -41,11 +40,11 @@ public final class ZokioMetricsBinder
 
 	private final @Nullable BufferPoolMetrics bufferPoolMetrics;
 
-	private final @Nullable AcceptMetrics acceptMetrics;
+	private final @Nullable ServerConnections serverConnections;
 
 	private final @Nullable TransportSelector transportSelector;
 
-	private @Nullable TransportMetrics transportMetrics;
+	private @Nullable ServerMetrics serverMetrics;
 
 	private volatile boolean bound;
 
@@ -67,7 +66,7 @@ public final class ZokioMetricsBinder
 		this.transportSelector = transportSelector;
 		this.statisticsMetrics = (statistics != null) ? new ZokioMetrics(statistics) : null;
 		this.bufferPoolMetrics = (bufferPool != null) ? new BufferPoolMetrics(bufferPool) : null;
-		this.acceptMetrics = (serverConnections != null) ? new AcceptMetrics(serverConnections) : null;
+		this.serverConnections = serverConnections;
 	}
 
 	@Override
@@ -99,20 +98,15 @@ public final class ZokioMetricsBinder
 		if (this.bufferPoolMetrics != null) {
 			this.bufferPoolMetrics.bindTo(this.meterRegistry);
 		}
-		if (this.acceptMetrics != null) {
-			this.acceptMetrics.bindTo(this.meterRegistry);
-		}
 		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
-		if (report != null) {
-			this.transportMetrics = new TransportMetrics(report);
-			this.transportMetrics.bindTo(this.meterRegistry);
-		}
+		this.serverMetrics = new ServerMetrics(this.serverConnections, report);
+		this.serverMetrics.bindTo(this.meterRegistry);
 	}
 
 	@Override
 	public synchronized void destroy() {
-		if (this.transportMetrics != null) {
-			this.transportMetrics.close();
+		if (this.serverMetrics != null) {
+			this.serverMetrics.close();
 		}
 		if (this.eventLoopMetrics != null) {
 			this.eventLoopMetrics.close();
@@ -122,9 +116,6 @@ public final class ZokioMetricsBinder
 		}
 		if (this.bufferPoolMetrics != null) {
 			this.bufferPoolMetrics.close();
-		}
-		if (this.acceptMetrics != null) {
-			this.acceptMetrics.close();
 		}
 	}
 
