@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -73,15 +74,12 @@ class ScaleOutIT {
 			assertThat(installed).as("CI installs haproxy and prometheus (.ci/run)").isTrue();
 		}
 		assumeThat(installed).as("haproxy and prometheus installed").isTrue();
-		int[] ports = new int[INSTANCES];
-		int[] managementPorts = new int[INSTANCES];
-		for (int i = 0; i < INSTANCES; i++) {
-			ports[i] = freePort();
-			managementPorts[i] = freePort();
-		}
-		int frontendPort = freePort();
-		int statsPort = freePort();
-		int prometheusPort = freePort();
+		int[] free = freePorts(2 * INSTANCES + 3);
+		int[] ports = Arrays.copyOfRange(free, 0, INSTANCES);
+		int[] managementPorts = Arrays.copyOfRange(free, INSTANCES, 2 * INSTANCES);
+		int frontendPort = free[2 * INSTANCES];
+		int statsPort = free[2 * INSTANCES + 1];
+		int prometheusPort = free[2 * INSTANCES + 2];
 		SampleAppProcess[] instances = new SampleAppProcess[INSTANCES];
 		List<Process> processes = new ArrayList<>();
 		ExecutorService load = Executors.newFixedThreadPool(CLIENTS);
@@ -94,8 +92,15 @@ class ScaleOutIT {
 			}
 			processes.add(haproxy(directory, frontendPort, statsPort, ports, managementPorts));
 			processes.add(prometheus(directory, prometheusPort, managementPorts));
-			await().atMost(Duration.ofSeconds(60)).until(() -> upServers(statsPort) == INSTANCES);
-			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> scraped(prometheusPort) == INSTANCES);
+			await().atMost(Duration.ofSeconds(60))
+				.conditionEvaluationListener((condition) -> assertThat(processes).allMatch(Process::isAlive,
+						"alive: " + logs(directory)))
+				.until(() -> upServers(statsPort) == INSTANCES);
+			await().atMost(Duration.ofSeconds(60))
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.conditionEvaluationListener((condition) -> assertThat(processes).allMatch(Process::isAlive,
+						"alive: " + logs(directory)))
+				.until(() -> scraped(prometheusPort) == INSTANCES);
 			long started = System.currentTimeMillis();
 			AtomicBoolean running = new AtomicBoolean(true);
 			AtomicLong answered = new AtomicLong();
@@ -343,10 +348,39 @@ class ScaleOutIT {
 		return JSON.readTree(response.body());
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/**
+	 * Return distinct free ports: every socket stays open until all are chosen, so that none is
+	 * handed out twice.
+	 */
+	private static int[] freePorts(int count) throws IOException {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			int[] ports = new int[count];
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				sockets.add(socket);
+				ports[i] = socket.getLocalPort();
+			}
+			return ports;
 		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
+	}
+
+	private static String logs(Path directory) {
+		StringBuilder logs = new StringBuilder();
+		for (String name : List.of("haproxy.log", "prometheus.log")) {
+			try {
+				logs.append('\n').append(name).append(":\n").append(Files.readString(directory.resolve(name)));
+			}
+			catch (IOException ex) {
+				logs.append('\n').append(name).append(": ").append(ex);
+			}
+		}
+		return logs.toString();
 	}
 
 }
