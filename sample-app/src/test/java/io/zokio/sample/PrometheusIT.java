@@ -1,13 +1,6 @@
 package io.zokio.sample;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -34,23 +26,15 @@ import static org.awaitility.Awaitility.await;
  */
 class PrometheusIT {
 
-	private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-
 	private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
 	private static final Path DOCS = Path.of("..", "docs").toAbsolutePath().normalize();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
 	void rulesPassPromtoolAndEveryDashboardQueryReturnsData(@TempDir Path directory) throws Exception {
-		boolean installed = Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI installs prometheus (.ci/run)").isTrue();
-		}
-		assumeThat(installed).as("prometheus and promtool installed").isTrue();
+		HostTools.assumeInstalled("prometheus", PrometheusServer.PROGRAM, PROMTOOL);
 		Path rules = DOCS.resolve("prometheus/zokio-rules.yml");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "check", "rules", rules.toString()))
 			.contains("SUCCESS: 9 rules found");
@@ -60,9 +44,7 @@ class PrometheusIT {
 		assertThat(queries).hasSizeGreaterThanOrEqualTo(12);
 		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of())) {
 			int appPort = app.awaitPort();
-			int prometheusPort = freePort();
-			Path config = directory.resolve("prometheus.yml");
-			Files.writeString(config, """
+			try (PrometheusServer prometheus = PrometheusServer.start(directory, HostTools.freePorts(1)[0], """
 					global:
 					  scrape_interval: 1s
 					  evaluation_interval: 1s
@@ -73,14 +55,7 @@ class PrometheusIT {
 					    metrics_path: /actuator/prometheus
 					    static_configs:
 					      - targets: ['127.0.0.1:%d']
-					""".formatted(rules, appPort));
-			Process prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
-					"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort,
-					"--log.level=warn")
-				.redirectErrorStream(true)
-				.redirectOutput(directory.resolve("prometheus.log").toFile())
-				.start();
-			try {
+					""".formatted(rules, appPort))) {
 				TestHttp http = new TestHttp(appPort);
 				List<String> expressions = new ArrayList<>(queries);
 				expressions.addAll(List.of("zokio:requests:rate1m", "zokio:responses:rate1m",
@@ -91,12 +66,12 @@ class PrometheusIT {
 					assertThat(http.get("/plaintext").statusCode()).isEqualTo(200);
 					assertThat(http.get("/delay?ms=2").statusCode()).isEqualTo(200);
 					for (String expression : expressions) {
-						JsonNode answer = query(prometheusPort, expression);
+						JsonNode answer = prometheus.query(expression);
 						assertThat(answer.get("status").asString()).as(expression).isEqualTo("success");
 						assertThat(answer.get("data").get("result").size()).as(expression).isPositive();
 					}
 				});
-				JsonNode groups = get(prometheusPort, "/api/v1/rules").get("data").get("groups");
+				JsonNode groups = prometheus.get("/api/v1/rules").get("data").get("groups");
 				List<String> loaded = new ArrayList<>();
 				for (JsonNode group : groups) {
 					for (JsonNode rule : group.get("rules")) {
@@ -107,14 +82,8 @@ class PrometheusIT {
 				assertThat(loaded).hasSize(9)
 					.contains("ZokioBufferPoolExhausted", "ZokioTransportFallback", "ZokioConnectionsRejected",
 							"ZokioEventLoopBlocked", "ZokioLatencyHigh");
-				JsonNode up = query(prometheusPort, "up{job=\"zokio-sample\"}").get("data").get("result");
+				JsonNode up = prometheus.query("up{job=\"zokio-sample\"}").get("data").get("result");
 				assertThat(up.get(0).get("value").get(1).asString()).isEqualTo("1");
-			}
-			finally {
-				prometheus.destroy();
-				if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
-					prometheus.destroyForcibly();
-				}
 			}
 		}
 	}
@@ -130,29 +99,12 @@ class PrometheusIT {
 		return queries;
 	}
 
-	private JsonNode query(int port, String expression) throws IOException, InterruptedException {
-		return get(port, "/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
-	}
-
-	private JsonNode get(int port, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.client.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return JSON.readTree(response.body());
-	}
-
 	private static String run(Path directory, String... command) throws Exception {
 		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		return output;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

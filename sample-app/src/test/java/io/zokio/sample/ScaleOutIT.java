@@ -3,7 +3,6 @@ package io.zokio.sample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,13 +27,12 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestHttp;
+import org.awaitility.core.ConditionEvaluationListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -51,8 +49,6 @@ class ScaleOutIT {
 
 	private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
-	private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-
 	private static final String CLIENT_ADDRESS = "127.0.0.2";
 
 	private static final int INSTANCES = 3;
@@ -63,25 +59,20 @@ class ScaleOutIT {
 
 	private static final Duration PACE = Duration.ofMillis(10);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
 	void rollsARestartThroughHaproxyWithoutLosingARequest(@TempDir Path directory) throws Exception {
-		boolean installed = Files.isExecutable(HAPROXY) && Files.isExecutable(PROMETHEUS);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI installs haproxy and prometheus (.ci/run)").isTrue();
-		}
-		assumeThat(installed).as("haproxy and prometheus installed").isTrue();
-		int[] free = freePorts(2 * INSTANCES + 3);
+		HostTools.assumeInstalled("haproxy and prometheus", HAPROXY, PrometheusServer.PROGRAM);
+		int[] free = HostTools.freePorts(2 * INSTANCES + 3);
 		int[] ports = Arrays.copyOfRange(free, 0, INSTANCES);
 		int[] managementPorts = Arrays.copyOfRange(free, INSTANCES, 2 * INSTANCES);
 		int frontendPort = free[2 * INSTANCES];
 		int statsPort = free[2 * INSTANCES + 1];
 		int prometheusPort = free[2 * INSTANCES + 2];
 		SampleAppProcess[] instances = new SampleAppProcess[INSTANCES];
-		List<Process> processes = new ArrayList<>();
+		Process haproxy = null;
+		PrometheusServer prometheus = null;
 		ExecutorService load = Executors.newFixedThreadPool(CLIENTS);
 		try {
 			for (int i = 0; i < INSTANCES; i++) {
@@ -90,17 +81,19 @@ class ScaleOutIT {
 			for (SampleAppProcess instance : instances) {
 				instance.awaitPort();
 			}
-			processes.add(haproxy(directory, frontendPort, statsPort, ports, managementPorts));
-			processes.add(prometheus(directory, prometheusPort, managementPorts));
+			haproxy = haproxy(directory, frontendPort, statsPort, ports, managementPorts);
+			prometheus = prometheus(directory, prometheusPort, managementPorts);
+			PrometheusServer store = prometheus;
+			List<Process> balancerAndStore = List.of(haproxy, prometheus.process());
+			ConditionEvaluationListener<Object> bothAlive = (condition) -> assertThat(balancerAndStore)
+				.allMatch(Process::isAlive, "alive: " + logs(directory));
 			await().atMost(Duration.ofSeconds(60))
-				.conditionEvaluationListener((condition) -> assertThat(processes).allMatch(Process::isAlive,
-						"alive: " + logs(directory)))
+				.conditionEvaluationListener(bothAlive)
 				.until(() -> upServers(statsPort) == INSTANCES);
 			await().atMost(Duration.ofSeconds(60))
 				.ignoreExceptionsInstanceOf(IOException.class)
-				.conditionEvaluationListener((condition) -> assertThat(processes).allMatch(Process::isAlive,
-						"alive: " + logs(directory)))
-				.until(() -> scraped(prometheusPort) == INSTANCES);
+				.conditionEvaluationListener(bothAlive)
+				.until(() -> scraped(store) == INSTANCES);
 			long started = System.currentTimeMillis();
 			AtomicBoolean running = new AtomicBoolean(true);
 			AtomicLong answered = new AtomicLong();
@@ -134,15 +127,18 @@ class ScaleOutIT {
 			}
 			long ended = System.currentTimeMillis();
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> lastScrapes(prometheusPort) >= ended / 1000.0 + 1);
-			assertThat(countedAcrossRestarts(prometheusPort, started, System.currentTimeMillis())).isEqualTo(sent);
+				.until(() -> lastScrapes(store) >= ended / 1000.0 + 1);
+			assertThat(countedAcrossRestarts(store, started, System.currentTimeMillis())).isEqualTo(sent);
 		}
 		finally {
 			load.shutdownNow();
-			for (Process process : processes) {
-				process.destroy();
-				if (!process.waitFor(20, TimeUnit.SECONDS)) {
-					process.destroyForcibly();
+			if (prometheus != null) {
+				prometheus.close();
+			}
+			if (haproxy != null) {
+				haproxy.destroy();
+				if (!haproxy.waitFor(20, TimeUnit.SECONDS)) {
+					haproxy.destroyForcibly();
 				}
 			}
 			for (SampleAppProcess instance : instances) {
@@ -249,13 +245,12 @@ class ScaleOutIT {
 			.start();
 	}
 
-	private static Process prometheus(Path directory, int port, int[] managementPorts) throws IOException {
+	private static PrometheusServer prometheus(Path directory, int port, int[] managementPorts) throws IOException {
 		StringBuilder targets = new StringBuilder();
 		for (int managementPort : managementPorts) {
 			targets.append(targets.isEmpty() ? "" : ", ").append("'127.0.0.1:").append(managementPort).append('\'');
 		}
-		Path config = directory.resolve("prometheus.yml");
-		Files.writeString(config, """
+		return PrometheusServer.start(directory, port, """
 				global:
 				  scrape_interval: 500ms
 				  scrape_timeout: 400ms
@@ -265,12 +260,6 @@ class ScaleOutIT {
 				    static_configs:
 				      - targets: [%s]
 				""".formatted(targets));
-		return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
-				"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-				"--log.level=warn")
-			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve("prometheus.log").toFile())
-			.start();
 	}
 
 	private int upServers(int statsPort) {
@@ -293,18 +282,15 @@ class ScaleOutIT {
 	 * Return how many instances Prometheus has scraped, so that each one's counter is known before
 	 * the first request.
 	 */
-	private int scraped(int prometheusPort) throws Exception {
-		return query(prometheusPort, "/api/v1/query?query="
-				+ URLEncoder.encode("zokio_requests_total", StandardCharsets.UTF_8)).get("data").get("result").size();
+	private static int scraped(PrometheusServer prometheus) throws Exception {
+		return prometheus.query("zokio_requests_total").get("data").get("result").size();
 	}
 
 	/**
 	 * Return the oldest of the instances' latest scrape times, in seconds.
 	 */
-	private double lastScrapes(int prometheusPort) throws Exception {
-		JsonNode result = query(prometheusPort, "/api/v1/query?query="
-				+ URLEncoder.encode("min(timestamp(zokio_requests_total))", StandardCharsets.UTF_8));
-		JsonNode samples = result.get("data").get("result");
+	private static double lastScrapes(PrometheusServer prometheus) throws Exception {
+		JsonNode samples = prometheus.query("min(timestamp(zokio_requests_total))").get("data").get("result");
 		return samples.isEmpty() ? 0 : Double.parseDouble(samples.get(0).get("value").get(1).asString());
 	}
 
@@ -312,8 +298,9 @@ class ScaleOutIT {
 	 * Return the requests the instances counted between two times: each instance's counter, summed
 	 * over the lives of its processes (a drop of the counter is a restart).
 	 */
-	private long countedAcrossRestarts(int prometheusPort, long fromMillis, long toMillis) throws Exception {
-		JsonNode series = query(prometheusPort, "/api/v1/query_range?query="
+	private static long countedAcrossRestarts(PrometheusServer prometheus, long fromMillis, long toMillis)
+			throws Exception {
+		JsonNode series = prometheus.get("/api/v1/query_range?query="
 				+ URLEncoder.encode("zokio_requests_total", StandardCharsets.UTF_8) + "&start="
 				+ (fromMillis / 1000.0 - 1) + "&end=" + (toMillis / 1000.0) + "&step=0.25")
 			.get("data")
@@ -339,35 +326,6 @@ class ScaleOutIT {
 					+ (total - before) + " requests");
 		}
 		return total;
-	}
-
-	private JsonNode query(int port, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.client.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return JSON.readTree(response.body());
-	}
-
-	/**
-	 * Return distinct free ports: every socket stays open until all are chosen, so that none is
-	 * handed out twice.
-	 */
-	private static int[] freePorts(int count) throws IOException {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			int[] ports = new int[count];
-			for (int i = 0; i < count; i++) {
-				ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-				sockets.add(socket);
-				ports[i] = socket.getLocalPort();
-			}
-			return ports;
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-		}
 	}
 
 	private static String logs(Path directory) {

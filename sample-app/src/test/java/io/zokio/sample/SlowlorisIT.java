@@ -3,7 +3,6 @@ package io.zokio.sample;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * One short, bounded run of slowhttptest in slowloris mode against the packaged sample application:
@@ -26,11 +24,7 @@ class SlowlorisIT {
 
 	@Test
 	void staysAvailableUnderASlowlorisAttack() throws Exception {
-		boolean installed = Files.isExecutable(SLOWHTTPTEST);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI installs slowhttptest (.ci/run)").isTrue();
-		}
-		assumeThat(installed).as("slowhttptest installed").isTrue();
+		HostTools.assumeInstalled("slowhttptest", SLOWHTTPTEST);
 		try (SampleAppProcess app = SampleAppProcess.start(List.of(),
 				List.of("--zokio.connections.request-header-timeout=2s"))) {
 			int port = app.awaitPort();

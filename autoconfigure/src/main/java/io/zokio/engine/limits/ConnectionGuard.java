@@ -52,8 +52,6 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 
 	private final RequestFraming framing = new RequestFraming();
 
-	private boolean awaitingFirstByte;
-
 	private long firstByteDeadlineNanos;
 
 	private Mode mode = Mode.UNKNOWN;
@@ -91,7 +89,6 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		this.settings = settings;
 		this.connections = connections;
 		if (settings.proxyHeaderFirst()) {
-			this.awaitingFirstByte = true;
 			this.firstByteDeadlineNanos = deadline(System.nanoTime(), settings.requestHeaderNanos());
 		}
 	}
@@ -139,7 +136,7 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	 */
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
-		this.awaitingFirstByte = false;
+		this.firstByteDeadlineNanos = 0;
 		switch (this.mode) {
 			case UNKNOWN -> {
 				this.bytesBeforeProtocol += bytes.readableBytes();
@@ -317,11 +314,9 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 		if (this.mode == Mode.OFF || !this.channel.isActive()) {
 			return;
 		}
-		if (this.awaitingFirstByte) {
-			if (due(this.firstByteDeadlineNanos, now)) {
-				this.awaitingFirstByte = false;
-				cut(CloseReason.PROXY_PROTOCOL);
-			}
+		if (due(this.firstByteDeadlineNanos, now)) {
+			this.firstByteDeadlineNanos = 0;
+			cut(CloseReason.PROXY_PROTOCOL);
 			return;
 		}
 		if (this.mode == Mode.HTTP_2) {

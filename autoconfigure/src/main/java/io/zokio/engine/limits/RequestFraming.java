@@ -74,19 +74,14 @@ final class RequestFraming {
 						return Refusal.LINE_FOLDING;
 					}
 				}
-				case BODY -> {
+				case BODY, CHUNK_DATA -> {
 					int skipped = (int) Math.min(this.remaining, end - index);
 					index += skipped;
 					this.remaining -= skipped;
-					if (this.remaining == 0) {
+					if (this.remaining == 0 && this.state == State.BODY) {
 						startHead();
 					}
-				}
-				case CHUNK_DATA -> {
-					int skipped = (int) Math.min(this.remaining, end - index);
-					index += skipped;
-					this.remaining -= skipped;
-					if (this.remaining == 0) {
+					else if (this.remaining == 0) {
 						this.state = State.CHUNK_DATA_CR;
 					}
 				}
