@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.tls.TlsMode;
 import io.zokio.engine.transport.TransportMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,8 @@ public class ZokioProperties implements Validator {
 	private final Http2 http2 = new Http2();
 
 	private final Shutdown shutdown = new Shutdown();
+
+	private final Tls tls = new Tls();
 
 	/**
 	 * Whether connections start with a PROXY protocol header (v1 or v2), as HAProxy's send-proxy and
@@ -74,6 +77,10 @@ public class ZokioProperties implements Validator {
 		return this.shutdown;
 	}
 
+	public Tls getTls() {
+		return this.tls;
+	}
+
 	public ProxyProtocol getProxyProtocol() {
 		return this.proxyProtocol;
 	}
@@ -101,6 +108,56 @@ public class ZokioProperties implements Validator {
 
 		public void setDrainDelay(Duration drainDelay) {
 			this.drainDelay = drainDelay;
+		}
+
+	}
+
+	/**
+	 * TLS settings, applied to the server's own SSL configuration ({@code server.ssl.*},
+	 * {@code server.ssl.bundle}, {@code spring.ssl.bundle.*}).
+	 */
+	public static class Tls {
+
+		/**
+		 * TLS implementation to try first: auto (native OpenSSL when it loads, initialises with the
+		 * server's key material and completes a self-handshake, else the JDK), openssl, or jdk.
+		 */
+		private TlsMode provider = TlsMode.AUTO;
+
+		/**
+		 * Whether to fail startup instead of falling back to the JDK's TLS when native OpenSSL
+		 * cannot be used.
+		 */
+		private boolean requireNative;
+
+		/**
+		 * How long a connection may take from accept to the end of its TLS handshake before it is
+		 * closed and counted as a timeout. Also bounds the self-handshake at startup.
+		 */
+		private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+		public TlsMode getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(TlsMode provider) {
+			this.provider = provider;
+		}
+
+		public boolean isRequireNative() {
+			return this.requireNative;
+		}
+
+		public void setRequireNative(boolean requireNative) {
+			this.requireNative = requireNative;
+		}
+
+		public Duration getHandshakeTimeout() {
+			return this.handshakeTimeout;
+		}
+
+		public void setHandshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
 		}
 
 	}

@@ -42,6 +42,10 @@ final class ZokioPropertiesValidator {
 
 	static final Duration MAX_DRAIN_DELAY = Duration.ofMinutes(10);
 
+	static final Duration MIN_HANDSHAKE_TIMEOUT = Duration.ofMillis(100);
+
+	static final Duration MAX_HANDSHAKE_TIMEOUT = Duration.ofMinutes(5);
+
 	private static final String CODE = "zokio.range";
 
 	private static final String[] UNITS = { "TB", "GB", "MB", "KB" };
@@ -73,6 +77,11 @@ final class ZokioPropertiesValidator {
 		}
 		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
 		validateConnections(properties.getConnections());
+		Duration handshake = properties.getTls().getHandshakeTimeout();
+		if (handshake == null || handshake.compareTo(MIN_HANDSHAKE_TIMEOUT) < 0
+				|| handshake.compareTo(MAX_HANDSHAKE_TIMEOUT) > 0) {
+			reject("tls.handshake-timeout", handshake, "must be between 100ms and 5m");
+		}
 		Duration drain = properties.getShutdown().getDrainDelay();
 		if (drain == null || drain.isNegative() || drain.compareTo(MAX_DRAIN_DELAY) > 0) {
 			reject("shutdown.drain-delay", drain, "must be between 0s and 10m");

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.transport.TransportReport;
 import org.jspecify.annotations.Nullable;
 
@@ -16,13 +17,16 @@ import org.jspecify.annotations.Nullable;
  * Binds the meters of the application server as a whole: {@link ZokioMeters#ACCEPT_FAILURES} from
  * its connections, and {@link ZokioMeters#TRANSPORT}, a gauge of value 1 tagged with the transport,
  * the requested mode and whether it is a fallback, so that a dashboard shows the transport of every
- * instance and an alert finds the ones that fell back.
+ * instance and an alert finds the ones that fell back; {@link ZokioMeters#TLS_PROVIDER} does the same
+ * for the TLS implementation.
  */
 public final class ServerMetrics implements MeterBinder, AutoCloseable {
 
 	private final @Nullable ServerConnections connections;
 
 	private final @Nullable TransportReport report;
+
+	private final @Nullable TlsReport tlsReport;
 
 	private final List<Meter> meters = new ArrayList<>();
 
@@ -32,10 +36,13 @@ public final class ServerMetrics implements MeterBinder, AutoCloseable {
 	 * Create a binder of the given server's meters.
 	 * @param connections the server's connections, or {@code null} when protection is off
 	 * @param report what transport selection decided, or {@code null} when Zokio did not select it
+	 * @param tlsReport what TLS selection decided, or {@code null} when the server has no TLS
 	 */
-	public ServerMetrics(@Nullable ServerConnections connections, @Nullable TransportReport report) {
+	public ServerMetrics(@Nullable ServerConnections connections, @Nullable TransportReport report,
+			@Nullable TlsReport tlsReport) {
 		this.connections = connections;
 		this.report = report;
+		this.tlsReport = tlsReport;
 	}
 
 	@Override
@@ -52,13 +59,23 @@ public final class ServerMetrics implements MeterBinder, AutoCloseable {
 				.register(registry);
 		}
 		if (this.report != null) {
-			Gauge.builder(ZokioMeters.TRANSPORT.getName(), () -> 1)
-				.description(ZokioMeters.TRANSPORT.getDescription())
-				.tag(ZokioMeters.ZokioKeyNames.TRANSPORT.asString(), this.report.transport().id())
-				.tag(ZokioMeters.ZokioKeyNames.REQUESTED.asString(), this.report.requested().id())
-				.tag(ZokioMeters.ZokioKeyNames.FALLBACK.asString(), Boolean.toString(this.report.fallback()))
-				.register(registry);
+			selection(registry, ZokioMeters.TRANSPORT, ZokioMeters.ZokioKeyNames.TRANSPORT, this.report.transport().id(),
+					this.report.requested().id(), this.report.fallback());
 		}
+		if (this.tlsReport != null) {
+			selection(registry, ZokioMeters.TLS_PROVIDER, ZokioMeters.ZokioKeyNames.PROVIDER,
+					this.tlsReport.provider().id(), this.tlsReport.requested().id(), this.tlsReport.fallback());
+		}
+	}
+
+	private static void selection(MeterRegistry registry, ZokioMeters meter, ZokioMeters.ZokioKeyNames selected,
+			String value, String requested, boolean fallback) {
+		Gauge.builder(meter.getName(), () -> 1)
+			.description(meter.getDescription())
+			.tag(selected.asString(), value)
+			.tag(ZokioMeters.ZokioKeyNames.REQUESTED.asString(), requested)
+			.tag(ZokioMeters.ZokioKeyNames.FALLBACK.asString(), Boolean.toString(fallback))
+			.register(registry);
 	}
 
 	/**

@@ -77,10 +77,44 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Requests the server answered itself and closed, per reason", ZokioKeyNames.REASON),
 
 	/**
-	 * TLS handshakes since start, per outcome.
+	 * TLS handshakes since start, per outcome and, for failures, per class of causes.
 	 */
-	TLS_HANDSHAKES("zokio.tls.handshakes", Meter.Type.COUNTER, null, "TLS handshakes since start, per outcome",
-			ZokioKeyNames.OUTCOME),
+	TLS_HANDSHAKES("zokio.tls.handshakes", Meter.Type.COUNTER, null,
+			"TLS handshakes since start, per outcome and class of causes", ZokioKeyNames.OUTCOME,
+			ZokioKeyNames.CAUSE),
+
+	/**
+	 * Completed TLS handshakes since start, per negotiated version.
+	 */
+	TLS_VERSIONS("zokio.tls.versions", Meter.Type.COUNTER, null,
+			"Completed TLS handshakes since start, per negotiated version", ZokioKeyNames.VERSION),
+
+	/**
+	 * Completed TLS handshakes since start, per protocol ALPN chose.
+	 */
+	TLS_ALPN("zokio.tls.alpn", Meter.Type.COUNTER, null, "Completed TLS handshakes since start, per ALPN protocol",
+			ZokioKeyNames.PROTOCOL),
+
+	/**
+	 * Completed TLS handshakes since start that resumed an earlier session.
+	 */
+	TLS_RESUMED("zokio.tls.resumed", Meter.Type.COUNTER, null,
+			"Completed TLS handshakes since start that resumed an earlier session"),
+
+	/**
+	 * Time of completed TLS handshakes, from accept to the end of the handshake: a timer with a
+	 * percentile histogram, shaped by {@code management.metrics.distribution.*} for
+	 * {@code zokio.tls.handshake}.
+	 */
+	TLS_HANDSHAKE_LATENCY("zokio.tls.handshake.latency", Meter.Type.TIMER, "seconds",
+			"Time of completed TLS handshakes, accept to handshake end"),
+
+	/**
+	 * The TLS implementation the server runs: always 1, tagged with the implementation, the
+	 * requested mode and whether an implementation tried first failed.
+	 */
+	TLS_PROVIDER("zokio.tls.provider", Meter.Type.GAUGE, null, "The TLS implementation the server runs (always 1)",
+			ZokioKeyNames.PROVIDER, ZokioKeyNames.REQUESTED, ZokioKeyNames.FALLBACK),
 
 	/**
 	 * HTTP/2 GOAWAY frames sent, per error code.
@@ -209,6 +243,27 @@ public enum ZokioMeters implements MeterDocumentation {
 		OUTCOME("outcome"),
 
 		/**
+		 * Class of causes of a failed TLS handshake: protocol, cipher, certificate, timeout,
+		 * clientAbort; none for a completed one.
+		 */
+		CAUSE("cause"),
+
+		/**
+		 * TLS version: TLSv1.3, TLSv1.2, TLSv1.1, TLSv1 or other.
+		 */
+		VERSION("version"),
+
+		/**
+		 * Application protocol ALPN chose: h2, http/1.1 or none.
+		 */
+		PROTOCOL("protocol"),
+
+		/**
+		 * TLS implementation: openssl or jdk.
+		 */
+		PROVIDER("provider"),
+
+		/**
 		 * HTTP/2 error code, as RFC 9113 names it in lower case: no_error, protocol_error,
 		 * enhance_your_calm, and the others.
 		 */
@@ -230,12 +285,13 @@ public enum ZokioMeters implements MeterDocumentation {
 		TRANSPORT("transport"),
 
 		/**
-		 * Requested transport mode: auto, io_uring, epoll, kqueue or nio.
+		 * Requested mode: of the transport, auto, io_uring, epoll, kqueue or nio; of TLS, auto,
+		 * openssl or jdk.
 		 */
 		REQUESTED("requested"),
 
 		/**
-		 * Whether a transport tried first failed: true or false.
+		 * Whether a transport or TLS implementation tried first failed: true or false.
 		 */
 		FALLBACK("fallback");
 

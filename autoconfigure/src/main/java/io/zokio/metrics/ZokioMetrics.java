@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -17,8 +18,11 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.handler.codec.http2.Http2Error;
+import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.TlsFailure;
+import io.zokio.engine.pipeline.TlsVersion;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatusClass;
@@ -28,7 +32,9 @@ import io.zokio.engine.stats.StatusClass;
  * {@link ZokioMeters}. Every tag value comes from a fixed set. Request latency is a {@link Timer}
  * with a percentile histogram up to 30 seconds and buckets at 100, 250 and 500 microseconds (the
  * percentile buckets start at one millisecond), which {@code management.metrics.distribution.*}
- * properties for {@code zokio.requests} override.
+ * properties for {@code zokio.requests} override. On a server with TLS, the {@code zokio.tls.*}
+ * meters are bound too, handshake time being a timer of the same shape without the
+ * sub-millisecond buckets.
  */
 public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 
@@ -43,16 +49,20 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 
 	private final List<Meter> meters = new ArrayList<>();
 
-	private final List<LongConsumer> latencyObservers = new ArrayList<>();
+	private final List<Runnable> observers = new ArrayList<>();
+
+	private final boolean tls;
 
 	private MeterRegistry registry;
 
 	/**
 	 * Create a binder of the given statistics.
 	 * @param statistics the statistics
+	 * @param tls whether the server has TLS, so that the {@code zokio.tls.*} meters are bound
 	 */
-	public ZokioMetrics(ConnectionStatistics statistics) {
+	public ZokioMetrics(ConnectionStatistics statistics, boolean tls) {
 		this.statistics = statistics;
+		this.tls = tls;
 	}
 
 	@Override
@@ -76,25 +86,50 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		for (Refusal refusal : Refusal.values()) {
 			counter(ZokioMeters.REQUESTS_REFUSED, Tags.of("reason", refusal.id()), (stats) -> stats.refused(refusal));
 		}
-		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "success"), ConnectionStatistics::tlsHandshakes);
-		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "failure"), ConnectionStatistics::tlsHandshakeFailures);
+		if (this.tls) {
+			bindTls();
+		}
 		for (Http2Error error : Http2Error.values()) {
 			counter(ZokioMeters.HTTP2_GOAWAY_SENT, Tags.of("error", error.name().toLowerCase(Locale.ROOT)),
 					(stats) -> stats.goAwaySent(error));
 		}
 		counter(ZokioMeters.BYTES_READ, Tags.empty(), ConnectionStatistics::bytesRead);
 		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), ConnectionStatistics::bytesWritten);
-		Timer latency = Timer.builder(ZokioMeters.REQUESTS_LATENCY.getName())
-			.description(ZokioMeters.REQUESTS_LATENCY.getDescription())
+		timer(ZokioMeters.REQUESTS_LATENCY, this.statistics::observeLatency, this.statistics::stopObservingLatency,
+				SUB_MILLISECOND_BUCKETS);
+	}
+
+	private void bindTls() {
+		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "success", "cause", "none"),
+				ConnectionStatistics::tlsHandshakes);
+		for (TlsFailure failure : TlsFailure.values()) {
+			counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "failure", "cause", failure.id()),
+					(stats) -> stats.tlsHandshakeFailures(failure));
+		}
+		for (TlsVersion version : TlsVersion.values()) {
+			counter(ZokioMeters.TLS_VERSIONS, Tags.of("version", version.id()), (stats) -> stats.tlsHandshakes(version));
+		}
+		for (AlpnProtocol protocol : AlpnProtocol.values()) {
+			counter(ZokioMeters.TLS_ALPN, Tags.of("protocol", protocol.id()), (stats) -> stats.tlsHandshakes(protocol));
+		}
+		counter(ZokioMeters.TLS_RESUMED, Tags.empty(), ConnectionStatistics::tlsResumed);
+		timer(ZokioMeters.TLS_HANDSHAKE_LATENCY, this.statistics::observeHandshakes,
+				this.statistics::stopObservingHandshakes);
+	}
+
+	private void timer(ZokioMeters meter, Consumer<LongConsumer> observe, Consumer<LongConsumer> stopObserving,
+			Duration... buckets) {
+		Timer timer = Timer.builder(meter.getName())
+			.description(meter.getDescription())
 			.publishPercentileHistogram()
-			.serviceLevelObjectives(SUB_MILLISECOND_BUCKETS)
+			.serviceLevelObjectives(buckets)
 			.minimumExpectedValue(MIN_EXPECTED_LATENCY)
 			.maximumExpectedValue(MAX_EXPECTED_LATENCY)
-			.register(registry);
-		this.meters.add(latency);
-		LongConsumer observer = (nanos) -> latency.record(nanos, TimeUnit.NANOSECONDS);
-		this.statistics.observeLatency(observer);
-		this.latencyObservers.add(observer);
+			.register(this.registry);
+		this.meters.add(timer);
+		LongConsumer observer = (nanos) -> timer.record(nanos, TimeUnit.NANOSECONDS);
+		observe.accept(observer);
+		this.observers.add(() -> stopObserving.accept(observer));
 	}
 
 	/**
@@ -102,8 +137,8 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
-		this.latencyObservers.forEach(this.statistics::stopObservingLatency);
-		this.latencyObservers.clear();
+		this.observers.forEach(Runnable::run);
+		this.observers.clear();
 		if (this.registry != null) {
 			this.meters.forEach(this.registry::remove);
 		}

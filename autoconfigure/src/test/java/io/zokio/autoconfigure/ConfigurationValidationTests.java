@@ -32,6 +32,8 @@ class ConfigurationValidationTests {
 			zokio.transport.blocked-loop-threshold         | 5ms    | must be between 10ms and 1h, or 0 to turn the watchdog off
 			zokio.transport.blocked-loop-threshold         | -1s    | must be between 10ms and 1h, or 0 to turn the watchdog off
 			zokio.shutdown.drain-delay                     | -1s    | must be between 0s and 10m
+			zokio.tls.handshake-timeout                    | 50ms   | must be between 100ms and 5m
+			zokio.tls.handshake-timeout                    | 301s   | must be between 100ms and 5m
 			zokio.shutdown.drain-delay                     | 700s   | must be between 0s and 10m
 			zokio.stats.latency-window                     | 0s     | must be between 1s and 24h
 			zokio.stats.latency-window                     | -1s    | must be between 1s and 24h

@@ -18,6 +18,7 @@ import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
@@ -103,7 +104,7 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(snapshot.bytesWritten()).isEqualTo(received);
 		}
 		assertThat(snapshot.tls().handshakes()).isEqualTo(layout.tls() ? connections : 0);
-		assertThat(snapshot.tls().failures()).isZero();
+		assertThat(snapshot.tls().failed()).isZero();
 	}
 
 	private long[] http11Exchanges(TestServer server, Layout layout, int requests) throws Exception {
@@ -396,7 +397,7 @@ class ProtocolLayoutIntegrationTests {
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
 		assertThat(statistics.closed(CloseReason.TLS)).isOne();
-		assertThat(statistics.tlsHandshakeFailures()).isOne();
+		assertThat(statistics.tlsHandshakeFailures(TlsFailure.PROTOCOL)).isOne();
 		assertThat(statistics.requests()).isZero();
 	}
 

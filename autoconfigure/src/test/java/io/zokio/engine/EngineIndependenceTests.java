@@ -42,7 +42,8 @@ class EngineIndependenceTests {
 			stats    | io.zokio.engine.limits.., io.zokio.engine.buffer..
 			limits   | io.zokio.engine.stats.., io.zokio.engine.buffer..
 			buffer   | io.zokio.engine.stats.., io.zokio.engine.limits..
-			pipeline | io.zokio.engine.stats.., io.zokio.engine.limits.., io.zokio.engine.buffer..
+			pipeline | io.zokio.engine.stats.., io.zokio.engine.limits.., io.zokio.engine.buffer.., io.zokio.engine.tls..
+			tls      | io.zokio.engine.stats.., io.zokio.engine.limits.., io.zokio.engine.buffer.., io.zokio.engine.pipeline..
 			""")
 	void capabilitiesMeetOnlyInThePipeline(String room, String others) {
 		JavaClasses classes = this.engine.that(resideInAPackage("io.zokio.engine." + room + ".."));

@@ -128,13 +128,30 @@ public enum Layout {
 	 * @throws IOException on I/O failure
 	 */
 	public Socket connect(int port, byte[] preface) throws IOException {
+		return connect(port, preface, sslContext());
+	}
+
+	/**
+	 * Open a connected socket to the server, its TLS handshake done with the given client context
+	 * when the layout has TLS, so that a second connection with the same context can resume the
+	 * session of the first.
+	 * @param port the server's port
+	 * @param client the client's TLS context
+	 * @return the socket
+	 * @throws IOException on I/O failure
+	 */
+	public Socket connect(int port, SSLContext client) throws IOException {
+		return connect(port, new byte[0], client);
+	}
+
+	private Socket connect(int port, byte[] preface, SSLContext client) throws IOException {
 		Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
 		plain.getOutputStream().write(preface);
 		plain.getOutputStream().flush();
 		if (!this.tls) {
 			return plain;
 		}
-		SSLSocket socket = (SSLSocket) sslContext().getSocketFactory()
+		SSLSocket socket = (SSLSocket) client.getSocketFactory()
 			.createSocket(plain, InetAddress.getLoopbackAddress().getHostAddress(), port, true);
 		if (this.alpn != null) {
 			SSLParameters parameters = socket.getSSLParameters();

@@ -77,7 +77,23 @@ public final class RawHttp2Connection implements AutoCloseable {
 	 */
 	public RawHttp2Connection(Layout layout, int port, String upgradePath, int readTimeoutMillis)
 			throws IOException {
-		this.socket = layout.connect(port);
+		this(layout.connect(port), readTimeoutMillis, layout, upgradePath);
+	}
+
+	/**
+	 * Speak HTTP/2 with prior knowledge on a connected socket, such as a TLS socket whose handshake
+	 * chose {@code h2}.
+	 * @param socket the socket
+	 * @param readTimeoutMillis the read timeout
+	 * @throws IOException on I/O failure
+	 */
+	public RawHttp2Connection(Socket socket, int readTimeoutMillis) throws IOException {
+		this(socket, readTimeoutMillis, Layout.H2_ALPN, "/");
+	}
+
+	private RawHttp2Connection(Socket socket, int readTimeoutMillis, Layout layout, String upgradePath)
+			throws IOException {
+		this.socket = socket;
 		this.socket.setSoTimeout(readTimeoutMillis);
 		this.socket.setTcpNoDelay(true);
 		this.in = new DataInputStream(this.socket.getInputStream());

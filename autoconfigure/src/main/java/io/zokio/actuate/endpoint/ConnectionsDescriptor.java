@@ -25,7 +25,6 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param rejected connections refused at the limit or during shutdown
  * @param acceptFailures failed attempts to accept a connection (file descriptors exhausted), each
  * followed by a pause in accepting
- * @param tls the TLS handshakes of the connections
  * @param goAwaySent HTTP/2 GOAWAY frames sent, per error code ({@code no_error} on a graceful
  * close, others when Netty's HTTP/2 defences closed the connection)
  * @param draining whether the server is draining before its shutdown
@@ -33,7 +32,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  */
 public record ConnectionsDescriptor(long active, Map<String, Long> states, long accepted, long closed,
 		Map<String, Long> closedBy, double averageLifetimeMs, long maxRequestsPerConnection, int max,
-		long rejected, long acceptFailures, Tls tls, Map<String, Long> goAwaySent,
+		long rejected, long acceptFailures, Map<String, Long> goAwaySent,
 		boolean draining) implements OperationResponseBody {
 
 	static @Nullable ConnectionsDescriptor of(@Nullable StatisticsSnapshot snapshot, int max, long acceptFailures,
@@ -53,8 +52,6 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		double averageLifetimeMs = (served > 0) ? Millis.of(snapshot.lifetimeMicros() / (double) served) : 0;
 		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
 				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(), acceptFailures,
-				new Tls(snapshot.tls().handshakes(), snapshot.tls().failures(),
-						Millis.of(snapshot.tls().meanHandshakeMicros())),
 				goAwaySent(snapshot), draining);
 	}
 
@@ -62,17 +59,6 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		Map<String, Long> sent = new LinkedHashMap<>();
 		snapshot.goAwaySent().forEach((error, count) -> sent.put(error.name().toLowerCase(Locale.ROOT), count));
 		return sent;
-	}
-
-	/**
-	 * TLS handshakes, all zero on a cleartext server.
-	 *
-	 * @param handshakes handshakes completed
-	 * @param failures handshakes that failed, each connection closed as {@code tls}
-	 * @param meanHandshakeMs the mean time of a completed handshake from accept, in milliseconds
-	 */
-	public record Tls(long handshakes, long failures, double meanHandshakeMs) {
-
 	}
 
 }

@@ -6,6 +6,8 @@ import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
+import io.zokio.engine.tls.TlsReport;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.LoopWatchdog;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
@@ -35,6 +37,8 @@ public final class ZokioEndpoint {
 
 	private final Supplier<@Nullable LoopWatchdog> eventLoops;
 
+	private final @Nullable TlsSelector tlsSelector;
+
 	/**
 	 * Create an endpoint reporting on the given engine parts.
 	 * @param transportSelector the selector of the server's transport, or {@code null} when the
@@ -43,15 +47,18 @@ public final class ZokioEndpoint {
 	 * @param statistics the connection statistics, or {@code null} when they are disabled
 	 * @param connections the server's live connections and limit, or {@code null}
 	 * @param eventLoops the watchdog of the server's event loops, or {@code null} while there is none
+	 * @param tlsSelector the selector of the server's TLS implementation, or {@code null} when Zokio
+	 * does not select it
 	 */
 	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
 			@Nullable ConnectionStatistics statistics, @Nullable ServerConnections connections,
-			Supplier<@Nullable LoopWatchdog> eventLoops) {
+			Supplier<@Nullable LoopWatchdog> eventLoops, @Nullable TlsSelector tlsSelector) {
 		this.transportSelector = transportSelector;
 		this.bufferPool = bufferPool;
 		this.statistics = statistics;
 		this.connections = connections;
 		this.eventLoops = eventLoops;
+		this.tlsSelector = tlsSelector;
 	}
 
 	/**
@@ -61,7 +68,7 @@ public final class ZokioEndpoint {
 	@ReadOperation
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
-		return new ZokioDescriptor(transport(), BufferPoolDescriptor.of(this.bufferPool),
+		return new ZokioDescriptor(transport(), tls(snapshot), BufferPoolDescriptor.of(this.bufferPool),
 				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
 				EventLoopsDescriptor.of(this.eventLoops.get()));
 	}
@@ -75,6 +82,7 @@ public final class ZokioEndpoint {
 	public @Nullable OperationResponseBody section(@Selector String section) {
 		return switch (section) {
 			case "transport" -> transport();
+			case "tls" -> tls(snapshot());
 			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
 			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures(), draining());
 			case "requests" -> RequestsDescriptor.of(snapshot());
@@ -86,6 +94,11 @@ public final class ZokioEndpoint {
 	private @Nullable TransportDescriptor transport() {
 		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
 		return (report != null) ? TransportDescriptor.of(report) : null;
+	}
+
+	private @Nullable TlsDescriptor tls(@Nullable StatisticsSnapshot snapshot) {
+		TlsReport report = (this.tlsSelector != null) ? this.tlsSelector.report() : null;
+		return (report != null) ? TlsDescriptor.of(report, (snapshot != null) ? snapshot.tls() : null) : null;
 	}
 
 	private int max() {
@@ -108,12 +121,14 @@ public final class ZokioEndpoint {
 	 * The whole report.
 	 *
 	 * @param transport the transport section
+	 * @param tls the TLS section, {@code null} on a server without TLS
 	 * @param bufferPool the buffer pool section
 	 * @param connections the connections section
 	 * @param requests the requests section
 	 * @param eventLoops the event loops section
 	 */
-	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable BufferPoolDescriptor bufferPool,
+	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable TlsDescriptor tls,
+			@Nullable BufferPoolDescriptor bufferPool,
 			@Nullable ConnectionsDescriptor connections, @Nullable RequestsDescriptor requests,
 			@Nullable EventLoopsDescriptor eventLoops) implements OperationResponseBody {
 

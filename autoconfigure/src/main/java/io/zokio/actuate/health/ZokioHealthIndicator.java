@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.tls.TlsAttempt;
+import io.zokio.engine.tls.TlsReport;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportAttempt;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
@@ -16,7 +19,7 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Reports the engine UP while its event loops run, with the transport and any fallback in the
- * details, and DOWN only when it cannot serve: no transport selected, or its event loops shut down.
+ * details (and the TLS implementation, on a server with TLS), and DOWN only when it cannot serve: no transport selected, or its event loops shut down.
  */
 public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 
@@ -26,19 +29,24 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable ConnectionStatistics statistics;
 
+	private final @Nullable TlsSelector tlsSelector;
+
 	/**
 	 * Create an indicator of the given engine parts.
 	 * @param transportSelector the transport selector, or {@code null} when the transport is not
 	 * managed by Zokio
 	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
 	 * @param statistics the connection statistics, or {@code null} when disabled
+	 * @param tlsSelector the TLS selector, or {@code null} when Zokio does not select the TLS
+	 * implementation
 	 */
 	public ZokioHealthIndicator(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
-			@Nullable ConnectionStatistics statistics) {
+			@Nullable ConnectionStatistics statistics, @Nullable TlsSelector tlsSelector) {
 		super("Zokio health check failed");
 		this.transportSelector = transportSelector;
 		this.bufferPool = bufferPool;
 		this.statistics = statistics;
+		this.tlsSelector = tlsSelector;
 	}
 
 	@Override
@@ -56,6 +64,14 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 				pool.put("cause", this.bufferPool.cause());
 			}
 			builder.withDetail("bufferPool", pool);
+		}
+		TlsReport tls = (this.tlsSelector != null) ? this.tlsSelector.report() : null;
+		if (tls != null) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("provider", tls.provider().id());
+			details.put("fallback", tls.fallback());
+			details.put("notUsed", tls.failures().stream().map(TlsAttempt::toString).toList());
+			builder.withDetail("tls", details);
 		}
 		if (this.transportSelector == null) {
 			builder.up().withDetail("transport", "unmanaged");

@@ -5,10 +5,12 @@ import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
+import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 		ZokioProtectionAutoConfiguration.class,
-		ZokioStatisticsAutoConfiguration.class, MetricsAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class, ZokioTlsAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
@@ -39,10 +41,10 @@ public final class ZokioMetricsAutoConfiguration {
 	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry,
 			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool,
 			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops,
-			ObjectProvider<TransportSelector> transportSelector) {
+			ObjectProvider<TransportSelector> transportSelector, ObjectProvider<TlsSelector> tlsSelector) {
 		return new ZokioMetricsBinder(meterRegistry, connectionStatistics.getIfAvailable(),
 				bufferPool.getIfAvailable(), serverConnections.getIfAvailable(), eventLoops.getIfAvailable(),
-				transportSelector.getIfAvailable());
+				transportSelector.getIfAvailable(), tlsSelector.getIfAvailable());
 	}
 
 }

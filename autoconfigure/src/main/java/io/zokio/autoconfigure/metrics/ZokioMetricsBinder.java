@@ -6,6 +6,8 @@ import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.tls.TlsReport;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.LoopWatchdog;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
@@ -36,13 +38,17 @@ public final class ZokioMetricsBinder
 
 	private @Nullable ApplicationContext applicationContext;
 
-	private final @Nullable ZokioMetrics statisticsMetrics;
+	private final @Nullable ConnectionStatistics statistics;
+
+	private @Nullable ZokioMetrics statisticsMetrics;
 
 	private final @Nullable BufferPoolMetrics bufferPoolMetrics;
 
 	private final @Nullable ServerConnections serverConnections;
 
 	private final @Nullable TransportSelector transportSelector;
+
+	private final @Nullable TlsSelector tlsSelector;
 
 	private @Nullable ServerMetrics serverMetrics;
 
@@ -57,14 +63,17 @@ public final class ZokioMetricsBinder
 	 * @param eventLoops the server's watched event loops, or {@code null} when Zokio does not run them
 	 * @param transportSelector the server's transport selection, or {@code null} when Zokio does not
 	 * select it
+	 * @param tlsSelector the server's TLS selection, or {@code null} when Zokio does not select it
 	 */
 	public ZokioMetricsBinder(MeterRegistry meterRegistry, @Nullable ConnectionStatistics statistics,
 			@Nullable BufferPool bufferPool, @Nullable ServerConnections serverConnections,
-			@Nullable ZokioEventLoops eventLoops, @Nullable TransportSelector transportSelector) {
+			@Nullable ZokioEventLoops eventLoops, @Nullable TransportSelector transportSelector,
+			@Nullable TlsSelector tlsSelector) {
 		this.meterRegistry = meterRegistry;
 		this.eventLoops = eventLoops;
 		this.transportSelector = transportSelector;
-		this.statisticsMetrics = (statistics != null) ? new ZokioMetrics(statistics) : null;
+		this.tlsSelector = tlsSelector;
+		this.statistics = statistics;
 		this.bufferPoolMetrics = (bufferPool != null) ? new BufferPoolMetrics(bufferPool) : null;
 		this.serverConnections = serverConnections;
 	}
@@ -92,14 +101,16 @@ public final class ZokioMetricsBinder
 			this.eventLoopMetrics = new EventLoopMetrics(watchdog, group);
 			this.eventLoopMetrics.bindTo(this.meterRegistry);
 		}
-		if (this.statisticsMetrics != null) {
+		TlsReport tlsReport = (this.tlsSelector != null) ? this.tlsSelector.report() : null;
+		if (this.statistics != null) {
+			this.statisticsMetrics = new ZokioMetrics(this.statistics, tlsReport != null);
 			this.statisticsMetrics.bindTo(this.meterRegistry);
 		}
 		if (this.bufferPoolMetrics != null) {
 			this.bufferPoolMetrics.bindTo(this.meterRegistry);
 		}
 		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
-		this.serverMetrics = new ServerMetrics(this.serverConnections, report);
+		this.serverMetrics = new ServerMetrics(this.serverConnections, report, tlsReport);
 		this.serverMetrics.bindTo(this.meterRegistry);
 	}
 

@@ -61,10 +61,10 @@ final class CompositeConnectionListener implements ConnectionListener {
 	}
 
 	@Override
-	public void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
-		this.first.tlsHandshakeEnded(failure, nanos);
-		this.second.tlsHandshakeEnded(failure, nanos);
-		this.third.tlsHandshakeEnded(failure, nanos);
+	public void tlsHandshakeEnded(TlsHandshake handshake) {
+		this.first.tlsHandshakeEnded(handshake);
+		this.second.tlsHandshakeEnded(handshake);
+		this.third.tlsHandshakeEnded(handshake);
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package io.zokio.engine.pipeline;
 
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+
+import javax.net.ssl.SSLEngine;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
@@ -17,7 +20,11 @@ import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.ssl.AbstractSniHandler;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SniCompletionEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +64,10 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private boolean goAwayWatched;
 
+	private boolean handshaking;
+
+	private long startMillis;
+
 	/**
 	 * Create the handler of an admitted connection.
 	 * @param listener the connection's listener
@@ -87,6 +98,11 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.context = ctx;
+		ChannelPipeline pipeline = ctx.pipeline();
+		if (!this.refusing && (pipeline.get(SslHandler.class) != null || pipeline.get(AbstractSniHandler.class) != null)) {
+			this.handshaking = true;
+			this.startMillis = System.currentTimeMillis();
+		}
 		settleLayout(ctx);
 	}
 
@@ -288,21 +304,59 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
 		if (evt instanceof SslHandshakeCompletionEvent handshake) {
-			this.listener.tlsHandshakeEnded(handshake.cause(), System.nanoTime() - this.startNanos);
-			if (!handshake.isSuccess()) {
-				CloseReasons.mark(ctx.channel(), CloseReason.TLS);
-				this.listener.closing(CloseReason.TLS);
-			}
+			handshakeEnded(ctx, handshake.cause());
 			ctx.fireUserEventTriggered(evt);
 			if (handshake.isSuccess()) {
 				settleLayout(ctx);
 			}
 			return;
 		}
+		if (evt instanceof SniCompletionEvent lookup && !lookup.isSuccess()) {
+			handshakeEnded(ctx, lookup.cause());
+		}
 		if (evt instanceof SslCloseCompletionEvent closure && closure.isSuccess()) {
 			CloseReasons.mark(ctx.channel(), CloseReason.CLIENT);
 		}
 		ctx.fireUserEventTriggered(evt);
+	}
+
+	/**
+	 * Hand how the handshake ended to the listeners, once. A failure closes the connection as
+	 * {@link CloseReason#TLS}, unless the server had already cut it for another reason (the PROXY
+	 * header's deadline, shutdown): then no handshake is reported.
+	 */
+	private void handshakeEnded(ChannelHandlerContext ctx, @Nullable Throwable failure) {
+		if (!this.handshaking) {
+			return;
+		}
+		this.handshaking = false;
+		long nanos = System.nanoTime() - this.startNanos;
+		if (failure == null) {
+			SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+			if (ssl != null) {
+				SSLEngine engine = ssl.engine();
+				this.listener.tlsHandshakeEnded(TlsHandshake.completed(TlsVersion.of(engine.getSession().getProtocol()),
+						AlpnProtocol.of(ssl.applicationProtocol()), isResumed(engine), nanos));
+			}
+			return;
+		}
+		if (CloseReasons.of(ctx.channel()) != null) {
+			return;
+		}
+		CloseReasons.mark(ctx.channel(), CloseReason.TLS);
+		this.listener.tlsHandshakeEnded(TlsHandshake.failed(TlsFailure.of(failure), nanos));
+		this.listener.closing(CloseReason.TLS);
+	}
+
+	/**
+	 * Return whether a completed handshake resumed an earlier session: netty-tcnative says so; the
+	 * JDK keeps a resumed session's creation time, which is then earlier than the connection.
+	 */
+	private boolean isResumed(SSLEngine engine) {
+		if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
+			return OpenSslSessions.isResumed(openSsl);
+		}
+		return engine.getSession().getCreationTime() < this.startMillis;
 	}
 
 	@Override
@@ -366,6 +420,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
 		releaseHeld();
+		handshakeEnded(ctx, new ClosedChannelException());
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		if (marked != null) {
 			this.listener.closing(marked);

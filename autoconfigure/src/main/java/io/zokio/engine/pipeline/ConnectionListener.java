@@ -34,11 +34,11 @@ public interface ConnectionListener {
 	}
 
 	/**
-	 * The TLS handshake ended.
-	 * @param failure why it failed, or {@code null} if it succeeded
-	 * @param nanos how long it took from the connection's start
+	 * The TLS handshake ended: it completed, failed, timed out, or the client left before it
+	 * finished.
+	 * @param handshake how it ended
 	 */
-	default void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
+	default void tlsHandshakeEnded(TlsHandshake handshake) {
 	}
 
 	/**

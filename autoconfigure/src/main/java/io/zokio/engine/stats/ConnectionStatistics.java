@@ -1,7 +1,6 @@
 package io.zokio.engine.stats;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -9,7 +8,11 @@ import java.util.function.LongConsumer;
 
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.TlsFailure;
+import io.zokio.engine.pipeline.TlsHandshake;
+import io.zokio.engine.pipeline.TlsVersion;
 
 /**
  * Exact, aggregate statistics of a server's connections and requests. Holds counts only: no client
@@ -35,7 +38,7 @@ public final class ConnectionStatistics {
 
 	private static final int TLS_HANDSHAKES = 7;
 
-	private static final int TLS_HANDSHAKE_FAILURES = 8;
+	private static final int TLS_RESUMED = 8;
 
 	private static final int TLS_HANDSHAKE_MICROS = 9;
 
@@ -49,7 +52,13 @@ public final class ConnectionStatistics {
 
 	private static final int GO_AWAY_SENT = REFUSED + Refusal.values().length;
 
-	private static final int COUNTERS = GO_AWAY_SENT + Http2Error.values().length;
+	private static final int TLS_FAILED_BY = GO_AWAY_SENT + Http2Error.values().length;
+
+	private static final int TLS_VERSIONS = TLS_FAILED_BY + TlsFailure.values().length;
+
+	private static final int TLS_ALPN = TLS_VERSIONS + TlsVersion.values().length;
+
+	private static final int COUNTERS = TLS_ALPN + AlpnProtocol.values().length;
 
 	private final Counters counters = new Counters(COUNTERS);
 
@@ -57,9 +66,13 @@ public final class ConnectionStatistics {
 
 	private final LatencyRecorder latency;
 
+	private final LatencyRecorder handshakeLatency;
+
 	private final NanoClock clock;
 
-	private volatile LongConsumer[] latencyObservers = new LongConsumer[0];
+	private final LatencyObservers latencyObservers = new LatencyObservers();
+
+	private final LatencyObservers handshakeObservers = new LatencyObservers();
 
 	private volatile long idleTimeoutNanos;
 
@@ -74,16 +87,19 @@ public final class ConnectionStatistics {
 	ConnectionStatistics(Duration latencyWindow, NanoClock clock) {
 		this.clock = clock;
 		this.latency = new LatencyRecorder(latencyWindow, clock.nanoTime());
+		this.handshakeLatency = new LatencyRecorder(latencyWindow, clock.nanoTime());
 	}
 
 	/**
 	 * Estimate the memory these statistics hold, whatever the number of connections: the latency
-	 * histograms (the recorder's two and its interval, the window's slices and sum, the since-start
-	 * one) and the counters, one set for each event loop that has recorded.
+	 * histograms of requests and of TLS handshakes (each recorder's two and its interval, the
+	 * window's slices and sum, the since-start one) and the counters, one set for each event loop
+	 * that has recorded.
 	 * @return the estimated footprint in bytes
 	 */
 	public long estimatedFootprintBytes() {
-		return this.latency.estimatedFootprintBytes() + this.counters.estimatedFootprintBytes();
+		return this.latency.estimatedFootprintBytes() + this.handshakeLatency.estimatedFootprintBytes()
+				+ this.counters.estimatedFootprintBytes();
 	}
 
 	/**
@@ -151,8 +167,7 @@ public final class ConnectionStatistics {
 		return new StatisticsSnapshot(accepted(), states, closed, requests(), inFlight(), decodeErrors(), bytesRead(),
 				bytesWritten(), statuses, this.counters.sum(LIFETIME_MICROS), this.maxRequestsPerConnection.get(), this.latency.windowLength(),
 				this.latency.snapshotWindow(now), this.latency.snapshotSinceStart(now), refusals,
-				new TlsSnapshot(tlsHandshakes(), tlsHandshakeFailures(), this.counters.sum(TLS_HANDSHAKE_MICROS)),
-				goAways);
+				tlsSnapshot(now), goAways);
 	}
 
 	/**
@@ -248,11 +263,72 @@ public final class ConnectionStatistics {
 	}
 
 	/**
-	 * Return the number of TLS handshakes that failed.
+	 * Return the number of TLS handshakes that failed for a class of causes.
+	 * @param failure the class of causes
 	 * @return the failed handshakes
 	 */
-	public long tlsHandshakeFailures() {
-		return this.counters.sum(TLS_HANDSHAKE_FAILURES);
+	public long tlsHandshakeFailures(TlsFailure failure) {
+		return this.counters.sum(TLS_FAILED_BY + failure.ordinal());
+	}
+
+	/**
+	 * Return the number of completed TLS handshakes that negotiated a version.
+	 * @param version the version
+	 * @return the handshakes
+	 */
+	public long tlsHandshakes(TlsVersion version) {
+		return this.counters.sum(TLS_VERSIONS + version.ordinal());
+	}
+
+	/**
+	 * Return the number of completed TLS handshakes in which ALPN chose a protocol.
+	 * @param protocol the protocol, {@link AlpnProtocol#NONE} for none
+	 * @return the handshakes
+	 */
+	public long tlsHandshakes(AlpnProtocol protocol) {
+		return this.counters.sum(TLS_ALPN + protocol.ordinal());
+	}
+
+	/**
+	 * Return the number of completed TLS handshakes that resumed an earlier session.
+	 * @return the resumed handshakes
+	 */
+	public long tlsResumed() {
+		return this.counters.sum(TLS_RESUMED);
+	}
+
+	/**
+	 * Hand the time of every completed TLS handshake, in nanoseconds from accept, to an observer
+	 * as well, on the connection's event loop.
+	 * @param observer the observer, which must be cheap and thread-safe
+	 */
+	public void observeHandshakes(LongConsumer observer) {
+		this.handshakeObservers.add(observer);
+	}
+
+	/**
+	 * Stop handing handshake times to an observer.
+	 * @param observer the observer given to {@link #observeHandshakes}
+	 */
+	public void stopObservingHandshakes(LongConsumer observer) {
+		this.handshakeObservers.remove(observer);
+	}
+
+	private TlsSnapshot tlsSnapshot(long now) {
+		Map<TlsFailure, Long> failures = new EnumMap<>(TlsFailure.class);
+		for (TlsFailure failure : TlsFailure.values()) {
+			failures.put(failure, tlsHandshakeFailures(failure));
+		}
+		Map<TlsVersion, Long> versions = new EnumMap<>(TlsVersion.class);
+		for (TlsVersion version : TlsVersion.values()) {
+			versions.put(version, tlsHandshakes(version));
+		}
+		Map<AlpnProtocol, Long> alpn = new EnumMap<>(AlpnProtocol.class);
+		for (AlpnProtocol protocol : AlpnProtocol.values()) {
+			alpn.put(protocol, tlsHandshakes(protocol));
+		}
+		return new TlsSnapshot(tlsHandshakes(), failures, versions, alpn, tlsResumed(),
+				this.counters.sum(TLS_HANDSHAKE_MICROS), this.handshakeLatency.snapshotWindow(now));
 	}
 
 	/**
@@ -268,20 +344,16 @@ public final class ConnectionStatistics {
 	 * thread that completed it.
 	 * @param observer the observer, which must be cheap and thread-safe
 	 */
-	public synchronized void observeLatency(LongConsumer observer) {
-		LongConsumer[] observers = Arrays.copyOf(this.latencyObservers, this.latencyObservers.length + 1);
-		observers[observers.length - 1] = observer;
-		this.latencyObservers = observers;
+	public void observeLatency(LongConsumer observer) {
+		this.latencyObservers.add(observer);
 	}
 
 	/**
 	 * Stop handing latencies to an observer.
 	 * @param observer the observer given to {@link #observeLatency}
 	 */
-	public synchronized void stopObservingLatency(LongConsumer observer) {
-		this.latencyObservers = Arrays.stream(this.latencyObservers)
-			.filter((candidate) -> candidate != observer)
-			.toArray(LongConsumer[]::new);
+	public void stopObservingLatency(LongConsumer observer) {
+		this.latencyObservers.remove(observer);
 	}
 
 	long nanoTime() {
@@ -315,9 +387,7 @@ public final class ConnectionStatistics {
 	void requestCompleted(Counters.Shard shard, long latencyNanos, long nowNanos) {
 		shard.add(IN_FLIGHT, -1);
 		this.latency.record(latencyNanos / 1000, nowNanos);
-		for (LongConsumer observer : this.latencyObservers) {
-			observer.accept(latencyNanos);
-		}
+		this.latencyObservers.accept(latencyNanos);
 	}
 
 	void requestRefused(Counters.Shard shard, Refusal refusal) {
@@ -337,14 +407,21 @@ public final class ConnectionStatistics {
 		return this.counters.sum(GO_AWAY_SENT + error.ordinal());
 	}
 
-	void tlsHandshakeEnded(Counters.Shard shard, boolean succeeded, long nanos) {
-		if (succeeded) {
-			shard.increment(TLS_HANDSHAKES);
-			shard.add(TLS_HANDSHAKE_MICROS, nanos / 1000);
+	void tlsHandshakeEnded(Counters.Shard shard, TlsHandshake handshake) {
+		TlsFailure failure = handshake.failure();
+		if (failure != null) {
+			shard.increment(TLS_FAILED_BY + failure.ordinal());
+			return;
 		}
-		else {
-			shard.increment(TLS_HANDSHAKE_FAILURES);
+		shard.increment(TLS_HANDSHAKES);
+		shard.add(TLS_HANDSHAKE_MICROS, handshake.nanos() / 1000);
+		shard.increment(TLS_VERSIONS + handshake.version().ordinal());
+		shard.increment(TLS_ALPN + handshake.alpn().ordinal());
+		if (handshake.resumed()) {
+			shard.increment(TLS_RESUMED);
 		}
+		this.handshakeLatency.record(handshake.nanos() / 1000, this.clock.nanoTime());
+		this.handshakeObservers.accept(handshake.nanos());
 	}
 
 	void bytesRead(Counters.Shard shard, long bytes) {

@@ -9,6 +9,7 @@ import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.TlsHandshake;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,8 +66,8 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	}
 
 	@Override
-	public void tlsHandshakeEnded(@Nullable Throwable failure, long nanos) {
-		this.statistics.tlsHandshakeEnded(this.counters, failure == null, nanos);
+	public void tlsHandshakeEnded(TlsHandshake handshake) {
+		this.statistics.tlsHandshakeEnded(this.counters, handshake);
 	}
 
 	@Override

@@ -1,17 +1,17 @@
 package io.zokio.engine.transport;
 
 /**
- * How a transport attempt ended.
+ * How a staged attempt ended: a transport's, or a TLS implementation's.
  */
 public enum AttemptOutcome {
 
 	/**
-	 * The attempt failed at its stage; the next candidate was tried.
+	 * The attempt failed at one of its stages; the next candidate was tried.
 	 */
 	FAILED,
 
 	/**
-	 * The transport passed every stage and serves.
+	 * It passed every stage and serves.
 	 */
 	SELECTED;
 

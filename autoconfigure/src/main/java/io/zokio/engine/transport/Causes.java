@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Turns a failure into the one-line cause shown in reports and logs.
  */
-final class Causes {
+public final class Causes {
 
 	private static final int MAX_SUPPRESSED = 3;
 
@@ -19,7 +19,7 @@ final class Causes {
 	 * @param failure the failure
 	 * @return the description
 	 */
-	static String describe(Throwable failure) {
+	public static String describe(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -7,7 +7,11 @@ import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
+import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.TlsFailure;
+import io.zokio.engine.pipeline.TlsHandshake;
+import io.zokio.engine.pipeline.TlsVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,15 +184,23 @@ class ConnectionTrackerTests {
 	@Test
 	void countsRefusalsByReasonAndTlsHandshakesByOutcome() {
 		ConnectionTracker tracker = this.statistics.connectionAccepted();
-		tracker.tlsHandshakeEnded(null, Duration.ofMillis(3).toNanos());
+		tracker.tlsHandshakeEnded(new TlsHandshake(null, TlsVersion.TLS_1_3, AlpnProtocol.H2, true,
+				Duration.ofMillis(3).toNanos()));
 		tracker.refused(Refusal.CONTENT_TOO_LARGE);
-		this.statistics.connectionAccepted().tlsHandshakeEnded(new IllegalStateException("no cipher"), 1000);
+		this.statistics.connectionAccepted()
+			.tlsHandshakeEnded(new TlsHandshake(TlsFailure.CIPHER, TlsVersion.OTHER, AlpnProtocol.NONE, false, 1000));
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
 		assertThat(snapshot.refused().get(Refusal.CONTENT_TOO_LARGE)).isOne();
 		assertThat(snapshot.refused().get(Refusal.HOST)).isZero();
 		assertThat(snapshot.tls().handshakes()).isOne();
-		assertThat(snapshot.tls().failures()).isOne();
+		assertThat(snapshot.tls().failed()).isOne();
+		assertThat(snapshot.tls().failures()).containsEntry(TlsFailure.CIPHER, 1L).containsEntry(TlsFailure.PROTOCOL, 0L);
+		assertThat(snapshot.tls().versions()).containsEntry(TlsVersion.TLS_1_3, 1L).containsEntry(TlsVersion.OTHER, 0L);
+		assertThat(snapshot.tls().alpn()).containsEntry(AlpnProtocol.H2, 1L).containsEntry(AlpnProtocol.NONE, 0L);
+		assertThat(snapshot.tls().resumed()).isOne();
 		assertThat(snapshot.tls().meanHandshakeMicros()).isEqualTo(3000);
+		assertThat(snapshot.tls().latency().count()).isOne();
+		assertThat(snapshot.tls().latency().p50()).isBetween(2970L, 3030L);
 	}
 
 	@Test

@@ -5,10 +5,12 @@ import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
+import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +28,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@link ZokioEndpoint}.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
-		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class })
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
+		ZokioTlsAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
@@ -37,11 +40,12 @@ public final class ZokioEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZokioEndpoint zokioEndpoint(ObjectProvider<TransportSelector> transportSelector,
 			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics,
-			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops) {
+			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops,
+			ObjectProvider<TlsSelector> tlsSelector) {
 		ZokioEventLoops loops = eventLoops.getIfAvailable();
 		return new ZokioEndpoint(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
 				connectionStatistics.getIfAvailable(), serverConnections.getIfAvailable(),
-				(loops != null) ? loops::watchdog : () -> null);
+				(loops != null) ? loops::watchdog : () -> null, tlsSelector.getIfAvailable());
 	}
 
 }

@@ -5,8 +5,10 @@ import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
+import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +26,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@link ZokioHealthIndicator}.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
-		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class })
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
+		ZokioTlsAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
@@ -34,9 +37,10 @@ public final class ZokioHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "zokioHealthIndicator")
 	ZokioHealthIndicator zokioHealthIndicator(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics) {
+			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics,
+			ObjectProvider<TlsSelector> tlsSelector) {
 		return new ZokioHealthIndicator(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
-				connectionStatistics.getIfAvailable());
+				connectionStatistics.getIfAvailable(), tlsSelector.getIfAvailable());
 	}
 
 }

@@ -5,7 +5,9 @@ import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
+import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +25,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@link ZokioInfoContributor}.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
-		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class })
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
+		ZokioTlsAutoConfiguration.class })
 @ConditionalOnClass(InfoContributor.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
@@ -33,8 +36,9 @@ public final class ZokioInfoContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZokioInfoContributor zokioInfoContributor(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<BufferPool> bufferPool) {
-		return new ZokioInfoContributor(transportSelector.getIfAvailable(), bufferPool.getIfAvailable());
+			ObjectProvider<BufferPool> bufferPool, ObjectProvider<TlsSelector> tlsSelector) {
+		return new ZokioInfoContributor(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
+				tlsSelector.getIfAvailable());
 	}
 
 }
