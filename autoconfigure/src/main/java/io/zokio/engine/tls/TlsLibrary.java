@@ -20,7 +20,16 @@ public interface TlsLibrary {
 
 		@Override
 		public @Nullable Throwable unavailabilityCause(TlsProvider provider) {
-			return (provider == TlsProvider.JDK || OpenSsl.isAvailable()) ? null : OpenSsl.unavailabilityCause();
+			if (provider == TlsProvider.JDK || OpenSsl.isAvailable()) {
+				return null;
+			}
+			try {
+				Class.forName("io.netty.internal.tcnative.SSL", false, TlsLibrary.class.getClassLoader());
+			}
+			catch (ClassNotFoundException ex) {
+				return new ClassNotFoundException("io.netty:netty-tcnative-boringssl-static is not on the classpath");
+			}
+			return OpenSsl.unavailabilityCause();
 		}
 
 		@Override

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.github.dockerjava.api.model.Ulimit;
+import io.zokio.test.Layout;
+import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,8 @@ class ContainerFaultMatrixIT {
 
 	@Test
 	void missingNativeJarsFallBackToNioAndSayWhich(@TempDir Path dir) throws Exception {
-		Path withoutNatives = withoutNativeTransports(dir);
+		Path withoutNatives = without(dir,
+				Pattern.compile("netty-transport-(native|classes)-(epoll|io_uring|kqueue)-.*\\.jar"));
 		try (SampleAppContainer app = new SampleAppContainer(withoutNatives)) {
 			app.start();
 			JsonNode transport = serveAndReport(app).get("transport");
@@ -168,6 +171,84 @@ class ContainerFaultMatrixIT {
 		}
 	}
 
+	@Test
+	void missingTcnativeServesTlsWithTheJdkAndSaysWhy(@TempDir Path dir) throws Exception {
+		Path withoutTcnative = without(dir, Pattern.compile("netty-tcnative-.*\\.jar"));
+		try (SampleAppContainer app = new SampleAppContainer(withoutTcnative).tls()) {
+			app.start();
+			JsonNode tls = serveOverTlsAndReport(app);
+			assertThat(tls.get("provider").asString()).isEqualTo("jdk");
+			assertThat(tls.get("fallback").asBoolean()).isTrue();
+			JsonNode openSsl = tlsAttempt(tls, "openssl");
+			assertThat(openSsl.get("stage").asString()).isEqualTo("load");
+			assertThat(openSsl.get("cause").asString())
+				.isEqualTo("io.netty:netty-tcnative-boringssl-static is not on the classpath");
+			assertThat(app.getLogs()).contains("Zokio TLS: jdk", "not used: openssl (load: ");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void noexecTmpServesTlsWithTheJdkAndSaysWhy() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).tls()
+			.withTmpFs(java.util.Map.of("/tmp", "rw,noexec"))) {
+			app.start();
+			JsonNode tls = serveOverTlsAndReport(app);
+			assertThat(tls.get("provider").asString()).isEqualTo("jdk");
+			JsonNode openSsl = tlsAttempt(tls, "openssl");
+			assertThat(openSsl.get("stage").asString()).isEqualTo("load");
+			assertThat(openSsl.get("cause").asString()).contains("failed to map segment");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void nativeTlsOnAHealthyHostServesWithOpenSsl() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).tls().app("--zokio.tls.require-native=true")) {
+			app.start();
+			JsonNode tls = serveOverTlsAndReport(app);
+			assertThat(tls.get("provider").asString()).isEqualTo("openssl");
+			assertThat(tls.get("library").asString()).isEqualTo("BoringSSL");
+			assertThat(tls.get("fallback").asBoolean()).isFalse();
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void requiringNativeTlsWhereItCannotLoadExitsWithTheReason() {
+		try (SampleAppContainer app = new SampleAppContainer(jar).tls()
+			.withTmpFs(java.util.Map.of("/tmp", "rw,noexec"))
+			.app("--zokio.tls.require-native=true")
+			.expectingExit()) {
+			app.start();
+			assertThat(app.awaitExit()).isNotZero();
+			assertThat(app.getLogs()).contains("APPLICATION FAILED TO START",
+					"Native TLS is required (zokio.tls.require-native=true) but could not be used:",
+					"- openssl failed at load: ", "failed to map segment", "zokio.tls.require-native=false");
+		}
+	}
+
+	/**
+	 * GET {@code /plaintext} over TLS on the application's port and return the {@code tls}
+	 * section of the endpoint, read on the management port, with the handshake counted.
+	 */
+	private static JsonNode serveOverTlsAndReport(SampleAppContainer app) throws IOException, InterruptedException {
+		try (RawHttpConnection connection = new RawHttpConnection(Layout.HTTP_1_1_TLS.connect(app.port()), 10_000)) {
+			assertThat(connection.get("/plaintext").body()).isEqualTo("Hello, World!");
+		}
+		JsonNode tls = new TestHttp(app.managementPort()).getJson("/actuator/zokio/tls");
+		assertThat(tls.get("handshakes").get("completed").asLong()).isOne();
+		return tls;
+	}
+
+	private static JsonNode tlsAttempt(JsonNode tls, String provider) {
+		return tls.get("attempts")
+			.valueStream()
+			.filter((attempt) -> attempt.get("provider").asString().equals(provider))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + provider + " attempt in " + tls));
+	}
+
 	private static JsonNode serveAndReport(SampleAppContainer app) throws IOException, InterruptedException {
 		TestHttp http = new TestHttp(app.port());
 		assertThat(http.get("/plaintext").body()).isEqualTo("Hello, World!");
@@ -197,19 +278,21 @@ class ContainerFaultMatrixIT {
 				+ "],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}";
 	}
 
-	private static Path withoutNativeTransports(Path dir) throws IOException {
+	/**
+	 * Copy the sample application's jar without the libraries whose names match.
+	 */
+	private static Path without(Path dir, Pattern library) throws IOException {
 		Path copy = dir.resolve("zokio-sample-app-without-natives.jar");
 		Files.copy(jar, copy);
-		Pattern nativeJar = Pattern.compile("netty-transport-(native|classes)-(epoll|io_uring|kqueue)-.*\\.jar");
 		try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + copy.toUri()), java.util.Map.of())) {
 			Path lib = zip.getPath("BOOT-INF/lib");
 			try (Stream<Path> libs = Files.list(lib)) {
-				for (Path entry : libs.filter((p) -> nativeJar.matcher(p.getFileName().toString()).matches()).toList()) {
+				for (Path entry : libs.filter((p) -> library.matcher(p.getFileName().toString()).matches()).toList()) {
 					Files.delete(entry);
 				}
 			}
 			Path index = zip.getPath("BOOT-INF/classpath.idx");
-			List<String> kept = Files.readAllLines(index).stream().filter((line) -> !nativeJar.matcher(line).find()).toList();
+			List<String> kept = Files.readAllLines(index).stream().filter((line) -> !library.matcher(line).find()).toList();
 			Files.write(index, kept);
 		}
 		return copy;

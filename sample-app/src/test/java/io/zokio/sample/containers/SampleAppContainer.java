@@ -41,13 +41,19 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	private final int port;
 
+	private final int managementPort;
+
+	private boolean tls;
+
 	private final List<String> jvmArgs = new ArrayList<>();
 
 	private final List<String> appArgs = new ArrayList<>();
 
 	SampleAppContainer(Path jar) {
 		super(BASE_IMAGE);
-		this.port = freePort();
+		int[] ports = freePorts();
+		this.port = ports[0];
+		this.managementPort = ports[1];
 		withNetworkMode("host");
 		withCopyFileToContainer(MountableFile.forHostPath(jar), "/app/app.jar");
 		waitingFor(new LoopbackHealthWaitStrategy());
@@ -62,6 +68,16 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	SampleAppContainer app(String... args) {
 		this.appArgs.addAll(List.of(args));
 		return this;
+	}
+
+	/**
+	 * Serve the application's port over TLS with the test key store, and the management endpoints
+	 * in cleartext on a port of their own.
+	 * @return this container
+	 */
+	SampleAppContainer tls() {
+		this.tls = true;
+		return withCopyFileToContainer(MountableFile.forClasspathResource("zokio-test.p12"), "/app/tls.p12");
 	}
 
 	SampleAppContainer hostConfig(Consumer<CreateContainerCmd> modifier) {
@@ -97,6 +113,11 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		command.addAll(this.jvmArgs);
 		command.addAll(List.of("-jar", "/app/app.jar", "--server.port=" + this.port, "--server.address=127.0.0.1",
 				"--spring.main.banner-mode=off"));
+		if (this.tls) {
+			command.addAll(List.of("--server.ssl.key-store=file:/app/tls.p12", "--server.ssl.key-store-password=changeit",
+					"--server.ssl.key-store-type=PKCS12", "--management.server.port=" + this.managementPort,
+					"--management.server.address=127.0.0.1", "--management.server.ssl.enabled=false"));
+		}
 		command.addAll(this.appArgs);
 		withCommand(command.toArray(String[]::new));
 	}
@@ -105,15 +126,24 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		return this.port;
 	}
 
+	/**
+	 * Return the port of the management endpoints: the application's own, unless {@link #tls()}.
+	 * @return the port
+	 */
+	int managementPort() {
+		return this.tls ? this.managementPort : this.port;
+	}
+
 	int awaitExit() {
 		return getDockerClient().waitContainerCmd(getContainerId())
 			.exec(new WaitContainerResultCallback())
 			.awaitStatusCode(90, TimeUnit.SECONDS);
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	private static int[] freePorts() {
+		try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				ServerSocket second = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return new int[] { first.getLocalPort(), second.getLocalPort() };
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -131,7 +161,7 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 		@Override
 		protected void waitUntilReady() {
-			URI health = URI.create("http://127.0.0.1:" + SampleAppContainer.this.port + "/actuator/health");
+			URI health = URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health");
 			Unreliables.retryUntilTrue((int) this.startupTimeout.toSeconds(), TimeUnit.SECONDS,
 					() -> POLL_RATE.getWhenReady(() -> {
 						if (!this.waitStrategyTarget.isRunning()) {
