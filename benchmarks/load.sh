@@ -5,7 +5,7 @@
 #   benchmarks/load.sh --latency  only latency at fixed rates, per transport and loop count (about 13 minutes)
 #   benchmarks/load.sh --smoke    a few seconds, results in a temporary folder (what CI runs)
 #
-# Needs wrk and h2load (Debian: wrk, nghttp2-client) and python3; builds the sample app if missing.
+# Needs wrk, h2load and openssl (Debian: wrk, nghttp2-client, openssl) and python3; builds the sample app if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=sample-app/target/zokio-sample-app.jar

@@ -133,7 +133,8 @@ class App:
         return match.group(1) if match else "unknown"
 
     def report(self):
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/zokio", timeout=5) as response:
+        with urllib.request.urlopen(f"{self.scheme}://127.0.0.1:{self.port}/actuator/zokio", timeout=5,
+                                    context=ssl._create_unverified_context()) as response:
             return json.load(response)
 
     def stop(self):
@@ -145,10 +146,11 @@ class App:
         self.log.close()
 
 
-def wrk(port, seconds, connections, path="/plaintext", scheme="http"):
+def wrk(port, seconds, connections, path="/plaintext", scheme="http", headers=()):
     threads = 1 if connections < 1000 else 2
+    header_args = [argument for header in headers for argument in ("-H", header)]
     output = subprocess.run(["taskset", "-c", cpus()[1], "wrk", "-t", str(threads), "-c", str(connections),
-                             "-d", f"{seconds}s", "--timeout", "5s", "-s", str(LUA),
+                             "-d", f"{seconds}s", "--timeout", "5s", "-s", str(LUA), *header_args,
                              f"{scheme}://127.0.0.1:{port}{path}"],
                             capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
     match = re.search(r"WRK_JSON (\{.*\})", output)
@@ -566,44 +568,126 @@ def keystore():
             "--server.ssl.key-store-type=PKCS12", "--server.http2.enabled=true"]
 
 
+TLS_VARIANTS = {
+    BASELINE: [],
+    "zokio-openssl": ["--zokio.tls.provider=openssl", "--zokio.tls.require-native=true"],
+    "zokio-jdk": ["--zokio.tls.provider=jdk"],
+}
+
+TLS_PAIRS = (("zokio-openssl", BASELINE), ("zokio-jdk", BASELINE), ("zokio-openssl", "zokio-jdk"))
+
+TLS_LOADS = {
+    "http1": "HTTP/1.1 keep-alive requests (wrk, 64 connections)",
+    "resumed": "a new connection per request (wrk, 16 connections, Connection: close): wrk resumes its TLS "
+               "sessions, so nearly every handshake is a resumed one",
+    "handshakes": "a full handshake per request (4 openssl s_time -new clients, each GET /plaintext over "
+                  "HTTP/1.0): no session is resumed",
+    "h2": "h2 chosen by ALPN (h2load, 16 connections x 10 streams)",
+}
+
+
+def s_time(port, seconds, clients=4):
+    """Full TLS handshakes a second: clients of openssl s_time, each connecting anew for every request and
+    never resuming a session, run side by side."""
+    command = ["taskset", "-c", cpus()[1], "openssl", "s_time", "-connect", f"127.0.0.1:{port}", "-new",
+               "-time", str(seconds), "-www", "/plaintext"]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                 for _ in range(clients)]
+    connections = 0
+    for process in processes:
+        output = process.communicate(timeout=seconds + 30)[0]
+        match = re.search(r"(\d+) connections in [\d.]+s", output)
+        if not match:
+            raise RuntimeError(f"openssl s_time printed no result:\n{output}")
+        connections += int(match.group(1))
+    return {"requests": connections, "rps": connections / seconds}
+
+
 def tls(args, rounds, seconds, warmup):
-    """HTTP/1.1 over TLS (wrk, 64 keep-alive connections) and h2 over TLS (h2load, ALPN h2, 16 connections
-    x 10 streams), plain Spring Boot against Zokio, both with the JDK's TLS, rounds in alternating order."""
+    """Over TLS, plain Spring Boot (the JDK's TLS: its jar has no netty-tcnative) against Zokio with
+    native OpenSSL and Zokio with the JDK's TLS, under each of TLS_LOADS; rounds interleave the variants in
+    alternating order, and each load's CPU time per request is read from /proc."""
     tls_args = keystore()
-    apps = {name: App(args, name, VARIANTS[name], tls_args) for name in (BASELINE, "zokio")}
-    rps = {protocol: {name: [] for name in apps} for protocol in ("http1", "h2")}
+    apps = {name: App(args, name, variant, tls_args) for name, variant in TLS_VARIANTS.items()}
+    runs = {load: {name: [] for name in apps} for load in TLS_LOADS}
+    providers = {}
     try:
         for app in apps.values():
             app.wait_ready()
+        for name, app in apps.items():
+            if name != BASELINE:
+                providers[name] = app.report()["tls"]["provider"]
         for app in apps.values():
             wrk(app.port, warmup, 64, scheme="https")
+            wrk(app.port, max(warmup // 2, 1), 16, scheme="https", headers=["Connection: close"])
+            s_time(app.port, max(warmup // 2, 1))
             h2load(app.port, warmup, scheme="https", warmup=True)
         for round_index in range(rounds):
             order = list(apps) if round_index % 2 == 0 else list(reversed(apps))
             for name in order:
-                rps["http1"][name].append(wrk(apps[name].port, seconds, 64, scheme="https"))
-                h2 = h2load(apps[name].port, seconds, scheme="https")
-                if h2["failed"]:
-                    raise RuntimeError(f"h2 over TLS to {name}: {h2['failed']} requests failed")
-                rps["h2"][name].append(h2)
+                app = apps[name]
+                for load in TLS_LOADS:
+                    cpu_before = app.cpu_seconds()
+                    if load == "h2":
+                        result = h2load(app.port, seconds, scheme="https")
+                        if result["failed"]:
+                            raise RuntimeError(f"h2 over TLS to {name}: {result['failed']} requests failed")
+                        requests = result["succeeded"]
+                    elif load == "handshakes":
+                        result = s_time(app.port, seconds)
+                        requests = result["requests"]
+                    else:
+                        result = wrk(app.port, seconds, 64 if load == "http1" else 16, scheme="https",
+                                     headers=["Connection: close"] if load == "resumed" else [])
+                        requests = result["requests"]
+                    result["cpu_us_per_request"] = (app.cpu_seconds() - cpu_before) / max(requests, 1) * 1e6
+                    runs[load][name].append(result)
+                log(f"round {round_index + 1} {name}: " + ", ".join(
+                    f"{load} {runs[load][name][-1]['rps']:.0f}/s" for load in TLS_LOADS))
+        handshakes = {name: app.report()["tls"]["handshakes"] for name, app in apps.items() if name != BASELINE}
     finally:
         for app in apps.values():
             app.stop()
-    results = {}
-    for protocol, runs in rps.items():
-        medians = {name: statistics.median(run["rps"] for run in values) for name, values in runs.items()}
-        results[protocol] = {"median": medians, "rounds": {name: [run["rps"] for run in values]
-                                                           for name, values in runs.items()},
-                             "ratio": medians["zokio"] / medians[BASELINE],
-                             "ratioPaired": paired_ratio(runs["zokio"], runs[BASELINE]),
-                             "interval90": paired_interval(runs["zokio"], runs[BASELINE])}
-        if protocol == "http1":
-            results[protocol]["p99_us"] = {name: statistics.median(run["p99_us"] for run in values)
-                                           for name, values in runs.items()}
-        log(f"{protocol} over TLS: boot {medians[BASELINE]:.0f} req/s, zokio {medians['zokio']:.0f} req/s, "
-            f"ratio {results[protocol]['ratio']:.3f} (paired {results[protocol]['ratioPaired']:.3f}, 90% "
-            f"{results[protocol]['interval90'][0]:.3f} to {results[protocol]['interval90'][1]:.3f})")
+    results = {"providers": providers, "handshakes": handshakes, "loads": {}}
+    for load, load_runs in runs.items():
+        summary = {name: {key: median([run[key] for run in values])
+                          for key in ("rps", "cpu_us_per_request", "p50_us", "p99_us", "p999_us")
+                          if key in values[0]} for name, values in load_runs.items()}
+        pairs = {f"{a} / {b}": {"median": paired_ratio(load_runs[a], load_runs[b]),
+                                "interval90": paired_interval(load_runs[a], load_runs[b])} for a, b in TLS_PAIRS}
+        results["loads"][load] = {"median": summary, "pairs": pairs,
+                                  "rounds": {name: [run["rps"] for run in values]
+                                             for name, values in load_runs.items()}}
+        log(f"{load} over TLS: " + ", ".join(f"{name} {v['rps']:.0f}/s" for name, v in summary.items()) + "; "
+            + ", ".join(f"{pair} {v['median']:.3f} ({v['interval90'][0]:.3f} to {v['interval90'][1]:.3f})"
+                        for pair, v in pairs.items()))
     return results
+
+
+def tls_markdown(results, rounds, seconds):
+    """The TLS comparison as the tables of docs/benchmarks/tls.md."""
+    lines = [f"Medians of {rounds} interleaved rounds of {seconds}s per load; the server's CPU time per request "
+             "from /proc. Implementations: " + ", ".join(f"{name} serves with {provider}"
+                                                         for name, provider in results["providers"].items()) + ".",
+             ""]
+    for load, description in TLS_LOADS.items():
+        v = results["loads"][load]
+        lines += [f"### {description}", "", "| Variant | req/s | CPU µs / request | p50 µs | p99 µs | p99.9 µs |",
+                  "|---|---|---|---|---|---|"]
+        for name, m in v["median"].items():
+            cells = [f"{m[key]:,}" if key in m else "n/a" for key in ("p50_us", "p99_us", "p999_us")]
+            lines.append(f"| {name} | {m['rps']:,.0f} | {m['cpu_us_per_request']:,.1f} | {' | '.join(cells)} |")
+        lines += ["", "| Pair | paired req/s ratio | 90% interval |", "|---|---|---|"]
+        for pair, ratio in v["pairs"].items():
+            lines.append(f"| {pair} | {ratio['median']:.3f}× | {ratio['interval90'][0]:.3f}× to "
+                         f"{ratio['interval90'][1]:.3f}× |")
+        lines.append("")
+    lines += ["Handshakes the Zokio variants counted over the whole run (`/actuator/zokio/tls`):", "",
+              "| Variant | completed | resumed | failed | p50 ms | p99 ms |", "|---|---|---|---|---|---|"]
+    for name, h in results["handshakes"].items():
+        lines.append(f"| {name} | {h['completed']:,} | {h['resumed']:,} | {h['failed']:,} | {h['latency']['p50']} | "
+                     f"{h['latency']['p99']} |")
+    return "\n".join(lines) + "\n"
 
 
 def machine():
@@ -673,15 +757,9 @@ def markdown(report, path):
     lines += ["", "h2c (h2load, prior knowledge, 16 connections × 10 streams):", "", "| Variant | req/s |", "|---|---|"]
     for name, v in report["h2c"].items():
         lines.append(f"| {name} | {v['rps']:,.0f} |")
-    if "tls" in report:
-        lines += ["", "Over TLS (JDK TLS on both, self-signed EC P-256 certificate, HTTP/2 on so ALPN chooses): "
-                  "HTTP/1.1 with wrk, 64 keep-alive connections; h2 with h2load, 16 connections x 10 streams:", "",
-                  "| Protocol | boot req/s | Zokio req/s | ratio of medians | paired ratio (90% interval) |",
-                  "|---|---|---|---|---|"]
-        for protocol, v in report["tls"].items():
-            lines.append(f"| {protocol} | {v['median'][BASELINE]:,.0f} | {v['median']['zokio']:,.0f} | "
-                         f"{v['ratio']:.3f}× | {v['ratioPaired']:.3f}× ({v['interval90'][0]:.3f}× to "
-                         f"{v['interval90'][1]:.3f}×) |")
+    if "loads" in report.get("tls", {}):
+        lines += ["", "Over TLS (self-signed EC P-256 certificate, HTTP/2 on so ALPN chooses):", "",
+                  tls_markdown(report["tls"], report["throughput"]["rounds"], report["throughput"]["seconds"])]
     lines += ["", f"Statistics bookkeeping, whatever the number of connections: "
               f"{report['footprint']['statisticsBytes']:,} bytes. Buffer pool after the load: "
               f"{report['bufferPoolAfterLoad'].get('chunks')} chunks, {report['bufferPoolAfterLoad'].get('usedBytes'):,} "
@@ -708,7 +786,8 @@ def smoke(args):
         log("smoke failed: the server counted fewer requests than were answered")
         return 1
     over_tls = tls(args, 1, 2, 3)
-    if not all(v["median"]["zokio"] > 0 and v["median"][BASELINE] > 0 for v in over_tls.values()):
+    if over_tls["providers"] != {"zokio-openssl": "openssl", "zokio-jdk": "jdk"} or not all(
+            m["rps"] > 0 for v in over_tls["loads"].values() for m in v["median"].values()):
         log(f"smoke failed over TLS: {over_tls}")
         return 1
     return 0
@@ -727,13 +806,14 @@ def main():
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
     parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
     parser.add_argument("--profile", help="comma-separated variants to profile with async-profiler under load")
-    parser.add_argument("--tls", action="store_true", help="only the TLS comparison (HTTP/1.1 and h2 over TLS)")
+    parser.add_argument("--tls", action="store_true", help="only the TLS comparison (plain Boot, Zokio with "
+                        "OpenSSL, Zokio with the JDK: keep-alive HTTP/1.1, handshakes, h2), into tls.md and tls.json")
     parser.add_argument("--latency", action="store_true", help="only latency at fixed rates, per transport and "
                         "loop count, into latency.md and latency.json")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
-    for tool in ("wrk", "h2load", "taskset", "java"):
+    for tool in ("wrk", "h2load", "openssl", "taskset", "java"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is required")
     if args.smoke:
@@ -749,7 +829,13 @@ def main():
         write_latency(latency(args), args.out)
         sys.exit(0)
     if args.tls:
-        print(json.dumps(tls(args, args.rounds, args.seconds, args.warmup), indent=2))
+        results = tls(args, args.rounds, args.seconds, args.warmup)
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "tls.json").write_text(json.dumps(results, indent=2) + "\n")
+        (args.out / "tls.md").write_text(f"# Results of `benchmarks/load.sh --tls`\n\nRun {time.strftime('%Y-%m-%d')} on "
+                                         f"{machine()['cpu']}, servers pinned to CPU {cpus()[0]}, load to CPU "
+                                         f"{cpus()[1]}. " + tls_markdown(results, args.rounds, args.seconds))
+        log(f"results in {args.out / 'tls.md'}")
         sys.exit(0)
     full(args, args.out)
 

@@ -19,7 +19,8 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Reports the engine UP while its event loops run, with the transport and any fallback in the
- * details (and the TLS implementation, on a server with TLS), and DOWN only when it cannot serve: no transport selected, or its event loops shut down.
+ * details (and the TLS implementation, on a server with TLS), and DOWN only when it cannot serve:
+ * no transport selected, or its event loops shut down.
  */
 public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 

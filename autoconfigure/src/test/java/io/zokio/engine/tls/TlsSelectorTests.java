@@ -100,7 +100,8 @@ class TlsSelectorTests {
 
 	@Test
 	void failsWithEveryCauseWhenNativeIsRequiredAndOpenSslFails() {
-		TlsSelector selector = selector(TlsMode.AUTO, true, missing(new ClassNotFoundException("io.netty.internal.tcnative.SSL")));
+		TlsSelector selector = selector(TlsMode.AUTO, true,
+				missing(new ClassNotFoundException("io.netty.internal.tcnative.SSL")));
 		assertThatExceptionOfType(TlsUnavailableException.class)
 			.isThrownBy(() -> selector.select(TlsSelectorTests::working))
 			.satisfies((ex) -> assertThat(ex.isNativeRequired()).isTrue())
