@@ -1,9 +1,9 @@
 package io.zokio.actuate.endpoint;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.StatisticsSnapshot;
@@ -40,25 +40,14 @@ public record ConnectionsDescriptor(long active, Map<String, Long> states, long 
 		if (snapshot == null) {
 			return null;
 		}
-		Map<String, Long> states = new LinkedHashMap<>();
-		for (ConnectionState state : ConnectionState.values()) {
-			states.put(state.id(), snapshot.states().get(state));
-		}
-		Map<String, Long> closedBy = new LinkedHashMap<>();
-		for (CloseReason reason : CloseReason.values()) {
-			closedBy.put(reason.id(), snapshot.closedBy().get(reason));
-		}
+		Map<String, Long> states = Counts.byId(ConnectionState.values(), snapshot.states(), ConnectionState::id);
+		Map<String, Long> closedBy = Counts.byId(CloseReason.values(), snapshot.closedBy(), CloseReason::id);
 		long served = snapshot.closed() - snapshot.rejected();
 		double averageLifetimeMs = (served > 0) ? Millis.of(snapshot.lifetimeMicros() / (double) served) : 0;
 		return new ConnectionsDescriptor(snapshot.active(), states, snapshot.accepted(), snapshot.closed(), closedBy,
 				averageLifetimeMs, snapshot.maxRequestsPerConnection(), max, snapshot.rejected(), acceptFailures,
-				goAwaySent(snapshot), draining);
-	}
-
-	private static Map<String, Long> goAwaySent(StatisticsSnapshot snapshot) {
-		Map<String, Long> sent = new LinkedHashMap<>();
-		snapshot.goAwaySent().forEach((error, count) -> sent.put(error.name().toLowerCase(Locale.ROOT), count));
-		return sent;
+				Counts.byId(Http2Error.values(), snapshot.goAwaySent(), (error) -> error.name().toLowerCase(Locale.ROOT)),
+				draining);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.zokio.actuate.endpoint;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.zokio.engine.pipeline.Refusal;
@@ -32,16 +31,10 @@ public record RequestsDescriptor(long total, long inFlight, long decodeErrors, l
 		if (snapshot == null) {
 			return null;
 		}
-		Map<String, Long> responses = new LinkedHashMap<>();
-		for (StatusClass statusClass : StatusClass.values()) {
-			responses.put(statusClass.id(), snapshot.responses().get(statusClass));
-		}
-		Map<String, Long> refused = new LinkedHashMap<>();
-		for (Refusal refusal : Refusal.values()) {
-			refused.put(refusal.id(), snapshot.refused().get(refusal));
-		}
 		return new RequestsDescriptor(snapshot.requests(), snapshot.inFlight(), snapshot.decodeErrors(),
-				snapshot.bytesRead(), snapshot.bytesWritten(), responses, refused,
+				snapshot.bytesRead(), snapshot.bytesWritten(),
+				Counts.byId(StatusClass.values(), snapshot.responses(), StatusClass::id),
+				Counts.byId(Refusal.values(), snapshot.refused(), Refusal::id),
 				LatencyDescriptor.of(snapshot.latencyWindow(), snapshot.latency(), snapshot.latencySinceStart()));
 	}
 

@@ -1,7 +1,6 @@
 package io.zokio.actuate.endpoint;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,21 +91,12 @@ public record TlsDescriptor(String provider, String library, String requested, b
 			Percentiles latency) {
 
 		static HandshakesDescriptor of(TlsSnapshot snapshot) {
-			Map<String, Long> failedBy = new LinkedHashMap<>();
-			for (TlsFailure failure : TlsFailure.values()) {
-				failedBy.put(failure.id(), snapshot.failures().get(failure));
-			}
-			Map<String, Long> versions = new LinkedHashMap<>();
-			for (TlsVersion version : TlsVersion.values()) {
-				versions.put(version.id(), snapshot.versions().get(version));
-			}
-			Map<String, Long> alpn = new LinkedHashMap<>();
-			for (AlpnProtocol protocol : AlpnProtocol.values()) {
-				alpn.put(protocol.id(), snapshot.alpn().get(protocol));
-			}
 			double resumedRatio = (snapshot.handshakes() > 0) ? snapshot.resumed() / (double) snapshot.handshakes() : 0;
-			return new HandshakesDescriptor(snapshot.handshakes(), snapshot.failed(), failedBy, versions, alpn,
-					snapshot.resumed(), resumedRatio, Percentiles.of(snapshot.latency()));
+			return new HandshakesDescriptor(snapshot.handshakes(), snapshot.failed(),
+					Counts.byId(TlsFailure.values(), snapshot.failures(), TlsFailure::id),
+					Counts.byId(TlsVersion.values(), snapshot.versions(), TlsVersion::id),
+					Counts.byId(AlpnProtocol.values(), snapshot.alpn(), AlpnProtocol::id), snapshot.resumed(),
+					resumedRatio, Percentiles.of(snapshot.latency()));
 		}
 
 	}

@@ -179,7 +179,7 @@ class ContainerFaultMatrixIT {
 			JsonNode tls = serveOverTlsAndReport(app);
 			assertThat(tls.get("provider").asString()).isEqualTo("jdk");
 			assertThat(tls.get("fallback").asBoolean()).isTrue();
-			JsonNode openSsl = tlsAttempt(tls, "openssl");
+			JsonNode openSsl = attempt(tls, "provider", "openssl");
 			assertThat(openSsl.get("stage").asString()).isEqualTo("load");
 			assertThat(openSsl.get("cause").asString())
 				.isEqualTo("io.netty:netty-tcnative-boringssl-static is not on the classpath");
@@ -195,7 +195,7 @@ class ContainerFaultMatrixIT {
 			app.start();
 			JsonNode tls = serveOverTlsAndReport(app);
 			assertThat(tls.get("provider").asString()).isEqualTo("jdk");
-			JsonNode openSsl = tlsAttempt(tls, "openssl");
+			JsonNode openSsl = attempt(tls, "provider", "openssl");
 			assertThat(openSsl.get("stage").asString()).isEqualTo("load");
 			assertThat(openSsl.get("cause").asString()).contains("failed to map segment");
 			assertNoLeaks(app);
@@ -241,14 +241,6 @@ class ContainerFaultMatrixIT {
 		return tls;
 	}
 
-	private static JsonNode tlsAttempt(JsonNode tls, String provider) {
-		return tls.get("attempts")
-			.valueStream()
-			.filter((attempt) -> attempt.get("provider").asString().equals(provider))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + provider + " attempt in " + tls));
-	}
-
 	private static JsonNode serveAndReport(SampleAppContainer app) throws IOException, InterruptedException {
 		TestHttp http = new TestHttp(app.port());
 		assertThat(http.get("/plaintext").body()).isEqualTo("Hello, World!");
@@ -261,11 +253,19 @@ class ContainerFaultMatrixIT {
 	}
 
 	private static JsonNode attempt(JsonNode transport, String name) {
-		return transport.get("attempts")
+		return attempt(transport, "transport", name);
+	}
+
+	/**
+	 * Return the attempt of a section ({@code transport} or {@code tls}) whose field names the given
+	 * transport or TLS implementation.
+	 */
+	private static JsonNode attempt(JsonNode section, String field, String name) {
+		return section.get("attempts")
 			.valueStream()
-			.filter((attempt) -> attempt.get("transport").asString().equals(name))
+			.filter((attempt) -> attempt.get(field).asString().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + name + " attempt in " + transport));
+			.orElseThrow(() -> new AssertionError("no " + name + " attempt in " + section));
 	}
 
 	private static void assertNoLeaks(SampleAppContainer app) {
