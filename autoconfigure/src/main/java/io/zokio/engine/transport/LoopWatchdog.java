@@ -116,6 +116,8 @@ public final class LoopWatchdog implements AutoCloseable {
 
 		private final EventExecutor executor;
 
+		private static final long NONE = Long.MIN_VALUE;
+
 		private final LongAdder blocked = new LongAdder();
 
 		private volatile long sentNanos;
@@ -124,7 +126,12 @@ public final class LoopWatchdog implements AutoCloseable {
 
 		private volatile long maxLagNanos;
 
-		private volatile boolean reported;
+		/**
+		 * The send time of the heartbeat last reported blocked: a report names its heartbeat, so that
+		 * the watchdog, which may read a heartbeat the loop is running at that moment, never reports
+		 * one twice.
+		 */
+		private volatile long reportedSentNanos = NONE;
 
 		private volatile String name;
 
@@ -145,8 +152,8 @@ public final class LoopWatchdog implements AutoCloseable {
 				}
 				return;
 			}
-			if (!this.reported && now - sent >= thresholdNanos) {
-				this.reported = true;
+			if (this.reportedSentNanos != sent && now - sent >= thresholdNanos) {
+				this.reportedSentNanos = sent;
 				this.blocked.increment();
 				logger.warn("Zokio: event loop {} has not run a task for {} ms; a task on it blocks (blocking I/O, "
 						+ "a lock or a long computation on an event loop stalls every connection on it):\n{}", this.name,
@@ -157,13 +164,13 @@ public final class LoopWatchdog implements AutoCloseable {
 		@Override
 		public void run() {
 			this.name = Thread.currentThread().getName();
-			long lag = System.nanoTime() - this.sentNanos;
+			long sent = this.sentNanos;
+			long lag = System.nanoTime() - sent;
 			this.lagNanos = lag;
 			if (lag > this.maxLagNanos) {
 				this.maxLagNanos = lag;
 			}
-			if (this.reported) {
-				this.reported = false;
+			if (this.reportedSentNanos == sent) {
 				logger.info("Zokio: event loop {} runs tasks again, after {} ms", this.name,
 						TimeUnit.NANOSECONDS.toMillis(lag));
 			}
@@ -175,7 +182,7 @@ public final class LoopWatchdog implements AutoCloseable {
 			long waiting = (sent != 0) ? now - sent : 0;
 			long lag = Math.max(this.lagNanos, waiting);
 			return new LoopHealth(this.name, Duration.ofNanos(lag), Duration.ofNanos(Math.max(this.maxLagNanos, waiting)),
-					this.blocked.sum(), this.reported);
+					this.blocked.sum(), sent != 0 && this.reportedSentNanos == sent);
 		}
 
 		private String stackTrace() {
