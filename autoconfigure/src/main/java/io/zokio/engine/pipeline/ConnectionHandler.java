@@ -1,6 +1,5 @@
 package io.zokio.engine.pipeline;
 
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
@@ -321,30 +320,40 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	}
 
 	/**
-	 * Hand how the handshake ended to the listeners, once. A failure closes the connection as
-	 * {@link CloseReason#TLS}, unless the server had already cut it for another reason (the PROXY
-	 * header's deadline, shutdown): then no handshake is reported.
+	 * Hand how the handshake ended to the listeners, once.
 	 */
 	private void handshakeEnded(ChannelHandlerContext ctx, @Nullable Throwable failure) {
+		if (failure != null) {
+			handshakeFailed(ctx, TlsFailure.of(failure));
+			return;
+		}
 		if (!this.handshaking) {
 			return;
 		}
 		this.handshaking = false;
-		long nanos = System.nanoTime() - this.startNanos;
-		if (failure == null) {
-			SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-			if (ssl != null) {
-				SSLEngine engine = ssl.engine();
-				this.listener.tlsHandshakeEnded(TlsHandshake.completed(TlsVersion.of(engine.getSession().getProtocol()),
-						AlpnProtocol.of(ssl.applicationProtocol()), isResumed(engine), nanos));
-			}
+		SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+		if (ssl != null) {
+			SSLEngine engine = ssl.engine();
+			this.listener.tlsHandshakeEnded(TlsHandshake.completed(TlsVersion.of(engine.getSession().getProtocol()),
+					AlpnProtocol.of(ssl.applicationProtocol()), isResumed(engine), System.nanoTime() - this.startNanos));
+		}
+	}
+
+	/**
+	 * Hand a failed handshake to the listeners, once, and close the connection as
+	 * {@link CloseReason#TLS}, unless the server had already cut it for another reason (the PROXY
+	 * header's deadline, shutdown): then no handshake is reported.
+	 */
+	private void handshakeFailed(ChannelHandlerContext ctx, TlsFailure failure) {
+		if (!this.handshaking) {
 			return;
 		}
+		this.handshaking = false;
 		if (CloseReasons.of(ctx.channel()) != null) {
 			return;
 		}
 		CloseReasons.mark(ctx.channel(), CloseReason.TLS);
-		this.listener.tlsHandshakeEnded(TlsHandshake.failed(TlsFailure.of(failure), nanos));
+		this.listener.tlsHandshakeEnded(TlsHandshake.failed(failure, System.nanoTime() - this.startNanos));
 		this.listener.closing(CloseReason.TLS);
 	}
 
@@ -420,7 +429,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
 		releaseHeld();
-		handshakeEnded(ctx, new ClosedChannelException());
+		handshakeFailed(ctx, TlsFailure.CLIENT_ABORT);
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		if (marked != null) {
 			this.listener.closing(marked);

@@ -87,7 +87,7 @@ public final class ConnectionStatistics {
 	ConnectionStatistics(Duration latencyWindow, NanoClock clock) {
 		this.clock = clock;
 		this.latency = new LatencyRecorder(latencyWindow, clock.nanoTime());
-		this.handshakeLatency = new LatencyRecorder(latencyWindow, clock.nanoTime());
+		this.handshakeLatency = LatencyRecorder.compact(latencyWindow, clock.nanoTime());
 	}
 
 	/**

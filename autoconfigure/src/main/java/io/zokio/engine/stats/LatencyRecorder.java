@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
+import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Request latencies in microseconds, over a sliding window and since start. Recording is wait-free
- * and allocation-free (HdrHistogram's {@link Recorder}); the window is a ring of slices rotated by
- * whichever thread first sees a slice end, never blocking a recording thread.
+ * Latencies in microseconds, over a sliding window and since start. Recording is wait-free and
+ * allocation-free (HdrHistogram's {@link Recorder}); the window is a ring of slices rotated by
+ * whichever thread first sees a slice end, never blocking a recording thread. A {@link #compact}
+ * recorder keeps packed histograms, whose memory follows the values recorded rather than the range:
+ * for rarer events whose values cluster, such as TLS handshakes.
  */
 final class LatencyRecorder {
 
@@ -21,14 +25,13 @@ final class LatencyRecorder {
 
 	private static final int SLICES = 6;
 
-	private final Recorder recorder = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+	private final Recorder recorder;
 
-	private final IntCountsHistogram[] slices = new IntCountsHistogram[SLICES];
+	private final AbstractHistogram[] slices = new AbstractHistogram[SLICES];
 
-	private final Histogram sinceStart = new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+	private final Histogram sinceStart;
 
-	private final IntCountsHistogram window = new IntCountsHistogram(1, HIGHEST_TRACKABLE_MICROS,
-			SIGNIFICANT_DIGITS);
+	private final AbstractHistogram window;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -43,12 +46,36 @@ final class LatencyRecorder {
 	private int current;
 
 	LatencyRecorder(Duration windowLength, long nowNanos) {
+		this(windowLength, nowNanos, false);
+	}
+
+	private LatencyRecorder(Duration windowLength, long nowNanos, boolean packed) {
 		this.windowLength = windowLength;
 		this.sliceNanos = Math.max(1, windowLength.toNanos() / SLICES);
+		this.recorder = packed ? new Recorder(SIGNIFICANT_DIGITS, true)
+				: new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+		this.sinceStart = packed ? new PackedHistogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS)
+				: new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+		this.window = slice(packed);
 		for (int i = 0; i < SLICES; i++) {
-			this.slices[i] = new IntCountsHistogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+			this.slices[i] = slice(packed);
 		}
 		this.sliceEndNanos = nowNanos + this.sliceNanos;
+	}
+
+	/**
+	 * Create a recorder of packed histograms.
+	 * @param windowLength the length of the sliding window
+	 * @param nowNanos the current {@link System#nanoTime()}
+	 * @return the recorder
+	 */
+	static LatencyRecorder compact(Duration windowLength, long nowNanos) {
+		return new LatencyRecorder(windowLength, nowNanos, true);
+	}
+
+	private static AbstractHistogram slice(boolean packed) {
+		return packed ? new PackedHistogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS)
+				: new IntCountsHistogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
 	}
 
 	void record(long micros, long nowNanos) {
@@ -69,7 +96,7 @@ final class LatencyRecorder {
 			rotate(nowNanos);
 			drain();
 			this.window.reset();
-			for (IntCountsHistogram slice : this.slices) {
+			for (AbstractHistogram slice : this.slices) {
 				this.window.add(slice);
 			}
 			return LatencySnapshot.of(this.window);
