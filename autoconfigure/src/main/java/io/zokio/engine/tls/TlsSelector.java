@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import io.zokio.engine.transport.Causes;
@@ -86,13 +88,7 @@ public final class TlsSelector {
 			throw new IllegalStateException("No TLS implementation was selected");
 		}
 		SslContext context = contexts.create(selected.provider());
-		try {
-			SelfHandshake.run(context, this.settings.handshakeTimeout());
-		}
-		catch (Exception ex) {
-			ReferenceCountUtil.release(context);
-			throw ex;
-		}
+		prove(context);
 		return context;
 	}
 
@@ -121,10 +117,9 @@ public final class TlsSelector {
 		}
 		SelfHandshake.Result handshake;
 		try {
-			handshake = SelfHandshake.run(context, this.settings.handshakeTimeout());
+			handshake = prove(context);
 		}
 		catch (Exception | LinkageError ex) {
-			ReferenceCountUtil.release(context);
 			attempts.add(TlsAttempt.failed(provider, TlsStage.HANDSHAKE, Causes.describe(ex), micros(start)));
 			return null;
 		}
@@ -135,6 +130,19 @@ public final class TlsSelector {
 		this.report = selected;
 		log(selected);
 		return context;
+	}
+
+	/**
+	 * Run the self-handshake against a context, releasing the context if it fails.
+	 */
+	private SelfHandshake.Result prove(SslContext context) throws SSLException {
+		try {
+			return SelfHandshake.run(context, this.settings.handshakeTimeout());
+		}
+		catch (Exception | LinkageError ex) {
+			ReferenceCountUtil.release(context);
+			throw ex;
+		}
 	}
 
 	private @Nullable Throwable unavailabilityCause(TlsProvider provider) {
