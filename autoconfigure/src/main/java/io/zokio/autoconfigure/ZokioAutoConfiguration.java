@@ -2,9 +2,15 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.buffer.ReadBufferRing;
+import io.zokio.engine.transport.ProvidedBuffers;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.TransportSettings;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,12 +36,24 @@ public final class ZokioAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TransportSelector transportSelector(ZokioProperties properties) {
+	TransportSelector transportSelector(ZokioProperties properties, ObjectProvider<BufferPool> bufferPool) {
 		ZokioProperties.Transport transport = properties.getTransport();
 		int threads = (transport.getEventLoopThreads() != null) ? transport.getEventLoopThreads()
 				: TransportSettings.DEFAULT_EVENT_LOOP_THREADS;
 		return new TransportSelector(new TransportSettings(transport.getMode(), transport.isRequireNative(), threads,
-				TRIAL_BIND_TIMEOUT));
+				TRIAL_BIND_TIMEOUT, providedBuffers(bufferPool.getIfAvailable())));
+	}
+
+	private static ProvidedBuffers providedBuffers(@Nullable BufferPool bufferPool) {
+		ReadBufferRing ring = (bufferPool != null) ? bufferPool.readBufferRing() : null;
+		return (ring != null) ? new ProvidedBuffers(ring.buffers(), ring.bufferSize(), ring::take)
+				: ProvidedBuffers.NONE;
+	}
+
+	@Bean
+	TransportWebServerFactoryCustomizer transportWebServerFactoryCustomizer(TransportSelector transportSelector,
+			ObjectProvider<BufferPool> bufferPool) {
+		return new TransportWebServerFactoryCustomizer(transportSelector, bufferPool.getIfAvailable());
 	}
 
 	@Bean

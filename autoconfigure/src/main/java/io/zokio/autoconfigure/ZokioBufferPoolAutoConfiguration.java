@@ -31,14 +31,20 @@ public final class ZokioBufferPoolAutoConfiguration {
 		BufferPoolSettings settings = new BufferPoolSettings(pool.getPreallocate().toBytes(), pool.isDirect(), arenas,
 				Math.toIntExact(pool.getPageSize().toBytes()), Math.toIntExact(pool.getChunkSize().toBytes()),
 				pool.getThreadCache().isEnabled(), pool.getThreadCache().getSmallSize(),
-				pool.getThreadCache().getNormalSize(), pool.isFailFast());
+				pool.getThreadCache().getNormalSize(), pool.isFailFast(),
+				pool.getRing().isEnabled() ? ringBuffers(pool.getRing()) : BufferPoolSettings.NO_RING,
+				Math.toIntExact(pool.getRing().getBufferSize().toBytes()));
 		return BufferPool.create(settings, MemoryLimits.detect());
+	}
+
+	private static int ringBuffers(ZokioProperties.BufferPool.Ring ring) {
+		return (ring.getBuffers() != null) ? ring.getBuffers() : BufferPoolSettings.DEFAULT_RING;
 	}
 
 	@Bean
 	@Order(0)
 	MemoryGuardParticipant memoryGuardParticipant(BufferPool bufferPool) {
-		return new MemoryGuardParticipant(bufferPool.guard());
+		return new MemoryGuardParticipant(bufferPool);
 	}
 
 	@Bean

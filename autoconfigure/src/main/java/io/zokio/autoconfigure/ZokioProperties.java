@@ -329,6 +329,8 @@ public class ZokioProperties implements Validator {
 
 		private final ThreadCache threadCache = new ThreadCache();
 
+		private final Ring ring = new Ring();
+
 		public DataSize getPreallocate() {
 			return this.preallocate;
 		}
@@ -379,6 +381,59 @@ public class ZokioProperties implements Validator {
 
 		public ThreadCache getThreadCache() {
 			return this.threadCache;
+		}
+
+		public Ring getRing() {
+			return this.ring;
+		}
+
+		/**
+		 * Read buffer ring settings: on io_uring, each event loop lends the kernel a ring of buffers
+		 * from the pool, which it fills only when data arrives.
+		 */
+		public static class Ring {
+
+			/**
+			 * Whether io_uring reads into a ring of buffers from the pool rather than into a buffer
+			 * allocated for each pending read.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Most buffers in each event loop's ring, a power of two from 16 to 16384. Defaults to
+			 * what fits half of the pre-allocated memory (at least 4MB) shared among the arenas.
+			 */
+			private Integer buffers;
+
+			/**
+			 * Size of each buffer of the ring.
+			 */
+			private DataSize bufferSize = DataSize.ofKilobytes(16);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Integer getBuffers() {
+				return this.buffers;
+			}
+
+			public void setBuffers(Integer buffers) {
+				this.buffers = buffers;
+			}
+
+			public DataSize getBufferSize() {
+				return this.bufferSize;
+			}
+
+			public void setBufferSize(DataSize bufferSize) {
+				this.bufferSize = bufferSize;
+			}
+
 		}
 
 		/**

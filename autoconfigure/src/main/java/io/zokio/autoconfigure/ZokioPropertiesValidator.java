@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
+import io.zokio.engine.transport.ProvidedBuffers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -37,6 +38,14 @@ final class ZokioPropertiesValidator {
 	static final long MAX_CHUNK_SIZE = DataSize.ofGigabytes(1).toBytes();
 
 	static final int MAX_ORDER = 14;
+
+	static final int MIN_RING_BUFFERS = ProvidedBuffers.MIN_BUFFERS;
+
+	static final int MAX_RING_BUFFERS = ProvidedBuffers.MAX_BUFFERS;
+
+	static final long MIN_RING_BUFFER_SIZE = 1024;
+
+	static final long MAX_RING_BUFFER_SIZE = 1024 * 1024;
 
 	static final long MAX_HTTP2_SETTING = 0xFFFFFFFFL;
 
@@ -127,6 +136,15 @@ final class ZokioPropertiesValidator {
 		}
 		if (cache.getNormalSize() < 0) {
 			reject("buffer-pool.thread-cache.normal-size", cache.getNormalSize(), "must be zero (no cache) or more");
+		}
+		ZokioProperties.BufferPool.Ring ring = pool.getRing();
+		Integer buffers = ring.getBuffers();
+		if (buffers != null && (buffers < MIN_RING_BUFFERS || buffers > MAX_RING_BUFFERS || Integer.bitCount(buffers) != 1)) {
+			reject("buffer-pool.ring.buffers", buffers,
+					"must be a power of two between " + MIN_RING_BUFFERS + " and " + MAX_RING_BUFFERS);
+		}
+		if (outside(ring.getBufferSize(), MIN_RING_BUFFER_SIZE, MAX_RING_BUFFER_SIZE)) {
+			reject("buffer-pool.ring.buffer-size", ring.getBufferSize(), "must be between 1KB and 1MB");
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.zokio.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.buffer.DirectMemoryGuard;
+import io.zokio.engine.buffer.ReadBufferRing;
 
 /**
  * Binds the buffer pool's meters: {@code zokio.buffer.pool.*}, and Micrometer's own
@@ -40,15 +43,33 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 	private void bind(MeterRegistry registry) {
 		gauge(registry, ZokioMeters.BUFFER_POOL_PREALLOCATED, BufferPool::preallocatedBytes);
 		gauge(registry, ZokioMeters.BUFFER_POOL_USED, BufferPool::usedBytes);
-		FunctionCounter.builder(ZokioMeters.BUFFER_POOL_EXHAUSTED.getName(), this.bufferPool.guard(),
-				(guard) -> guard.refusals())
-			.description(ZokioMeters.BUFFER_POOL_EXHAUSTED.getDescription())
-			.register(registry);
-		FunctionCounter.builder(ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES.getName(), this.bufferPool.guard(),
-				(guard) -> guard.episodes())
-			.description(ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES.getDescription())
-			.register(registry);
+		counter(registry, ZokioMeters.BUFFER_POOL_EXHAUSTED, this.bufferPool.guard(), DirectMemoryGuard::refusals);
+		counter(registry, ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES, this.bufferPool.guard(),
+				DirectMemoryGuard::episodes);
+		ReadBufferRing ring = this.bufferPool.readBufferRing();
+		if (ring != null && ring.isRegistered()) {
+			bindRing(registry, ring);
+		}
 		new NettyAllocatorMetrics(this.bufferPool.pooledAllocator()).bindTo(registry);
+	}
+
+	private static void bindRing(MeterRegistry registry, ReadBufferRing ring) {
+		Gauge.builder(ZokioMeters.BUFFER_RING_BUFFERS.getName(), ring, ReadBufferRing::buffers)
+			.description(ZokioMeters.BUFFER_RING_BUFFERS.getDescription())
+			.register(registry);
+		Gauge.builder(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getName(), ring, ReadBufferRing::bufferSize)
+			.baseUnit(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getBaseUnit())
+			.description(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getDescription())
+			.register(registry);
+		counter(registry, ZokioMeters.BUFFER_RING_TAKEN, ring, ReadBufferRing::taken);
+		counter(registry, ZokioMeters.BUFFER_RING_EXHAUSTIONS, ring, ReadBufferRing::exhaustions);
+		counter(registry, ZokioMeters.BUFFER_RING_EPISODES, ring, ReadBufferRing::episodes);
+	}
+
+	private static <T> void counter(MeterRegistry registry, ZokioMeters meter, T source, ToDoubleFunction<T> count) {
+		FunctionCounter.builder(meter.getName(), source, count)
+			.description(meter.getDescription())
+			.register(registry);
 	}
 
 	/**
@@ -63,7 +84,7 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 	}
 
 	private void gauge(MeterRegistry registry, ZokioMeters meter,
-			java.util.function.ToDoubleFunction<BufferPool> value) {
+			ToDoubleFunction<BufferPool> value) {
 		Gauge.builder(meter.getName(), this.bufferPool, value)
 			.baseUnit(meter.getBaseUnit())
 			.description(meter.getDescription())

@@ -153,6 +153,36 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Episodes of direct memory pressure"),
 
 	/**
+	 * Most buffers in each event loop's io_uring read buffer ring.
+	 */
+	BUFFER_RING_BUFFERS("zokio.buffer.ring.buffers", Meter.Type.GAUGE, null,
+			"Most buffers in each event loop's io_uring read buffer ring"),
+
+	/**
+	 * Size of each buffer of the io_uring read buffer rings.
+	 */
+	BUFFER_RING_BUFFER_SIZE("zokio.buffer.ring.buffer.size", Meter.Type.GAUGE, BaseUnits.BYTES,
+			"Size of each buffer of the io_uring read buffer rings"),
+
+	/**
+	 * Buffers the io_uring read buffer rings took from the pool.
+	 */
+	BUFFER_RING_TAKEN("zokio.buffer.ring.taken", Meter.Type.COUNTER, null,
+			"Buffers the io_uring read buffer rings took from the pool"),
+
+	/**
+	 * Reads that found their event loop's read buffer ring empty and waited.
+	 */
+	BUFFER_RING_EXHAUSTIONS("zokio.buffer.ring.exhaustions", Meter.Type.COUNTER, null,
+			"Reads that found their event loop's read buffer ring empty"),
+
+	/**
+	 * Episodes of read buffer ring exhaustion, each logged once.
+	 */
+	BUFFER_RING_EPISODES("zokio.buffer.ring.episodes", Meter.Type.COUNTER, null,
+			"Episodes of read buffer ring exhaustion"),
+
+	/**
 	 * Memory the buffer pool holds now, from the allocator's own metrics.
 	 */
 	BUFFER_POOL_USED("zokio.buffer.pool.used", Meter.Type.GAUGE, BaseUnits.BYTES, "Memory the buffer pool holds now"),

@@ -1,6 +1,7 @@
 package io.zokio.actuate.endpoint;
 
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.buffer.ReadBufferRing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +23,13 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param cause why it was, or {@code null}
  * @param exhausted requests and connections refused because direct memory ran out
  * @param pressureEpisodes episodes of direct memory pressure, each logged once
+ * @param ring the io_uring read buffer ring the pool lends the kernel, {@code null} when reads do
+ * not use one
  */
 public record BufferPoolDescriptor(String allocator, boolean direct, long requestedBytes, long preallocatedBytes,
 		long usedBytes, int arenas, long chunks, int chunkSize, boolean fallback,
-		@JsonInclude(Include.ALWAYS) @Nullable String cause, long exhausted, long pressureEpisodes) implements OperationResponseBody {
+		@JsonInclude(Include.ALWAYS) @Nullable String cause, long exhausted, long pressureEpisodes,
+		@JsonInclude(Include.ALWAYS) @Nullable RingDescriptor ring) implements OperationResponseBody {
 
 	static @Nullable BufferPoolDescriptor of(@Nullable BufferPool pool) {
 		if (pool == null) {
@@ -33,7 +37,28 @@ public record BufferPoolDescriptor(String allocator, boolean direct, long reques
 		}
 		return new BufferPoolDescriptor("pooled", pool.isDirect(), pool.requestedBytes(), pool.preallocatedBytes(),
 				pool.usedBytes(), pool.arenas(), pool.chunks(), pool.chunkSize(), pool.isFallback(), pool.cause(),
-				pool.guard().refusals(), pool.guard().episodes());
+				pool.guard().refusals(), pool.guard().episodes(), RingDescriptor.of(pool.readBufferRing()));
+	}
+
+	/**
+	 * The io_uring read buffer ring of the {@code bufferPool} section.
+	 *
+	 * @param buffers the most buffers in each event loop's ring
+	 * @param bufferSize the size of each buffer
+	 * @param taken buffers the rings took from the pool
+	 * @param exhaustions reads that found their ring empty and waited
+	 * @param episodes episodes of exhaustion, each logged once
+	 */
+	public record RingDescriptor(int buffers, int bufferSize, long taken, long exhaustions, long episodes) {
+
+		static @Nullable RingDescriptor of(@Nullable ReadBufferRing ring) {
+			if (ring == null || !ring.isRegistered()) {
+				return null;
+			}
+			return new RingDescriptor(ring.buffers(), ring.bufferSize(), ring.taken(), ring.exhaustions(),
+					ring.episodes());
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PoolArenaMetric;
 import io.netty.buffer.PooledByteBufAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's buffer pool: a {@link PooledByteBufAllocator} built from explicit settings, with
@@ -29,8 +30,10 @@ public final class BufferPool implements AutoCloseable {
 
 	private final DirectMemoryGuard guard;
 
+	private final @Nullable ReadBufferRing readBufferRing;
+
 	BufferPool(PooledByteBufAllocator allocator, boolean direct, long requestedBytes, long preallocatedBytes,
-			String cause, List<ByteBuf> reservations) {
+			String cause, List<ByteBuf> reservations, BufferPoolSettings settings) {
 		this.allocator = allocator;
 		this.direct = direct;
 		this.requestedBytes = requestedBytes;
@@ -39,6 +42,16 @@ public final class BufferPool implements AutoCloseable {
 		this.cause = cause;
 		this.reservations = reservations;
 		this.guard = new DirectMemoryGuard(this);
+		this.readBufferRing = readBufferRing(settings);
+	}
+
+	private @Nullable ReadBufferRing readBufferRing(BufferPoolSettings settings) {
+		if (!this.direct || settings.ringBuffers() == BufferPoolSettings.NO_RING) {
+			return null;
+		}
+		int buffers = (settings.ringBuffers() != BufferPoolSettings.DEFAULT_RING) ? settings.ringBuffers()
+				: ReadBufferRing.defaultBuffers(this.preallocatedBytes, settings.arenas(), settings.ringBufferSize());
+		return new ReadBufferRing(this, buffers, settings.ringBufferSize());
 	}
 
 	/**
@@ -59,6 +72,14 @@ public final class BufferPool implements AutoCloseable {
 	 */
 	public DirectMemoryGuard guard() {
 		return this.guard;
+	}
+
+	/**
+	 * Return the read buffer ring the pool lends io_uring.
+	 * @return the ring, or {@code null} when it is off or the pool holds heap memory
+	 */
+	public @Nullable ReadBufferRing readBufferRing() {
+		return this.readBufferRing;
 	}
 
 	/**

@@ -91,7 +91,7 @@ final class BufferPoolBuilder {
 		List<ByteBuf> reservations = new ArrayList<>();
 		try {
 			long reserved = new ChunkReservation(allocator, direct, this.settings.arenas(), target).reserve(reservations);
-			BufferPool pool = new BufferPool(allocator, direct, requested, reserved, cause, reservations);
+			BufferPool pool = new BufferPool(allocator, direct, requested, reserved, cause, reservations, this.settings);
 			log(pool);
 			return pool;
 		}

@@ -12,9 +12,23 @@ package io.zokio.engine.buffer;
  * @param smallCacheSize buffers of small sizes cached per thread
  * @param normalCacheSize buffers of normal sizes cached per thread
  * @param failFast whether to fail instead of shrinking the pool or falling back to heap buffers
+ * @param ringBuffers the buffers of each event loop's io_uring read buffer ring: a power of two,
+ * {@link #NO_RING} for no ring, or {@link #DEFAULT_RING} to size it from the pool
+ * @param ringBufferSize the size of each read buffer of the ring
  */
 public record BufferPoolSettings(long preallocateBytes, boolean direct, int arenas, int pageSize, int chunkSize,
-		boolean threadCache, int smallCacheSize, int normalCacheSize, boolean failFast) {
+		boolean threadCache, int smallCacheSize, int normalCacheSize, boolean failFast, int ringBuffers,
+		int ringBufferSize) {
+
+	/**
+	 * The value of {@code ringBuffers} that turns the read buffer ring off.
+	 */
+	public static final int NO_RING = 0;
+
+	/**
+	 * The value of {@code ringBuffers} that sizes the read buffer ring from the pool.
+	 */
+	public static final int DEFAULT_RING = -1;
 
 	private static final int MIN_PAGE_SIZE = 4096;
 
@@ -34,6 +48,32 @@ public record BufferPoolSettings(long preallocateBytes, boolean direct, int aren
 			throw new IllegalArgumentException("'chunkSize' must be the page size times a power of two up to 2^"
 					+ MAX_ORDER + ", was " + chunkSize);
 		}
+		if (ringBuffers != NO_RING && ringBuffers != DEFAULT_RING && (ringBuffers < ReadBufferRing.MIN_BUFFERS
+				|| ringBuffers > ReadBufferRing.MAX_BUFFERS || Integer.bitCount(ringBuffers) != 1)) {
+			throw new IllegalArgumentException("'ringBuffers' must be a power of two between "
+					+ ReadBufferRing.MIN_BUFFERS + " and " + ReadBufferRing.MAX_BUFFERS + ", was " + ringBuffers);
+		}
+		if (ringBufferSize < 1) {
+			throw new IllegalArgumentException("'ringBufferSize' must be positive, was " + ringBufferSize);
+		}
+	}
+
+	/**
+	 * Settings with a read buffer ring sized from the pool.
+	 * @param preallocateBytes bytes to reserve before the first request
+	 * @param direct whether to pool direct (off-heap) memory
+	 * @param arenas the number of arenas
+	 * @param pageSize the page size, a power of two of at least 4096
+	 * @param chunkSize the chunk size, the page size times a power of two, at most 2^14 pages
+	 * @param threadCache whether event loop threads keep a cache of recently freed buffers
+	 * @param smallCacheSize buffers of small sizes cached per thread
+	 * @param normalCacheSize buffers of normal sizes cached per thread
+	 * @param failFast whether to fail instead of shrinking the pool or falling back to heap buffers
+	 */
+	public BufferPoolSettings(long preallocateBytes, boolean direct, int arenas, int pageSize, int chunkSize,
+			boolean threadCache, int smallCacheSize, int normalCacheSize, boolean failFast) {
+		this(preallocateBytes, direct, arenas, pageSize, chunkSize, threadCache, smallCacheSize, normalCacheSize,
+				failFast, DEFAULT_RING, ReadBufferRing.DEFAULT_BUFFER_SIZE);
 	}
 
 	/**

@@ -12,19 +12,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Takes part in every connection and stream of a server for its {@link DirectMemoryGuard}: while
  * direct memory has run out, each new request is refused as {@link Refusal#OVERLOADED}, and a
- * connection whose I/O failed for lack of memory is counted (the pipeline closes it). Holds no
- * state per connection.
+ * connection whose I/O failed for lack of memory is counted (the pipeline closes it), and so is a
+ * read that found io_uring's read buffer ring empty. Holds no state per connection.
  */
 public final class MemoryGuardParticipant implements ConnectionParticipant, ConnectionListener, ExchangeListener {
 
 	private final DirectMemoryGuard guard;
 
+	private final @Nullable ReadBufferRing readBufferRing;
+
 	/**
-	 * Create a participant for the given guard.
-	 * @param guard the guard
+	 * Create a participant for the given pool's guard and read buffer ring.
+	 * @param pool the pool
 	 */
-	public MemoryGuardParticipant(DirectMemoryGuard guard) {
-		this.guard = guard;
+	public MemoryGuardParticipant(BufferPool pool) {
+		this.guard = pool.guard();
+		this.readBufferRing = pool.readBufferRing();
 	}
 
 	@Override
@@ -55,6 +58,13 @@ public final class MemoryGuardParticipant implements ConnectionParticipant, Conn
 	public void failed(Throwable cause) {
 		if (cause instanceof OutOfMemoryError) {
 			this.guard.outOfMemory(cause);
+		}
+	}
+
+	@Override
+	public void readBuffersExhausted() {
+		if (this.readBufferRing != null) {
+			this.readBufferRing.exhausted();
 		}
 	}
 

@@ -82,6 +82,13 @@ final class CompositeConnectionListener implements ConnectionListener {
 	}
 
 	@Override
+	public void readBuffersExhausted() {
+		this.first.readBuffersExhausted();
+		this.second.readBuffersExhausted();
+		this.third.readBuffersExhausted();
+	}
+
+	@Override
 	public ExchangeListener http11Exchanges(Exchange exchange) {
 		return CompositeExchangeListener.of(this.first.http11Exchanges(exchange),
 				this.second.http11Exchanges(exchange), this.third.http11Exchanges(exchange));

@@ -316,6 +316,9 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		if (evt instanceof SslCloseCompletionEvent closure && closure.isSuccess()) {
 			CloseReasons.mark(ctx.channel(), CloseReason.CLIENT);
 		}
+		if (ReadBufferEvents.isExhausted(evt)) {
+			this.listener.readBuffersExhausted();
+		}
 		ctx.fireUserEventTriggered(evt);
 	}
 

@@ -61,6 +61,13 @@ public interface ConnectionListener {
 	}
 
 	/**
+	 * io_uring found the event loop's provided read buffer ring empty and could not grow it: the
+	 * connection's read waits until buffers return to the ring.
+	 */
+	default void readBuffersExhausted() {
+	}
+
+	/**
 	 * Return the listener of the connection's HTTP/1.1 exchanges.
 	 * @param exchange the exchange the listener may refuse
 	 * @return the listener

@@ -1,10 +1,18 @@
 package io.zokio.engine.transport;
 
+import java.util.Map;
+
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringBufferRingAllocator;
+import io.netty.channel.uring.IoUringBufferRingConfig;
+import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringIoHandlerConfig;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 
@@ -18,6 +26,14 @@ import io.netty.channel.uring.IoUringSocketChannel;
  * where with one accept at a time Zokio's back-off holds it to about ten attempts. Netty reads the
  * property once, when its {@code IoUring} class initializes, which this class's initialization
  * precedes.
+ * <p>
+ * With {@link ProvidedBuffers}, where the kernel supports provided buffer rings, each event loop
+ * registers a ring filled from them: the kernel takes a buffer only when data arrives, so a
+ * connection waiting for data holds none, and no read buffer is allocated before a read
+ * completes. Rings are incremental where the kernel allows, so one buffer takes several small
+ * reads. A ring starts with a batch of buffers and grows by a batch each time the kernel finds it
+ * empty, up to its size; past that Netty fires {@code IoUringBufferRingExhaustedEvent} and the read
+ * waits for buffers to return.
  */
 final class IoUringTransportCandidate implements TransportCandidate {
 
@@ -32,6 +48,14 @@ final class IoUringTransportCandidate implements TransportCandidate {
 	private static final ChannelClasses CHANNELS = new ChannelClasses(Transport.IO_URING,
 			IoUringServerSocketChannel.class, IoUringSocketChannel.class, IoUringDatagramChannel.class);
 
+	static final short BUFFER_GROUP_ID = 0;
+
+	private final ProvidedBuffers providedBuffers;
+
+	IoUringTransportCandidate(ProvidedBuffers providedBuffers) {
+		this.providedBuffers = providedBuffers;
+	}
+
 	@Override
 	public Transport transport() {
 		return Transport.IO_URING;
@@ -44,12 +68,45 @@ final class IoUringTransportCandidate implements TransportCandidate {
 
 	@Override
 	public IoHandlerFactory ioHandlerFactory() {
-		return IoUringIoHandler.newFactory();
+		if (!readsIntoProvidedBuffers()) {
+			return IoUringIoHandler.newFactory();
+		}
+		IoUringBufferRingConfig ring = IoUringBufferRingConfig.builder()
+			.bufferGroupId(BUFFER_GROUP_ID)
+			.bufferRingSize((short) this.providedBuffers.buffers())
+			.batchSize(this.providedBuffers.batch())
+			.allocator(new Source(this.providedBuffers))
+			.build();
+		return IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setBufferRingConfig(ring));
+	}
+
+	@Override
+	public boolean readsIntoProvidedBuffers() {
+		return this.providedBuffers.isProvided() && IoUring.isRegisterBufferRingSupported();
+	}
+
+	@Override
+	public Map<ChannelOption<?>, Object> childOptions() {
+		return readsIntoProvidedBuffers() ? Map.of(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, BUFFER_GROUP_ID)
+				: Map.of();
 	}
 
 	@Override
 	public <C extends Channel> Class<? extends C> channelClass(Class<C> channelType) {
 		return CHANNELS.resolve(channelType);
+	}
+
+	private record Source(ProvidedBuffers buffers) implements IoUringBufferRingAllocator {
+
+		@Override
+		public ByteBuf allocate() {
+			return this.buffers.source().get();
+		}
+
+		@Override
+		public void lastBytesRead(int attempted, int actual) {
+		}
+
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.zokio.engine.transport;
 
+import java.util.Map;
+
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 
 /**
@@ -36,6 +39,22 @@ public interface TransportCandidate {
 	 * @return the implementing class
 	 */
 	<C extends Channel> Class<? extends C> channelClass(Class<C> channelType);
+
+	/**
+	 * Return the options each accepted connection needs on this transport.
+	 * @return the child channel options, empty for none
+	 */
+	default Map<ChannelOption<?>, Object> childOptions() {
+		return Map.of();
+	}
+
+	/**
+	 * Return whether the event loops read into provided buffers.
+	 * @return whether reads take their buffers from a registered ring
+	 */
+	default boolean readsIntoProvidedBuffers() {
+		return false;
+	}
 
 	/**
 	 * Create a channel of the given type on this transport.

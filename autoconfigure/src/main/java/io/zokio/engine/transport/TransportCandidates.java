@@ -26,6 +26,17 @@ public final class TransportCandidates {
 	 * @return the candidates, in the order to try them
 	 */
 	public static List<TransportCandidate> forMode(TransportMode mode) {
+		return forMode(mode, ProvidedBuffers.NONE);
+	}
+
+	/**
+	 * Return the candidates for a mode, those that support it reading into the given provided
+	 * buffers.
+	 * @param mode the configured mode
+	 * @param providedBuffers the provided buffers
+	 * @return the candidates, in the order to try them
+	 */
+	public static List<TransportCandidate> forMode(TransportMode mode, ProvidedBuffers providedBuffers) {
 		String os = PlatformDependent.normalizedOs();
 		List<TransportCandidate> candidates = new ArrayList<>();
 		for (Transport transport : mode.order()) {
@@ -33,7 +44,7 @@ public final class TransportCandidates {
 			switch (transport) {
 				case IO_URING -> addNative(candidates, transport, requested, os, "linux".equals(os),
 						"io.netty.channel.uring.IoUring", "netty-transport-native-io_uring",
-						IoUringTransportCandidate::new);
+						() -> new IoUringTransportCandidate(providedBuffers));
 				case EPOLL -> addNative(candidates, transport, requested, os, "linux".equals(os),
 						"io.netty.channel.epoll.Epoll", "netty-transport-native-epoll", EpollTransportCandidate::new);
 				case KQUEUE -> addNative(candidates, transport, requested, os, KQUEUE_SYSTEMS.contains(os),

@@ -38,7 +38,7 @@ public final class TransportSelector {
 	 * @param settings the transport settings
 	 */
 	public TransportSelector(TransportSettings settings) {
-		this(settings, () -> TransportCandidates.forMode(settings.mode()));
+		this(settings, () -> TransportCandidates.forMode(settings.mode(), settings.providedBuffers()));
 	}
 
 	/**
@@ -52,11 +52,16 @@ public final class TransportSelector {
 	}
 
 	/**
-	 * Select a transport and create its event loops.
+	 * Select a transport and create its event loops, unless the loops of an earlier selection are
+	 * still running: then return those.
 	 * @return loop resources running on the selected transport
 	 * @throws NativeTransportUnavailableException if a native transport is required and none works
 	 */
-	public ZokioLoopResources select() {
+	public synchronized ZokioLoopResources select() {
+		ZokioLoopResources running = this.current;
+		if (running != null && !running.isDisposed()) {
+			return running;
+		}
 		List<TransportAttempt> attempts = new ArrayList<>();
 		for (TransportCandidate candidate : this.candidates.get()) {
 			if (this.settings.requireNative() && !candidate.transport().isNative()) {

@@ -9,9 +9,10 @@ import java.time.Duration;
  * @param requireNative whether to fail instead of falling back to NIO
  * @param eventLoopThreads the number of event loop threads
  * @param trialTimeout how long the trial bind of each candidate may take
+ * @param providedBuffers the buffers a transport that supports it reads into
  */
 public record TransportSettings(TransportMode mode, boolean requireNative, int eventLoopThreads,
-		Duration trialTimeout) {
+		Duration trialTimeout, ProvidedBuffers providedBuffers) {
 
 	/**
 	 * The default event loop thread count: one per available processor.
@@ -28,6 +29,20 @@ public record TransportSettings(TransportMode mode, boolean requireNative, int e
 		if (trialTimeout == null || trialTimeout.isNegative() || trialTimeout.isZero()) {
 			throw new IllegalArgumentException("'trialTimeout' must be positive");
 		}
+		if (providedBuffers == null) {
+			throw new IllegalArgumentException("'providedBuffers' must not be null");
+		}
+	}
+
+	/**
+	 * Settings without provided buffers.
+	 * @param mode which transport to try first
+	 * @param requireNative whether to fail instead of falling back to NIO
+	 * @param eventLoopThreads the number of event loop threads
+	 * @param trialTimeout how long the trial bind of each candidate may take
+	 */
+	public TransportSettings(TransportMode mode, boolean requireNative, int eventLoopThreads, Duration trialTimeout) {
+		this(mode, requireNative, eventLoopThreads, trialTimeout, ProvidedBuffers.NONE);
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package io.zokio.engine.transport;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
@@ -41,6 +43,22 @@ public final class ZokioLoopResources implements LoopResources {
 	 */
 	public EventLoopGroup eventLoopGroup() {
 		return this.group;
+	}
+
+	/**
+	 * Return the options each accepted connection needs on the selected transport.
+	 * @return the child channel options, empty for none
+	 */
+	public Map<ChannelOption<?>, Object> childOptions() {
+		return this.candidate.childOptions();
+	}
+
+	/**
+	 * Return whether the event loops read into provided buffers.
+	 * @return whether reads take their buffers from a registered ring
+	 */
+	public boolean readsIntoProvidedBuffers() {
+		return this.candidate.readsIntoProvidedBuffers();
 	}
 
 	@Override
