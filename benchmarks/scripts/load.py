@@ -42,6 +42,8 @@ VARIANTS = {
 
 COMPARE_ONLY_VARIANTS = {
     "zokio-nowatchdog": ["--zokio.transport.blocked-loop-threshold=0"],
+    "zokio-io-uring": ["--zokio.transport.mode=io-uring"],
+    "zokio-io-uring-no-ring": ["--zokio.transport.mode=io-uring", "--zokio.buffer-pool.ring.enabled=false"],
 }
 
 LATENCY_VARIANTS = {
@@ -810,6 +812,11 @@ def main():
                         "OpenSSL, Zokio with the JDK: keep-alive HTTP/1.1, handshakes, h2), into tls.md and tls.json")
     parser.add_argument("--latency", action="store_true", help="only latency at fixed rates, per transport and "
                         "loop count, into latency.md and latency.json")
+    parser.add_argument("--open-model", action="store_true", help="only open-model latency (intended send times, "
+                        "Poisson and burst arrivals) at 25, 50 and 75%% of plain Boot's saturation, per transport, into "
+                        "open-model.md and open-model.json")
+    parser.add_argument("--memory", action="store_true", help="only the buffer pool's peak while 200 clients upload "
+                        "1 MiB each, per transport, into memory.md and memory.json")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
@@ -827,6 +834,14 @@ def main():
         sys.exit(compare(args, args.variants.split(",")))
     if args.latency:
         write_latency(latency(args), args.out)
+        sys.exit(0)
+    if args.open_model:
+        import open_model
+        open_model.write_open_model(open_model.open_model(args), args.out)
+        sys.exit(0)
+    if args.memory:
+        import open_model
+        open_model.write_memory(open_model.memory(args), args.out)
         sys.exit(0)
     if args.tls:
         results = tls(args, args.rounds, args.seconds, args.warmup)

@@ -406,9 +406,10 @@ public class ZokioProperties implements Validator {
 			private Integer buffers;
 
 			/**
-			 * Size of each buffer of the ring.
+			 * Size of each buffer of the ring. Below 32KB, buffers share pages of the pool and one
+			 * slow connection's read keeps a shared page alive.
 			 */
-			private DataSize bufferSize = DataSize.ofKilobytes(16);
+			private DataSize bufferSize = DataSize.ofKilobytes(32);
 
 			public boolean isEnabled() {
 				return this.enabled;
