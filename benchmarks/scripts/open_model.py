@@ -19,7 +19,6 @@ OPEN_MODEL_VARIANTS = {
     BASELINE: [],
     "zokio": [],
     "zokio-io-uring": ["--zokio.transport.mode=io-uring"],
-    "zokio-epoll": ["--zokio.transport.mode=epoll"],
     "zokio-nio": ["--zokio.transport.mode=nio"],
 }
 
@@ -76,7 +75,7 @@ def open_model(args):
                 for round_index in range(args.rounds):
                     order = list(apps.items()) if round_index % 2 == 0 else list(reversed(apps.items()))
                     for name, app in order:
-                        runs[name].append(open_model_run(args, app, rate, arrivals, args.seconds))
+                        runs[name].append(open_model_run(args, app, rate, arrivals, args.seconds, warmup=2))
                 level["arrivals"][arrivals] = {name: {
                     "median": {key: median([run[key] for run in values]) for key in PERCENTILES},
                     "answered": sum(run["answered"] for run in values), "rounds": values}
@@ -112,7 +111,8 @@ def write_open_model(report, out):
     lines = [f"# Open-model latency: `{report['command']}`", "",
              f"Run {report['started']} on {m['cpu']}, {m['cores']} cores, Linux {m['kernel']}, {m['java']}; servers "
              f"pinned to CPU {m['server_cpu']}, the client to CPU {m['load_cpu']}. Client: {report['client']}; "
-             f"HTTP/1.1, {report['connections']} keep-alive connections, `GET /plaintext`. Each latency is measured "
+             f"HTTP/1.1, {report['connections']} keep-alive connections, `GET /plaintext`; each run first sends 2 s "
+             "of the same load unrecorded, so that the client's own JIT has settled. Each latency is measured "
              "from the request's intended send time, so time a request waits for a free connection or for a stalled "
              "server counts. Medians of "
              f"{report['rounds']} interleaved rounds of {report['seconds']}s (the order of the variants alternates).",

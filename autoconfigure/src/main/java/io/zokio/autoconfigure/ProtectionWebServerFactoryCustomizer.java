@@ -32,7 +32,7 @@ public final class ProtectionWebServerFactoryCustomizer
 
 	private final ZokioProperties.Http2 http2;
 
-	private final ZokioProperties.ProxyProtocol proxyProtocol;
+	private final ZokioProperties.ProxyProtocol.Mode proxyProtocol;
 
 	private final ServerConnections serverConnections;
 
@@ -49,7 +49,7 @@ public final class ProtectionWebServerFactoryCustomizer
 	 * that the request line limit is raised to {@value #MIN_REQUEST_LINE_LENGTH} octets
 	 */
 	public ProtectionWebServerFactoryCustomizer(@Nullable Duration defaultIdleTimeout, ZokioProperties.Http2 http2,
-			ZokioProperties.ProxyProtocol proxyProtocol, ServerConnections serverConnections,
+			ZokioProperties.ProxyProtocol.Mode proxyProtocol, ServerConnections serverConnections,
 			boolean defaultRequestLine) {
 		this.defaultIdleTimeout = defaultIdleTimeout;
 		this.http2 = http2;
@@ -68,8 +68,8 @@ public final class ProtectionWebServerFactoryCustomizer
 		long maxHeaderListSize = this.http2.getMaxHeaderListSize().toBytes();
 		factory.addServerCustomizers((server) -> server
 			.http2Settings((settings) -> settings.maxConcurrentStreams(maxStreams).maxHeaderListSize(maxHeaderListSize)));
-		if (this.proxyProtocol != ZokioProperties.ProxyProtocol.OFF) {
-			ProxyProtocolSupportType type = (this.proxyProtocol == ZokioProperties.ProxyProtocol.ON)
+		if (this.proxyProtocol != ZokioProperties.ProxyProtocol.Mode.OFF) {
+			ProxyProtocolSupportType type = (this.proxyProtocol == ZokioProperties.ProxyProtocol.Mode.ON)
 					? ProxyProtocolSupportType.ON : ProxyProtocolSupportType.AUTO;
 			factory.addServerCustomizers((server) -> server.proxyProtocol(type));
 		}

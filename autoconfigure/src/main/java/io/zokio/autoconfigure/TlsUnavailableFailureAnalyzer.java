@@ -13,7 +13,11 @@ class TlsUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<TlsUnavailab
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, TlsUnavailableException cause) {
-		String action = cause.isNativeRequired()
+		String action = cause.isSelfHandshakeTimedOut()
+				? "The self-handshake that proves a TLS implementation at startup ran out of time: the machine was "
+						+ "too busy, not the key material at fault. Start the application when fewer processes start "
+						+ "with it, or give it more CPU."
+				: cause.isNativeRequired()
 				? "Make native OpenSSL loadable (see the causes above: netty-tcnative-boringssl-static for this "
 						+ "platform on the classpath, an executable java.io.tmpdir or io.netty.native.workdir), or set "
 						+ "zokio.tls.require-native=false to allow the JDK's TLS."

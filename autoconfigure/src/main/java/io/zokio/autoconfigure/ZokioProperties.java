@@ -1,6 +1,8 @@
 package io.zokio.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.zokio.engine.tls.TlsMode;
 import io.zokio.engine.transport.TransportMode;
@@ -38,12 +40,7 @@ public class ZokioProperties implements Validator {
 
 	private final Tls tls = new Tls();
 
-	/**
-	 * Whether connections start with a PROXY protocol header (v1 or v2), as HAProxy's send-proxy and
-	 * cloud network load balancers send it: off, on (required: a connection without one is closed),
-	 * or auto (taken when present). The application then sees the client's address.
-	 */
-	private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
+	private final ProxyProtocol proxyProtocol = new ProxyProtocol();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -83,10 +80,6 @@ public class ZokioProperties implements Validator {
 
 	public ProxyProtocol getProxyProtocol() {
 		return this.proxyProtocol;
-	}
-
-	public void setProxyProtocol(ProxyProtocol proxyProtocol) {
-		this.proxyProtocol = proxyProtocol;
 	}
 
 	/**
@@ -163,24 +156,62 @@ public class ZokioProperties implements Validator {
 	}
 
 	/**
-	 * Whether connections start with a PROXY protocol header.
+	 * PROXY protocol settings: the client's address as a load balancer passes it in front of the
+	 * connection.
 	 */
-	public enum ProxyProtocol {
+	public static class ProxyProtocol {
 
 		/**
-		 * No PROXY protocol: a connection that starts with a header is an HTTP error.
+		 * Whether connections start with a PROXY protocol header (v1 or v2), as HAProxy's send-proxy
+		 * and cloud network load balancers send it: off, on (required: a connection without one is
+		 * closed), or auto (taken when present). The application then sees the client's address.
 		 */
-		OFF,
+		private Mode mode = Mode.OFF;
 
 		/**
-		 * Every connection starts with a PROXY protocol header; one without is closed.
+		 * Addresses or CIDR ranges (10.0.0.0/8, ::1) of the load balancers whose headers are
+		 * taken; a header from any other peer is refused. Empty takes every peer's header, which
+		 * lets any client that reaches the port claim any address.
 		 */
-		ON,
+		private List<String> trustedSources = new ArrayList<>();
+
+		public Mode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(Mode mode) {
+			this.mode = mode;
+		}
+
+		public List<String> getTrustedSources() {
+			return this.trustedSources;
+		}
+
+		public void setTrustedSources(List<String> trustedSources) {
+			this.trustedSources = trustedSources;
+		}
 
 		/**
-		 * A connection may start with a PROXY protocol header, which is then taken.
+		 * Whether connections start with a PROXY protocol header.
 		 */
-		AUTO
+		public enum Mode {
+
+			/**
+			 * No PROXY protocol: a connection that starts with a header is an HTTP error.
+			 */
+			OFF,
+
+			/**
+			 * Every connection starts with a PROXY protocol header; one without is closed.
+			 */
+			ON,
+
+			/**
+			 * A connection may start with a PROXY protocol header, which is then taken.
+			 */
+			AUTO
+
+		}
 
 	}
 

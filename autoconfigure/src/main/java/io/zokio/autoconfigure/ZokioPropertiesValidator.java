@@ -1,7 +1,9 @@
 package io.zokio.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.zokio.engine.limits.ProxyProtocolPolicy;
 import io.zokio.engine.transport.ProvidedBuffers;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +88,16 @@ final class ZokioPropertiesValidator {
 		}
 		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
 		validateConnections(properties.getConnections());
+		List<String> sources = properties.getProxyProtocol().getTrustedSources();
+		for (int i = 0; i < sources.size(); i++) {
+			try {
+				ProxyProtocolPolicy.of("auto", List.of(sources.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				reject("proxy-protocol.trusted-sources[" + i + "]", sources.get(i),
+						"must be an IP address or a CIDR range such as 10.0.0.0/8");
+			}
+		}
 		Duration handshake = properties.getTls().getHandshakeTimeout();
 		if (handshake == null || handshake.compareTo(MIN_HANDSHAKE_TIMEOUT) < 0
 				|| handshake.compareTo(MAX_HANDSHAKE_TIMEOUT) > 0) {

@@ -1,18 +1,23 @@
 package io.zokio.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.limits.ConnectionLimits;
 import io.zokio.engine.limits.ProtectionParticipant;
+import io.zokio.engine.limits.ProxyProtocolPolicy;
 import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -31,11 +36,35 @@ import org.springframework.util.unit.DataSize;
 @EnableConfigurationProperties({ ZokioProperties.class, NettyServerProperties.class })
 public final class ZokioProtectionAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(ZokioProtectionAutoConfiguration.class);
+
+	private static final String SHUTDOWN_PHASE_TIMEOUT = "spring.lifecycle.timeout-per-shutdown-phase";
+
+	private static final Duration DEFAULT_SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
 	@Bean
 	@ConditionalOnMissingBean
 	ServerConnections serverConnections(ZokioProperties properties) {
 		Integer max = properties.getConnections().getMax();
-		return new ServerConnections((max != null) ? max : ConnectionLimits.defaultMaxConnections());
+		return new ServerConnections((max != null) ? max : ConnectionLimits.defaultMaxConnections(),
+				proxyProtocolPolicy(properties.getProxyProtocol()));
+	}
+
+	private static ProxyProtocolPolicy proxyProtocolPolicy(ZokioProperties.ProxyProtocol proxyProtocol) {
+		if (proxyProtocol.getMode() == ZokioProperties.ProxyProtocol.Mode.OFF) {
+			return ProxyProtocolPolicy.OFF;
+		}
+		String mode = proxyProtocol.getMode().name().toLowerCase(Locale.ROOT);
+		ProxyProtocolPolicy policy = ProxyProtocolPolicy.of(mode, proxyProtocol.getTrustedSources());
+		if (policy.trustedSources().isEmpty()) {
+			logger.warn("Zokio PROXY protocol: " + mode + ", headers taken from every peer: any client that reaches "
+					+ "the port can claim any address. Set zokio.proxy-protocol.trusted-sources to the load "
+					+ "balancers' addresses.");
+		}
+		else {
+			logger.info("Zokio PROXY protocol: " + mode + ", headers taken only from " + policy.trustedSources());
+		}
+		return policy;
 	}
 
 	@Bean
@@ -46,7 +75,7 @@ public final class ZokioProtectionAutoConfiguration {
 				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
 				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes());
 		return new ProtectionParticipant(limits, serverConnections,
-				properties.getProxyProtocol() != ZokioProperties.ProxyProtocol.OFF);
+				serverConnections.proxyProtocol().isOn());
 	}
 
 	@Bean
@@ -58,15 +87,28 @@ public final class ZokioProtectionAutoConfiguration {
 				: properties.getConnections().getDefaultIdleTimeout();
 		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
 		return new ProtectionWebServerFactoryCustomizer((bootIdleTimeout != null) ? null : idleTimeout,
-				properties.getHttp2(), properties.getProxyProtocol(), serverConnections, !Binder.get(environment)
+				properties.getHttp2(), properties.getProxyProtocol().getMode(), serverConnections, !Binder.get(environment)
 					.bind("server.netty.max-initial-line-length", DataSize.class)
 					.isBound());
 	}
 
+	private static String seconds(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	}
+
 	@Bean
 	ZokioShutdownLifecycle zokioShutdownLifecycle(ApplicationEventPublisher publisher,
-			ServerConnections serverConnections, ZokioProperties properties) {
-		return new ZokioShutdownLifecycle(publisher, serverConnections, properties.getShutdown().getDrainDelay());
+			ServerConnections serverConnections, ZokioProperties properties, Environment environment) {
+		Duration drainDelay = properties.getShutdown().getDrainDelay();
+		Duration phaseTimeout = Binder.get(environment)
+			.bind(SHUTDOWN_PHASE_TIMEOUT, Duration.class)
+			.orElse(DEFAULT_SHUTDOWN_PHASE_TIMEOUT);
+		if (!drainDelay.isZero() && drainDelay.compareTo(phaseTimeout) >= 0) {
+			throw new InvalidConfigurationPropertyValueException("zokio.shutdown.drain-delay", drainDelay,
+					"must be shorter than " + SHUTDOWN_PHASE_TIMEOUT + " (" + seconds(phaseTimeout) + "), which ends the "
+							+ "drain's shutdown phase and would cut it; shorten the drain or raise " + SHUTDOWN_PHASE_TIMEOUT);
+		}
+		return new ZokioShutdownLifecycle(publisher, serverConnections, drainDelay);
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package io.zokio.autoconfigure;
 
+import java.util.List;
+
 import io.zokio.test.TestServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +47,10 @@ class ConfigurationValidationTests {
 			zokio.buffer-pool.chunk-size                   | 2GB    | must be a power of two between 4KB and 1GB
 			zokio.buffer-pool.chunk-size                   | 4KB    | must be between the page size (8KB) and 2^14 pages (128MB)
 			zokio.buffer-pool.thread-cache.small-size      | -1     | must be zero (no cache) or more
+			zokio.buffer-pool.ring.buffers                 | 100    | must be a power of two between 16 and 16384
+			zokio.buffer-pool.ring.buffers                 | 8      | must be a power of two between 16 and 16384
+			zokio.buffer-pool.ring.buffer-size             | 512B   | must be between 1KB and 1MB
+			zokio.buffer-pool.ring.buffer-size             | 2MB    | must be between 1KB and 1MB
 			zokio.buffer-pool.thread-cache.normal-size     | -1     | must be zero (no cache) or more
 			zokio.http2.max-concurrent-streams             | 0      | must be between 1 and 4294967295
 			zokio.http2.max-concurrent-streams             | 5000000000 | must be between 1 and 4294967295
@@ -58,6 +65,31 @@ class ConfigurationValidationTests {
 			.contains("Value: \"" + value + "\"")
 			.contains(reason)
 			.doesNotContain("\tat ");
+	}
+
+	@ParameterizedTest(name = "drain {0} against a shutdown phase of {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			40s | 30s | 30s
+			30s | 30s | 30s
+			2m  | 1m  | 60s
+			""")
+	void refusesADrainThatTheShutdownPhaseWouldCutWithBootsReportNamingBothProperties(String drain, String phase,
+			String shown, CapturedOutput output) {
+		List<String> args = List.of("--zokio.shutdown.drain-delay=" + drain,
+				"--spring.lifecycle.timeout-per-shutdown-phase=" + phase);
+		assertThatException().isThrownBy(() -> TestServer.start(args.toArray(String[]::new)).close());
+		assertThat(output.toString()).contains("APPLICATION FAILED TO START")
+			.contains("'zokio.shutdown.drain-delay'")
+			.contains("must be shorter than spring.lifecycle.timeout-per-shutdown-phase (" + shown + ")")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void acceptsADrainShorterThanTheShutdownPhase() {
+		try (TestServer server = TestServer.start("--zokio.shutdown.drain-delay=20s",
+				"--spring.lifecycle.timeout-per-shutdown-phase=30s")) {
+			assertThat(server.context().getBean(ZokioShutdownLifecycle.class)).isNotNull();
+		}
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.zokio.actuate.endpoint.ProxyProtocolDescriptor;
+import io.zokio.actuate.endpoint.ZokioEndpoint;
+import io.zokio.engine.limits.ServerConnections;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
@@ -17,10 +20,15 @@ import io.zokio.test.ServerTransport;
 import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +37,10 @@ import static org.awaitility.Awaitility.await;
  * The PROXY protocol ({@code zokio.proxy-protocol}) on every transport and on HTTP/1.1 in cleartext,
  * over TLS (the header comes before the handshake) and on a server with h2c on: the application
  * sees the client's address from the header, Zokio's statistics never hold an address, and a
- * malformed, missing or stalled header closes the connection, counted as {@code proxyProtocol}.
+ * malformed, missing or stalled header closes the connection, counted as {@code proxyProtocol}, and
+ * so does a header from a peer outside {@code zokio.proxy-protocol.trusted-sources}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProxyProtocolIntegrationTests {
 
 	private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -96,6 +106,54 @@ class ProxyProtocolIntegrationTests {
 		assertThat(snapshot.bytesRead()).isZero();
 	}
 
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@MethodSource("modes")
+	void refusesAndCountsAHeaderFromAPeerOutsideTheTrustedSources(ServerTransport transport, Layout layout,
+			String mode) throws Exception {
+		TestServer server = start(transport, layout, mode, "--zokio.proxy-protocol.trusted-sources=10.0.0.0/8,192.0.2.1");
+		for (byte[] header : List.of(V1.getBytes(StandardCharsets.US_ASCII), v2())) {
+			try (RawHttpConnection connection = new RawHttpConnection(layout.connect(server.port(), header), 10_000)) {
+				connection.send("GET /remote HTTP/1.1\r\nHost: a\r\n\r\n");
+				RawHttpConnection.Response response = connection.readResponseOrClose();
+				if (response != null) {
+					assertThat(response.status()).isEqualTo(400);
+					assertThat(response.body()).contains("trusted source").doesNotContain("203.0.113.7");
+				}
+				assertThat(connection.isClosedByServer()).isTrue();
+			}
+		}
+		ConnectionStatistics statistics = statistics(server);
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.snapshot().closedBy().get(CloseReason.PROXY_PROTOCOL)).isEqualTo(2);
+		assertThat(server.context().getBean(ZokioEndpoint.class).section("proxyProtocol"))
+			.isEqualTo(new ProxyProtocolDescriptor(mode, List.of("10.0.0.0/8", "192.0.2.1"), 2));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("layouts")
+	void takesTheHeaderOfATrustedSource(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout, "on", "--zokio.proxy-protocol.trusted-sources=10.0.0.0/8,127.0.0.0/8");
+		try (RawHttpConnection connection = new RawHttpConnection(
+				layout.connect(server.port(), V1.getBytes(StandardCharsets.US_ASCII)), 10_000)) {
+			assertThat(connection.get("/remote").body()).isEqualTo("203.0.113.7:41234");
+		}
+		assertThat(server.context().getBean(ServerConnections.class).proxyProtocol().untrustedRefusals()).isZero();
+	}
+
+	@Test
+	void warnsAtStartupWhenEveryPeersHeaderIsTakenAndSaysWhoseOtherwise(CapturedOutput output) {
+		this.resources.add(TestServer.start("--zokio.proxy-protocol.mode=auto"));
+		assertThat(output).contains("WARN").contains("Zokio PROXY protocol: auto, headers taken from every peer");
+		this.resources.add(TestServer.start("--zokio.proxy-protocol.mode=on",
+				"--zokio.proxy-protocol.trusted-sources=10.1.0.0/16"));
+		assertThat(output).contains("Zokio PROXY protocol: on, headers taken only from [10.1.0.0/16]");
+	}
+
+	static Stream<Arguments> modes() {
+		return matrix().flatMap((matrix) -> Stream.of("on", "auto")
+			.map((mode) -> Arguments.of(matrix.get()[0], matrix.get()[1], mode)));
+	}
+
 	static Stream<Arguments> headers() {
 		List<Arguments> arguments = new ArrayList<>();
 		for (Arguments matrix : matrix().toList()) {
@@ -139,9 +197,10 @@ class ProxyProtocolIntegrationTests {
 		return header;
 	}
 
-	private TestServer start(ServerTransport transport, Layout layout, String mode) {
+	private TestServer start(ServerTransport transport, Layout layout, String mode, String... more) {
 		List<String> args = new ArrayList<>(layout.serverArgs());
-		args.add("--zokio.proxy-protocol=" + mode);
+		args.addAll(List.of(more));
+		args.add("--zokio.proxy-protocol.mode=" + mode);
 		args.add("--zokio.connections.request-header-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		return this.resources.add(transport.start(args.toArray(String[]::new)));
 	}

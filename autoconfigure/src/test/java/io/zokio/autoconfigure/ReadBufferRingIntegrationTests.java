@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The buffer pool lent to io_uring as its read buffer ring, on a real server: registered on
- * io_uring only, sized from the pool, and, when deliberately too small for the uploads under way,
- * exhausted, counted and logged once an episode while every upload is still echoed whole.
+ * io_uring only, sized from the pool, and, when far smaller than the uploads under way, reading
+ * every upload whole through buffers it takes from the pool again and again. Whether the kernel
+ * finds a small ring empty depends on how many reads complete at once, so the exhaustion path is
+ * proven with Netty's own event in {@code ReadBufferExhaustionTests}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReadBufferRingIntegrationTests {
@@ -73,16 +75,16 @@ class ReadBufferRingIntegrationTests {
 	}
 
 	@Test
-	void echoesEveryUploadWholeWhenTheRingRunsOutAndCountsEachEpisodeOnce(CapturedOutput output) throws Exception {
+	void echoesEveryUploadWholeThroughARingFarSmallerThanTheUploads(CapturedOutput output) throws Exception {
 		try (TestServer server = ServerTransport.IO_URING.start("--zokio.buffer-pool.ring.buffers=16",
 				"--zokio.buffer-pool.ring.buffer-size=1KB")) {
 			List<String> bodies = uploads(server);
 			assertThat(bodies).hasSize(UPLOADS).allSatisfy((body) -> assertThat(body).hasSize(UPLOAD_BYTES));
 			JsonNode ring = server.getJsonOnce("/actuator/zokio/bufferPool").get("ring");
+			assertThat(ring.get("taken").asLong()).as("%s: every 1KB of the uploads read through the ring", ring)
+				.isGreaterThanOrEqualTo((long) UPLOADS * UPLOAD_BYTES / 1024);
 			long episodes = ring.get("episodes").asLong();
-			assertThat(ring.get("exhaustions").asLong()).as("%s", ring).isPositive();
-			assertThat(episodes).as("%s", ring).isPositive();
-			assertThat(output.getOut().split(Pattern.quote(EXHAUSTED), -1)).as("one warning an episode")
+			assertThat(output.getOut().split(Pattern.quote(EXHAUSTED), -1)).as("one warning an episode: %s", ring)
 				.hasSize((int) episodes + 1);
 		}
 	}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -19,6 +18,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -39,7 +41,8 @@ import org.HdrHistogram.Histogram;
  * server that stalls is charged for the queue it causes (wrk2's method, free of coordinated
  * omission). A request whose time has come waits for an idle keep-alive connection in one FIFO
  * queue; the wait counts in its latency, so use enough connections that the server, not the
- * client, sets the pace. The client runs one NIO event loop thread and one scheduling thread.
+ * client, sets the pace. The client runs on one event loop thread (epoll where it loads, whose timers
+ * fire within microseconds; else NIO), which paces the requests too.
  * <p>
  * Prints one JSON object: requests sent, answered by status class, failed and unfinished, the
  * achieved rate, the latency percentiles in microseconds (p50, p90, p99, p99.9, max), and how late
@@ -85,7 +88,9 @@ public final class OpenModelLoad {
 	}
 
 	private Map<String, Object> run() throws Exception {
-		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+		boolean epoll = Epoll.isAvailable();
+		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+				epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 		try {
 			EventLoop loop = group.next();
 			connect(group, loop);
@@ -107,7 +112,7 @@ public final class OpenModelLoad {
 
 	private void connect(EventLoopGroup group, EventLoop loop) throws InterruptedException {
 		Bootstrap bootstrap = new Bootstrap().group(group)
-			.channel(NioSocketChannel.class)
+			.channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.handler(new ChannelInitializer<SocketChannel>() {
 
@@ -129,34 +134,61 @@ public final class OpenModelLoad {
 	}
 
 	/**
-	 * Fire requests at their intended times for the given duration, from the calling thread.
+	 * Fire requests at their intended times for the given duration, from the client's own event
+	 * loop: a timer at each intended time fires every request that is due, so pacing never waits
+	 * for a thread of its own to be scheduled.
 	 */
-	private void schedule(EventLoop loop, int seconds, boolean record) {
-		loop.execute(() -> this.recording = record);
-		SplittableRandom random = new SplittableRandom(42);
-		long periodNanos = TimeUnit.SECONDS.toNanos(1) / this.options.rate;
-		long burstPeriodNanos = periodNanos * this.options.connections;
-		long start = System.nanoTime();
-		long end = start + TimeUnit.SECONDS.toNanos(seconds);
-		long next = start;
-		while (next < end) {
-			long now;
-			while ((now = System.nanoTime()) < next) {
-				LockSupport.parkNanos(Math.min(next - now, 50_000));
+	private void schedule(EventLoop loop, int seconds, boolean record) throws InterruptedException {
+		CountDownLatch done = new CountDownLatch(1);
+		loop.execute(() -> {
+			this.recording = record;
+			long start = System.nanoTime();
+			new Pacer(loop, start, start + TimeUnit.SECONDS.toNanos(seconds), done).run();
+		});
+		done.await();
+	}
+
+	private final class Pacer implements Runnable {
+
+		private final EventLoop loop;
+
+		private final long end;
+
+		private final CountDownLatch done;
+
+		private final SplittableRandom random = new SplittableRandom(42);
+
+		private final long periodNanos = TimeUnit.SECONDS.toNanos(1) / OpenModelLoad.this.options.rate;
+
+		private long next;
+
+		Pacer(EventLoop loop, long start, long end, CountDownLatch done) {
+			this.loop = loop;
+			this.next = start;
+			this.end = end;
+			this.done = done;
+		}
+
+		@Override
+		public void run() {
+			long now = System.nanoTime();
+			while (this.next <= now && this.next < this.end) {
+				int requests = OpenModelLoad.this.options.poisson ? 1 : OpenModelLoad.this.options.connections;
+				for (int i = 0; i < requests; i++) {
+					fire(this.next, now - this.next);
+				}
+				this.next += OpenModelLoad.this.options.poisson
+						? (long) (-Math.log(1.0 - this.random.nextDouble()) * this.periodNanos)
+						: this.periodNanos * OpenModelLoad.this.options.connections;
 			}
-			long intended = next;
-			long late = now - intended;
-			if (this.options.poisson) {
-				loop.execute(() -> fire(intended, late));
-				next += (long) (-Math.log(1.0 - random.nextDouble()) * periodNanos);
+			if (this.next < this.end) {
+				this.loop.schedule(this, this.next - now, TimeUnit.NANOSECONDS);
 			}
 			else {
-				for (int i = 0; i < this.options.connections; i++) {
-					loop.execute(() -> fire(intended, late));
-				}
-				next += burstPeriodNanos;
+				this.done.countDown();
 			}
 		}
+
 	}
 
 	/**

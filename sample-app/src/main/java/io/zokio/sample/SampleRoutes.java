@@ -22,7 +22,7 @@ import org.springframework.web.server.ServerWebInputException;
 /**
  * The sample endpoints: {@code /plaintext}, {@code /json}, {@code /echo}, {@code /delay},
  * {@code /bytes} and {@code /remote} (the client's address as the application sees it, from the
- * PROXY protocol header behind a load balancer with {@code zokio.proxy-protocol}).
+ * PROXY protocol header behind a load balancer with {@code zokio.proxy-protocol.mode}).
  */
 @Configuration(proxyBeanMethods = false)
 class SampleRoutes {

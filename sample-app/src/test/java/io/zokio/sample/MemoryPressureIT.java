@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The packaged sample application in a child JVM whose direct memory (32 MiB) is too small for 200
  * concurrent 1 MiB uploads echoed back, on each transport: every upload is echoed whole, shed
  * with 503 or closed before the response head within seconds (never a {@code 200} head followed
- * by a cut body), each episode of pressure is logged once, no event loop dies, and uploads one at
- * a time are echoed whole afterwards. Leak detection is sampled ({@code advanced}) here: at the paranoid
+ * by a cut body), each episode of pressure is logged once, no event loop dies (both loops answer
+ * their watchdog's heartbeat afterwards, which a loop ended by an {@code Error} never does again),
+ * and uploads one at a time, spread over both loops, are echoed whole afterwards. Leak detection is sampled ({@code advanced}) here: at the paranoid
  * level, recording every access of 200 MiB of buffers makes the wave itself take 20 to 30 seconds
  * on any transport, which would hide the stalls this test is for.
  */
@@ -47,6 +48,8 @@ class MemoryPressureIT {
 
 	private static final int RECOVERY_UPLOADS = 20;
 
+	private static final int LOOPS = 2;
+
 	private static final String EPISODE_WARNING = "Zokio: direct memory is exhausted";
 
 	private static final String NOT_READY = "readiness is now REFUSING_TRAFFIC: direct memory is exhausted";
@@ -58,8 +61,10 @@ class MemoryPressureIT {
 	void shedsOrClosesWithinSecondsLogsTheEpisodeOnceAndRecovers(ServerTransport transport) throws Exception {
 		String unavailability = transport.unavailability();
 		assumeTrue(unavailability == null, unavailability);
+		List<String> serverArgs = new ArrayList<>(transport.serverArgs());
+		serverArgs.add("--zokio.transport.event-loop-threads=" + LOOPS);
 		try (SampleAppProcess app = SampleAppProcess.start(List.of("-XX:MaxDirectMemorySize=32m", "-Dio.netty.leakDetection.level=advanced"),
-				transport.serverArgs())) {
+				serverArgs)) {
 			int port = app.awaitPort();
 			Map<Outcome, Integer> pressed = wave(port);
 			assertThat(pressed.get(Outcome.TRUNCATED)).as("200 heads followed by a cut body: %s", pressed).isZero();
@@ -69,6 +74,12 @@ class MemoryPressureIT {
 			for (int i = 0; i < RECOVERY_UPLOADS; i++) {
 				assertThat(upload(port)).as("upload %s after the wave %s", i, pressed).isEqualTo(Outcome.ECHOED);
 			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				JsonNode loops = new TestHttp(port).getJson("/actuator/zokio/eventLoops").get("loops");
+				assertThat(loops.valueStream().toList()).as("every event loop answers its heartbeat: %s", loops)
+					.hasSize(LOOPS)
+					.allSatisfy((loop) -> assertThat(loop.get("blockedNow").asBoolean()).isFalse());
+			});
 			JsonNode pool = new TestHttp(port).getJson("/actuator/zokio/bufferPool");
 			long episodes = pool.get("pressureEpisodes").asLong();
 			if (pressed.get(Outcome.ECHOED) < CLIENTS) {

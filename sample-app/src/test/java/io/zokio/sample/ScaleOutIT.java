@@ -152,7 +152,7 @@ class ScaleOutIT {
 	private static SampleAppProcess startInstance(int port, int managementPort) throws IOException {
 		return SampleAppProcess.start(List.of(), List.of("--server.port=" + port,
 				"--management.server.port=" + managementPort, "--management.server.address=127.0.0.1",
-				"--management.endpoint.health.probes.enabled=true", "--zokio.proxy-protocol=on",
+				"--management.endpoint.health.probes.enabled=true", "--zokio.proxy-protocol.mode=on", "--zokio.proxy-protocol.trusted-sources=127.0.0.1",
 				"--zokio.shutdown.drain-delay=" + DRAIN.toMillis() + "ms", "--zokio.buffer-pool.preallocate=4MB"));
 	}
 

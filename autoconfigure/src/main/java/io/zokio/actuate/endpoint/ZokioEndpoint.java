@@ -70,7 +70,7 @@ public final class ZokioEndpoint {
 		StatisticsSnapshot snapshot = snapshot();
 		return new ZokioDescriptor(transport(), tls(snapshot), BufferPoolDescriptor.of(this.bufferPool),
 				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
-				EventLoopsDescriptor.of(this.eventLoops.get()));
+				EventLoopsDescriptor.of(this.eventLoops.get()), ProxyProtocolDescriptor.of(this.connections));
 	}
 
 	/**
@@ -87,6 +87,7 @@ public final class ZokioEndpoint {
 			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures(), draining());
 			case "requests" -> RequestsDescriptor.of(snapshot());
 			case "eventLoops" -> EventLoopsDescriptor.of(this.eventLoops.get());
+			case "proxyProtocol" -> ProxyProtocolDescriptor.of(this.connections);
 			default -> null;
 		};
 	}
@@ -126,11 +127,13 @@ public final class ZokioEndpoint {
 	 * @param connections the connections section
 	 * @param requests the requests section
 	 * @param eventLoops the event loops section
+	 * @param proxyProtocol the PROXY protocol section
 	 */
 	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable TlsDescriptor tls,
 			@Nullable BufferPoolDescriptor bufferPool,
 			@Nullable ConnectionsDescriptor connections, @Nullable RequestsDescriptor requests,
-			@Nullable EventLoopsDescriptor eventLoops) implements OperationResponseBody {
+			@Nullable EventLoopsDescriptor eventLoops,
+			@Nullable ProxyProtocolDescriptor proxyProtocol) implements OperationResponseBody {
 
 	}
 

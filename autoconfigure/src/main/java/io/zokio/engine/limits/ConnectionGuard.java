@@ -84,6 +84,8 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 
 	private long writesSinceCheck;
 
+	private boolean sourceChecked;
+
 	ConnectionGuard(Channel channel, GuardSettings settings, ServerConnections connections) {
 		this.channel = channel;
 		this.settings = settings;
@@ -137,6 +139,13 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
 		this.firstByteDeadlineNanos = 0;
+		if (!this.sourceChecked) {
+			this.sourceChecked = true;
+			Refusal untrusted = this.connections.proxyProtocol().check(this.channel);
+			if (untrusted != null) {
+				return untrusted;
+			}
+		}
 		switch (this.mode) {
 			case UNKNOWN -> {
 				this.bytesBeforeProtocol += bytes.readableBytes();

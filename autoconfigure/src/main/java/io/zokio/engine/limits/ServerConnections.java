@@ -34,12 +34,33 @@ public final class ServerConnections {
 
 	private final Map<EventLoop, DeadlineSweeper> sweepers = new ConcurrentHashMap<>();
 
+	private final ProxyProtocolPolicy proxyProtocol;
+
 	/**
 	 * Create the connections of a server with the given limit.
 	 * @param maxConnections the most connections open at once, or {@code -1} for no limit
 	 */
 	public ServerConnections(int maxConnections) {
+		this(maxConnections, ProxyProtocolPolicy.OFF);
+	}
+
+	/**
+	 * Create the connections of a server with the given limit, which take PROXY protocol headers
+	 * as the given policy says.
+	 * @param maxConnections the most connections open at once, or {@code -1} for no limit
+	 * @param proxyProtocol whose PROXY protocol headers are taken
+	 */
+	public ServerConnections(int maxConnections, ProxyProtocolPolicy proxyProtocol) {
 		this.maxConnections = maxConnections;
+		this.proxyProtocol = proxyProtocol;
+	}
+
+	/**
+	 * Return whose PROXY protocol headers the connections take.
+	 * @return the policy
+	 */
+	public ProxyProtocolPolicy proxyProtocol() {
+		return this.proxyProtocol;
 	}
 
 	/**

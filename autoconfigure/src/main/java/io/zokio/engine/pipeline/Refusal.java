@@ -67,7 +67,13 @@ public enum Refusal {
 	 * The request's HTTP version is not one the server speaks.
 	 */
 	VERSION_NOT_SUPPORTED("versionNotSupported", HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, CloseReason.SERVER,
-			"the server speaks HTTP/1.0, HTTP/1.1 and HTTP/2");
+			"the server speaks HTTP/1.0, HTTP/1.1 and HTTP/2"),
+
+	/**
+	 * The connection started with a PROXY protocol header from a peer that is not a trusted source.
+	 */
+	UNTRUSTED_PROXY("untrustedProxy", HttpResponseStatus.BAD_REQUEST, CloseReason.PROXY_PROTOCOL,
+			"a PROXY protocol header is taken only from a trusted source");
 
 	private final String id;
 

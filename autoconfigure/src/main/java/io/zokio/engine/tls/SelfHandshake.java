@@ -28,6 +28,11 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class SelfHandshake {
 
+	/**
+	 * How the cause of a self-handshake that ran out of time begins.
+	 */
+	static final String TIMED_OUT = "self-handshake did not finish within";
+
 	private static final int MAX_ROUNDS = 64;
 
 	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -89,7 +94,8 @@ final class SelfHandshake {
 		for (int round = 0; !(clientDone && serverDone); round++) {
 			if (round == MAX_ROUNDS || System.nanoTime() - deadlineNanos >= 0) {
 				throw new SSLException((round == MAX_ROUNDS) ? "self-handshake did not finish in " + MAX_ROUNDS + " rounds"
-						: "self-handshake did not finish within " + timeout.toMillis() + " ms");
+						: TIMED_OUT + " " + timeout.toMillis() + " ms (the machine is too busy to "
+								+ "finish an in-memory handshake in time)");
 			}
 			clientDone |= wrap(client, toServer);
 			serverDone |= unwrap(server, toServer, received);

@@ -1,5 +1,6 @@
 package io.zokio.engine.tls;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,19 @@ public final class TlsSelector {
 
 	private static final Logger logger = LoggerFactory.getLogger(TlsSelector.class);
 
+	/**
+	 * How long the self-handshake that proves an implementation may take: an in-memory handshake
+	 * costs milliseconds, but the first one in a JVM loads and interprets the TLS classes, and with
+	 * six JVMs starting together on two cores it took 7.3 to 10.9 seconds. It is bounded on its own,
+	 * not by the handshake timeout, which is how long a client may take.
+	 */
+	static final Duration SELF_HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
+
 	private final TlsSettings settings;
 
 	private final TlsLibrary library;
+
+	private final Duration selfHandshakeTimeout;
 
 	private volatile @Nullable TlsReport report;
 
@@ -42,8 +53,19 @@ public final class TlsSelector {
 	 * @param library the libraries
 	 */
 	public TlsSelector(TlsSettings settings, TlsLibrary library) {
+		this(settings, library, SELF_HANDSHAKE_TIMEOUT);
+	}
+
+	/**
+	 * Create a selector over the given libraries whose self-handshakes have the given bound.
+	 * @param settings the TLS settings
+	 * @param library the libraries
+	 * @param selfHandshakeTimeout how long each self-handshake may take
+	 */
+	public TlsSelector(TlsSettings settings, TlsLibrary library, Duration selfHandshakeTimeout) {
 		this.settings = settings;
 		this.library = library;
+		this.selfHandshakeTimeout = selfHandshakeTimeout;
 	}
 
 	/**
@@ -137,7 +159,7 @@ public final class TlsSelector {
 	 */
 	private SelfHandshake.Result prove(SslContext context) throws SSLException {
 		try {
-			return SelfHandshake.run(context, this.settings.handshakeTimeout());
+			return SelfHandshake.run(context, this.selfHandshakeTimeout);
 		}
 		catch (Exception | LinkageError ex) {
 			ReferenceCountUtil.release(context);

@@ -43,6 +43,16 @@ public final class TlsUnavailableException extends IllegalStateException {
 	}
 
 	/**
+	 * Return whether an implementation failed only because its self-handshake ran out of time, as it
+	 * does on a machine too busy to finish it, whatever the key material.
+	 * @return whether a self-handshake timed out
+	 */
+	public boolean isSelfHandshakeTimedOut() {
+		return this.attempts.stream()
+			.anyMatch((attempt) -> attempt.cause() != null && attempt.cause().startsWith(SelfHandshake.TIMED_OUT));
+	}
+
+	/**
 	 * Return whether startup failed because native TLS was required.
 	 * @return {@code true} when native TLS was required, {@code false} when every implementation
 	 * failed

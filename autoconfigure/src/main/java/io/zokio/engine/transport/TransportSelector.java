@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@link AttemptStage#INIT init} and {@link AttemptStage#BIND bind} stages, and serves the first
  * that passes all three. Every attempt and its cause is recorded in a {@link TransportReport}.
  */
-public final class TransportSelector {
+public final class TransportSelector implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TransportSelector.class);
 
@@ -93,6 +93,18 @@ public final class TransportSelector {
 	 */
 	public ZokioLoopResources current() {
 		return this.current;
+	}
+
+	/**
+	 * Shut the loops of the last selection down if they still run: their user, such as a resource
+	 * factory, normally disposes of them, but one that failed to start never took them.
+	 */
+	@Override
+	public synchronized void close() {
+		ZokioLoopResources running = this.current;
+		if (running != null && !running.isDisposed()) {
+			running.eventLoopGroup().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+		}
 	}
 
 	private ZokioLoopResources attempt(TransportCandidate candidate, List<TransportAttempt> attempts) {

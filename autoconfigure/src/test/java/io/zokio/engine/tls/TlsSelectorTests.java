@@ -45,6 +45,26 @@ class TlsSelectorTests {
 	}
 
 	@Test
+	void provesAnImplementationWithinABoundOfItsOwnWhateverTheClientHandshakeTimeout() {
+		TlsSelector selector = new TlsSelector(new TlsSettings(TlsMode.AUTO, false, Duration.ofNanos(1)), loaded());
+		serve(selector, TlsSelectorTests::working);
+		assertThat(selector.report().provider()).isEqualTo(TlsProvider.OPENSSL);
+		assertThat(selector.report().fallback()).isFalse();
+		assertThat(selector.report().handshakeTimeout()).isEqualTo(Duration.ofNanos(1));
+	}
+
+	@Test
+	void saysSoWhenEverySelfHandshakeRanOutOfTime() {
+		TlsSelector selector = new TlsSelector(new TlsSettings(TlsMode.AUTO, false, TIMEOUT), loaded(), Duration.ZERO);
+		assertThatExceptionOfType(TlsUnavailableException.class).isThrownBy(() -> serve(selector, TlsSelectorTests::working))
+			.satisfies((ex) -> {
+				assertThat(ex.isSelfHandshakeTimedOut()).isTrue();
+				assertThat(ex.getAttempts()).hasSize(2)
+					.allSatisfy((attempt) -> assertThat(attempt.cause()).startsWith("self-handshake did not finish within 0 ms"));
+			});
+	}
+
+	@Test
 	void fallsBackToTheJdkWhenOpenSslDoesNotLoad() {
 		TlsSelector selector = selector(TlsMode.AUTO, false, missing(new UnsatisfiedLinkError("failed to map segment")));
 		SslContext context = serve(selector, TlsSelectorTests::working);
