@@ -3,6 +3,10 @@
 #
 #   benchmarks/load.sh            full run (about 25 minutes on 2 cores), results in docs/benchmarks/
 #   benchmarks/load.sh --latency  only latency at fixed rates, per transport and loop count (about 13 minutes)
+#   benchmarks/load.sh --open-model  open-model latency (intended send times, Poisson and burst arrivals) at 25, 50
+#                                    and 75 % of plain Boot's saturation, per transport (about 18 minutes)
+#   benchmarks/load.sh --memory   the buffer pool's peak under 200 concurrent 1 MiB uploads, per transport
+#   benchmarks/load.sh --variants boot,zokio --rounds 20   the saturation comparison in 20 paired rounds
 #   benchmarks/load.sh --smoke    a few seconds, results in a temporary folder (what CI runs)
 #
 # Needs wrk, h2load and openssl (Debian: wrk, nghttp2-client, openssl) and python3; builds the sample app if missing.

@@ -255,15 +255,23 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def throughput_rounds(apps, rounds, seconds, connections):
+def interleaved(apps, rounds, run):
+    """Call run(name, app) for every app once a round, rounds times, the order of the variants alternating from
+    round to round (A B C, then C B A), so that drift of the machine and a variant's place hit every one alike."""
     results = {name: [] for name in apps}
     for round_index in range(rounds):
         order = list(apps.items()) if round_index % 2 == 0 else list(reversed(apps.items()))
         for name, app in order:
-            result = measure(app, seconds, connections)
-            results[name].append(result)
-            log(f"round {round_index + 1} {name}: {result['rps']:.0f} req/s, p99 {result['p99_us']} us")
+            results[name].append(run(round_index, name, app))
     return results
+
+
+def throughput_rounds(apps, rounds, seconds, connections):
+    def run(round_index, name, app):
+        result = measure(app, seconds, connections)
+        log(f"round {round_index + 1} {name}: {result['rps']:.0f} req/s, p99 {result['p99_us']} us")
+        return result
+    return interleaved(apps, rounds, run)
 
 
 def summarize(results, baseline=BASELINE):
@@ -394,11 +402,8 @@ def latency(args, clients=16, fractions=(0.25, 0.5)):
             rate = int(maximum * fraction)
             level = report["levels"][f"{fraction:.0%}"] = {"rps": rate, "arrivals": {}}
             for arrivals in ARRIVALS:
-                runs = {name: [] for name in apps}
-                for round_index in range(args.rounds):
-                    order = list(apps.items()) if round_index % 2 == 0 else list(reversed(apps.items()))
-                    for name, app in order:
-                        runs[name].append(fixed_rate(app, args.seconds, rate, clients, arrivals))
+                runs = interleaved(apps, args.rounds,
+                                   lambda _, name, app: fixed_rate(app, args.seconds, rate, clients, arrivals))
                 level["arrivals"][arrivals] = {name: {
                     "median": {key: median([run[key] for run in values]) for key in ("p50_us", "p99_us", "p999_us")},
                     "rounds": values} for name, values in runs.items()}
@@ -775,16 +780,21 @@ def smoke(args):
         startup = app.wait_ready()
         result = measure(app, 2, 16)
         h2 = h2load(app.port, 1, clients=4, rps=50)
+        import open_model
+        opened = open_model.open_model_run(args, app, 200, "poisson", 1)
         report = app.report()
     finally:
         app.stop()
     if result["requests"] == 0 or result["errors"] or h2["succeeded"] == 0 or h2["failed"]:
         log(f"smoke failed: wrk {result}, h2load {h2}")
         return 1
+    if opened["answered"] == 0 or opened["failed"] or opened["unfinished"] or opened["2xx"] != opened["answered"]:
+        log(f"smoke failed: open-model client {opened}")
+        return 1
     requests = report["requests"]["total"]
     log(f"smoke: started in {startup:.1f}s, wrk {result['rps']:.0f} req/s p99 {result['p99_us']} us, "
         f"h2load {h2['succeeded']} requests, server counted {requests}")
-    if requests < result["requests"] + h2["succeeded"]:
+    if requests < result["requests"] + h2["succeeded"] + opened["answered"]:
         log("smoke failed: the server counted fewer requests than were answered")
         return 1
     over_tls = tls(args, 1, 2, 3)

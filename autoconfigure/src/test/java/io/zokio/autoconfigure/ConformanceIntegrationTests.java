@@ -122,6 +122,9 @@ class ConformanceIntegrationTests {
 					CHUNKED + "5;a b\r\nhello\r\n0\r\n\r\n", 400, Refusal.CHUNK.id()),
 			Vector.of("RFC 9112 §7.1.1", "chunk size line of 9,000 octets",
 					CHUNKED + "5;x=" + "a".repeat(9000) + "\r\nhello\r\n0\r\n\r\n", 400, Refusal.CHUNK.id()),
+			Vector.of("RFC 9112 §7.1.1", "chunk extensions past 16 KiB over one request",
+					CHUNKED + ("1;" + "e".repeat(2047) + "\r\nx\r\n").repeat(8) + "1;", 413,
+					Refusal.CONTENT_TOO_LARGE.id()),
 			Vector.of("RFC 9112 §7.1.2, §5.2", "folded trailer field", CHUNKED + "5\r\nhello\r\n0\r\nX-T: a\r\n b\r\n\r\n",
 					400, Refusal.LINE_FOLDING.id()));
 

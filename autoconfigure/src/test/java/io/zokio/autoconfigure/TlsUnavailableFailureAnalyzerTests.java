@@ -1,10 +1,6 @@
 package io.zokio.autoconfigure;
 
-import java.io.InputStream;
-import java.security.KeyStore;
 import java.time.Duration;
-
-import javax.net.ssl.KeyManagerFactory;
 
 import io.netty.handler.ssl.SslContextBuilder;
 import io.zokio.engine.tls.TlsLibrary;
@@ -12,6 +8,7 @@ import io.zokio.engine.tls.TlsMode;
 import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.tls.TlsSettings;
 import io.zokio.engine.tls.TlsUnavailableException;
+import io.zokio.test.TestKeyMaterial;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -30,7 +27,7 @@ class TlsUnavailableFailureAnalyzerTests {
 	void blamesABusyMachineNotTheKeyMaterialWhenSelfHandshakesRanOutOfTime() {
 		TlsUnavailableException failure = catchThrowableOfType(TlsUnavailableException.class,
 				() -> new TlsSelector(SETTINGS, TlsLibrary.NETTY, Duration.ZERO)
-					.select((provider) -> SslContextBuilder.forServer(keyManagers()).sslProvider(provider.sslProvider()).build()));
+					.select((provider) -> SslContextBuilder.forServer(TestKeyMaterial.keyManagers()).sslProvider(provider.sslProvider()).build()));
 		FailureAnalysis analysis = new TlsUnavailableFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).contains("self-handshake did not finish within 0 ms");
 		assertThat(analysis.getAction()).contains("ran out of time").contains("not the key material")
@@ -46,16 +43,6 @@ class TlsUnavailableFailureAnalyzerTests {
 		FailureAnalysis analysis = new TlsUnavailableFailureAnalyzer().analyze(failure);
 		assertThat(failure.isSelfHandshakeTimedOut()).isFalse();
 		assertThat(analysis.getAction()).startsWith("Fix the server's SSL configuration");
-	}
-
-	private static KeyManagerFactory keyManagers() throws Exception {
-		try (InputStream in = TlsUnavailableFailureAnalyzerTests.class.getResourceAsStream("/zokio-test.p12")) {
-			KeyStore store = KeyStore.getInstance("PKCS12");
-			store.load(in, "changeit".toCharArray());
-			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keys.init(store, "changeit".toCharArray());
-			return keys;
-		}
 	}
 
 }

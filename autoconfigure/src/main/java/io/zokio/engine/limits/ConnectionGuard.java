@@ -213,7 +213,8 @@ final class ConnectionGuard implements ConnectionListener, ExchangeListener {
 			this.bodyPending = false;
 			this.bodyDeadlineNanos = 0;
 		}
-		return tooLarge(this.bodyBytes, this.settings) ? Refusal.CONTENT_TOO_LARGE : null;
+		return tooLarge(this.bodyBytes + this.framing.extensionBytes(), this.settings) ? Refusal.CONTENT_TOO_LARGE
+				: null;
 	}
 
 	static @Nullable Refusal bodyRefusal(HttpRequest request, GuardSettings settings) {

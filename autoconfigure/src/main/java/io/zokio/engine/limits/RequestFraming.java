@@ -26,6 +26,14 @@ final class RequestFraming {
 
 	private static final long MAX_CHUNK_SIZE = Integer.MAX_VALUE;
 
+	/**
+	 * The most bytes of chunk extensions one request may carry, over all its chunks, each counted
+	 * from its {@code ;} to the end of its line: Node.js's bound
+	 * since CVE-2024-22019. Netty's decoder skips extensions without limit, so 100,000 one-byte
+	 * chunks with 4,000-byte extensions cost 400 MB of parsing for 100 KB of body.
+	 */
+	static final int MAX_EXTENSION_BYTES = 16 * 1024;
+
 	private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
 	private State state = State.HEAD;
@@ -58,10 +66,14 @@ final class RequestFraming {
 
 	private int sizeDigits;
 
+	private long extensionBytes;
+
 	/**
 	 * Follow bytes just read.
 	 * @param bytes the bytes, not consumed
-	 * @return {@link Refusal#LINE_FOLDING} or {@link Refusal#CHUNK} if they break a rule
+	 * @return {@link Refusal#LINE_FOLDING} or {@link Refusal#CHUNK} if they break a rule,
+	 * {@link Refusal#CONTENT_TOO_LARGE} if the request's chunk extensions pass
+	 * {@value #MAX_EXTENSION_BYTES} bytes
 	 */
 	@Nullable Refusal read(ByteBuf bytes) {
 		int index = bytes.readerIndex();
@@ -92,6 +104,10 @@ final class RequestFraming {
 					if (!chunkByte(bytes.getByte(index))) {
 						this.state = State.STOPPED;
 						return Refusal.CHUNK;
+					}
+					if (this.state.extension && ++this.extensionBytes > MAX_EXTENSION_BYTES) {
+						this.state = State.STOPPED;
+						return Refusal.CONTENT_TOO_LARGE;
 					}
 					index++;
 				}
@@ -197,8 +213,17 @@ final class RequestFraming {
 		}
 	}
 
+	/**
+	 * Return the bytes of chunk extensions of the request being read, which count toward its body.
+	 * @return the extension bytes
+	 */
+	long extensionBytes() {
+		return this.extensionBytes;
+	}
+
 	private void startHead() {
 		this.state = State.HEAD;
+		this.extensionBytes = 0;
 		this.lineSeen = false;
 		this.chunked = false;
 		this.lengthSeen = false;
@@ -337,9 +362,20 @@ final class RequestFraming {
 
 	private enum State {
 
-		HEAD, BODY, CHUNK_SIZE, SIZE_BLANK, EXTENSION_NAME_START, EXTENSION_NAME, AFTER_EXTENSION_NAME,
-		EXTENSION_VALUE_START, EXTENSION_VALUE, QUOTED_VALUE, QUOTED_PAIR, AFTER_QUOTED_VALUE,
-		AFTER_EXTENSION_VALUE, LINE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF, TRAILERS, STOPPED
+		HEAD, BODY, CHUNK_SIZE, SIZE_BLANK, EXTENSION_NAME_START(true), EXTENSION_NAME(true),
+		AFTER_EXTENSION_NAME(true), EXTENSION_VALUE_START(true), EXTENSION_VALUE(true), QUOTED_VALUE(true),
+		QUOTED_PAIR(true), AFTER_QUOTED_VALUE(true), AFTER_EXTENSION_VALUE(true), LINE_LF, CHUNK_DATA, CHUNK_DATA_CR,
+		CHUNK_DATA_LF, TRAILERS, STOPPED;
+
+		private final boolean extension;
+
+		State() {
+			this(false);
+		}
+
+		State(boolean extension) {
+			this.extension = extension;
+		}
 
 	}
 

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.zokio.engine.pipeline.Refusal;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,6 +57,45 @@ class RequestFramingTests {
 			found = read(framing, bytes, i, i + 1);
 		}
 		assertThat(found).as("byte by byte").isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "{0} chunks with an extension name of {1} bytes: {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			4    | 4095  |
+			1    | 16383 |
+			1    | 16384 | contentTooLarge
+			8192 | 1     |
+			8193 | 1     | contentTooLarge
+			100  | 4000  | contentTooLarge
+			""")
+	void boundsTheChunkExtensionsOfARequestWhereverTheReadsSplitThem(int chunks, int name, @Nullable String refusal) {
+		StringBuilder request = new StringBuilder("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+		for (int i = 0; i < chunks; i++) {
+			request.append("1;").append("e".repeat(name)).append("\r\nx\r\n");
+		}
+		byte[] bytes = request.append("0\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n").toString()
+			.getBytes(StandardCharsets.US_ASCII);
+		String expected = (refusal != null) ? refusal : "";
+		for (int split : new int[] { 0, 1, bytes.length / 3, bytes.length / 2, bytes.length - 1 }) {
+			RequestFraming framing = new RequestFraming();
+			String found = read(framing, bytes, 0, split);
+			if (found.isEmpty()) {
+				found = read(framing, bytes, split, bytes.length);
+			}
+			assertThat(found).as("split at %d", split).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void countsTheExtensionsOfTheRequestBeingReadOnly() {
+		RequestFraming framing = new RequestFraming();
+		byte[] first = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;abc=def\r\nx\r\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		assertThat(read(framing, first, 0, first.length)).isEmpty();
+		assertThat(framing.extensionBytes()).as(";abc=def").isEqualTo(8);
+		byte[] rest = "0\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+		assertThat(read(framing, rest, 0, rest.length)).isEmpty();
+		assertThat(framing.extensionBytes()).as("after the next request").isZero();
 	}
 
 	private static String read(RequestFraming framing, byte[] bytes, int from, int to) {

@@ -1,16 +1,14 @@
 package io.zokio.engine.tls;
 
-import java.io.InputStream;
-import java.security.KeyStore;
 import java.time.Duration;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.ReferenceCountUtil;
+import io.zokio.test.TestKeyMaterial;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -66,17 +64,7 @@ class SelfHandshakeTests {
 	}
 
 	static SslContextBuilder server(TlsProvider provider) throws Exception {
-		return SslContextBuilder.forServer(keyManagers()).sslProvider(provider.sslProvider());
-	}
-
-	static KeyManagerFactory keyManagers() throws Exception {
-		try (InputStream in = SelfHandshakeTests.class.getResourceAsStream("/zokio-test.p12")) {
-			KeyStore store = KeyStore.getInstance("PKCS12");
-			store.load(in, "changeit".toCharArray());
-			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keys.init(store, "changeit".toCharArray());
-			return keys;
-		}
+		return SslContextBuilder.forServer(TestKeyMaterial.keyManagers()).sslProvider(provider.sslProvider());
 	}
 
 }
