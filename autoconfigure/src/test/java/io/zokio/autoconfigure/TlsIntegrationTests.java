@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -142,6 +143,8 @@ class TlsIntegrationTests {
 			.isThrownBy(() -> handshake(port, Layout.sslContext(), "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")));
 		failsWith(statistics, TlsFailure.CERTIFICATE, () -> assertThatExceptionOfType(SSLException.class)
 			.isThrownBy(() -> handshake(port, SSLContext.getDefault(), null, null)));
+		failsWith(statistics, TlsFailure.CERTIFICATE, () -> opensslClientFails(port, "-verify_return_error"));
+		failsWith(statistics, TlsFailure.CIPHER, () -> opensslClientFails(port, "-tls1_2", "-cipher", "AES128-SHA"));
 		failsWith(statistics, TlsFailure.CLIENT_ABORT, () -> connect(port).close());
 		failsWith(statistics, TlsFailure.CLIENT_ABORT, () -> {
 			try (Socket socket = connect(port)) {
@@ -355,6 +358,20 @@ class TlsIntegrationTests {
 		assertThat(statistics.tlsHandshakeFailures(cause)).as(cause.id()).isEqualTo(before + 1);
 		assertThat(failed(statistics)).isEqualTo(failed + 1);
 		await().atMost(SETTLE).until(() -> statistics.closed(CloseReason.TLS) == closed + 1);
+	}
+
+	/**
+	 * Run {@code openssl s_client} against the server with the given options, as {@code echo |
+	 * openssl s_client ...} would, and expect its handshake to fail.
+	 */
+	private static void opensslClientFails(int port, String... options) throws Exception {
+		List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port));
+		command.addAll(List.of(options));
+		Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+		client.getOutputStream().close();
+		String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(client.waitFor(10, TimeUnit.SECONDS)).as(output).isTrue();
+		assertThat(client.exitValue()).as(output).isNotZero();
 	}
 
 	private static Socket connect(int port) throws IOException {

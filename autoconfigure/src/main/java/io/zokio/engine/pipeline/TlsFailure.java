@@ -18,7 +18,7 @@ public enum TlsFailure {
 	PROTOCOL("protocol"),
 
 	/**
-	 * No cipher suite in common.
+	 * No cipher suite, key-exchange group or curve in common.
 	 */
 	CIPHER("cipher"),
 
@@ -54,6 +54,12 @@ public enum TlsFailure {
 
 	/**
 	 * Classify the failure of a handshake by the exceptions Netty, BoringSSL and the JDK raise.
+	 * <p>
+	 * A TLS 1.3 client that refuses the server's certificate may answer the server's encrypted
+	 * flight with a two-byte plaintext alert (OpenSSL's clients do): the server cannot decrypt it,
+	 * and reports a record too short ({@code BAD_PACKET_LENGTH} in BoringSSL, {@code Insufficient
+	 * buffer remaining for AEAD cipher fragment (2)} in the JDK), not the alert. Both are classed as
+	 * {@link #CERTIFICATE}: nothing else sends a bare alert at that point of a handshake.
 	 * @param failure the failure
 	 * @return its cause class
 	 */
@@ -70,7 +76,10 @@ public enum TlsFailure {
 			messages.append(' ').append(cause.getMessage());
 		}
 		String text = messages.toString().toLowerCase(Locale.ROOT);
-		if (text.contains("cipher")) {
+		if (text.contains("bad_packet_length") || text.contains("insufficient buffer remaining for aead")) {
+			return CERTIFICATE;
+		}
+		if (text.contains("cipher") || text.contains("no_shared_group") || text.contains("wrong_curve")) {
 			return CIPHER;
 		}
 		if (text.contains("certificate") || text.contains("unknown_ca") || text.contains("pkix")) {
