@@ -128,9 +128,10 @@ class TlsIntegrationTests {
 
 	@ParameterizedTest(name = "{0} {1} {2}")
 	@MethodSource("everyProviderTransportAndLayout")
-	void countsEachFailedHandshakeByItsCauseAndClosesItAsTls(TlsProvider provider, ServerTransport transport,
-			Layout layout) throws Exception {
+	void countsEachFailedHandshakeByItsCauseAndClosesItAsTlsWithoutAWarning(TlsProvider provider,
+			ServerTransport transport, Layout layout, CapturedOutput output) throws Exception {
 		TestServer server = server(provider, transport, layout);
+		int logged = output.getOut().length();
 		ConnectionStatistics statistics = statistics(server);
 		int port = server.port();
 		failsWith(statistics, TlsFailure.PROTOCOL, () -> {
@@ -169,6 +170,9 @@ class TlsIntegrationTests {
 				awaitClosedByServer(socket);
 			}
 		});
+		String duringFailures = output.getOut().substring(logged);
+		assertThat(duringFailures).as("what the server logged for 10 failed handshakes")
+			.doesNotContain(" WARN ", " ERROR ", "\tat ");
 	}
 
 	@ParameterizedTest

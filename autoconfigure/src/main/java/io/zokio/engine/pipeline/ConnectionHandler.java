@@ -304,6 +304,10 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
 		if (evt instanceof SslHandshakeCompletionEvent handshake) {
 			handshakeEnded(ctx, handshake.cause());
+			if (!handshake.isSuccess() && HandshakeFailures.loggedLoudly(ctx)) {
+				HandshakeFailures.close(ctx, TlsFailure.of(handshake.cause()), handshake.cause());
+				return;
+			}
 			ctx.fireUserEventTriggered(evt);
 			if (handshake.isSuccess()) {
 				settleLayout(ctx);
@@ -380,6 +384,13 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		if (HandshakeFailures.isTlsFailure(cause) && HandshakeFailures.loggedLoudly(ctx)
+				&& (this.handshaking || CloseReasons.of(ctx.channel()) == CloseReason.TLS)) {
+			handshakeEnded(ctx, cause);
+			this.listener.failed(cause);
+			HandshakeFailures.close(ctx, TlsFailure.of(cause), cause);
+			return;
+		}
 		if (!failed(ctx, cause)) {
 			ctx.fireExceptionCaught(cause);
 		}
