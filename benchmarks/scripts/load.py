@@ -385,6 +385,27 @@ def fixed_rate(app, seconds, rate, clients, arrivals):
             "p999_us": percentile(latencies, 99.9)}
 
 
+def fixed_rate_levels(apps, args, connections, fractions, arrivals, keys, run):
+    """Each variant's saturation (wrk, median of 3 interleaved rounds), then run(app, rate, arrival) at each fraction
+    of plain Boot's saturation for every arrival pattern, in interleaved rounds, with the median of each key.
+    Returns the saturation and the levels."""
+    saturation = {name: median([result["rps"] for result in results])
+                  for name, results in throughput_rounds(apps, 3, args.seconds, connections).items()}
+    levels = {}
+    for fraction in fractions:
+        rate = int(saturation[BASELINE] * fraction)
+        level = levels[f"{fraction:.0%}"] = {"rps": rate, "arrivals": {}}
+        for arrival in arrivals:
+            runs = interleaved(apps, args.rounds, lambda _, name, app: run(app, rate, arrival))
+            level["arrivals"][arrival] = {name: {
+                "median": {key: median([result[key] for result in values]) for key in keys},
+                "rounds": values} for name, values in runs.items()}
+            for name, values in level["arrivals"][arrival].items():
+                log(f"{fraction:.0%} {arrival} {name}: " + " ".join(f"{key[:-3]} {values['median'][key]}" for key in keys)
+                    + " us")
+    return saturation, levels
+
+
 def latency(args, clients=16, fractions=(0.25, 0.5)):
     """Latency at fixed fractions of plain Boot's saturation throughput, per transport and loop count, with
     requests arriving in bursts and spread out; rounds interleave the variants in alternating order."""
@@ -394,22 +415,9 @@ def latency(args, clients=16, fractions=(0.25, 0.5)):
               "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     try:
         report["transports"] = start_warmed(args, LATENCY_VARIANTS, apps)
-        saturation = throughput_rounds(apps, 3, args.seconds, 64)
-        report["saturation"] = {name: median([run["rps"] for run in runs]) for name, runs in saturation.items()}
-        maximum = report["saturation"][BASELINE]
-        report["levels"] = {}
-        for fraction in fractions:
-            rate = int(maximum * fraction)
-            level = report["levels"][f"{fraction:.0%}"] = {"rps": rate, "arrivals": {}}
-            for arrivals in ARRIVALS:
-                runs = interleaved(apps, args.rounds,
-                                   lambda _, name, app: fixed_rate(app, args.seconds, rate, clients, arrivals))
-                level["arrivals"][arrivals] = {name: {
-                    "median": {key: median([run[key] for run in values]) for key in ("p50_us", "p99_us", "p999_us")},
-                    "rounds": values} for name, values in runs.items()}
-                for name, values in level["arrivals"][arrivals].items():
-                    m = values["median"]
-                    log(f"{fraction:.0%} {arrivals} {name}: p50 {m['p50_us']} p99 {m['p99_us']} p99.9 {m['p999_us']} us")
+        report["saturation"], report["levels"] = fixed_rate_levels(
+            apps, args, 64, fractions, ARRIVALS, ("p50_us", "p99_us", "p999_us"),
+            lambda app, rate, arrivals: fixed_rate(app, args.seconds, rate, clients, arrivals))
     finally:
         for app in apps.values():
             app.stop()

@@ -13,8 +13,8 @@ import threading
 import time
 import urllib.request
 
-from load import (BASELINE, App, cpus, interleaved, log, machine, median, start_warmed, svg_bars,
-                  throughput_rounds)
+from load import (BASELINE, App, cpus, fixed_rate_levels, interleaved, log, machine, median, start_warmed,
+                  svg_bars)
 
 OPEN_MODEL_VARIANTS = {
     BASELINE: [],
@@ -66,23 +66,9 @@ def open_model(args):
         report["transports"] = start_warmed(args, OPEN_MODEL_VARIANTS, apps)
         for app in apps.values():
             open_model_run(args, app, 1000, "poisson", 2, warmup=3)
-        saturation = throughput_rounds(apps, 3, args.seconds, CONNECTIONS)
-        report["saturation"] = {name: median([run["rps"] for run in runs]) for name, runs in saturation.items()}
-        maximum = report["saturation"][BASELINE]
-        report["levels"] = {}
-        for fraction in LEVELS:
-            rate = int(maximum * fraction)
-            level = report["levels"][f"{fraction:.0%}"] = {"rps": rate, "arrivals": {}}
-            for arrivals in ARRIVALS:
-                runs = interleaved(apps, args.rounds,
-                                   lambda _, name, app: open_model_run(args, app, rate, arrivals, args.seconds, warmup=2))
-                level["arrivals"][arrivals] = {name: {
-                    "median": {key: median([run[key] for run in values]) for key in PERCENTILES},
-                    "answered": sum(run["answered"] for run in values), "rounds": values}
-                    for name, values in runs.items()}
-                for name, values in level["arrivals"][arrivals].items():
-                    m = values["median"]
-                    log(f"{fraction:.0%} {arrivals} {name}: " + " ".join(f"{k[:-3]} {m[k]}" for k in PERCENTILES))
+        report["saturation"], report["levels"] = fixed_rate_levels(
+            apps, args, CONNECTIONS, LEVELS, ARRIVALS, PERCENTILES,
+            lambda app, rate, arrival: open_model_run(args, app, rate, arrival, args.seconds, warmup=2))
     finally:
         for app in apps.values():
             app.stop()

@@ -204,7 +204,7 @@ final class ZokioPropertiesValidator {
 		}
 	}
 
-	private static String format(@Nullable Object value) {
+	static String format(@Nullable Object value) {
 		if (value instanceof Duration duration) {
 			return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 		}

@@ -92,10 +92,6 @@ public final class ZokioProtectionAutoConfiguration {
 					.isBound());
 	}
 
-	private static String seconds(Duration duration) {
-		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
-	}
-
 	@Bean
 	ZokioShutdownLifecycle zokioShutdownLifecycle(ApplicationEventPublisher publisher,
 			ServerConnections serverConnections, ZokioProperties properties, Environment environment) {
@@ -105,7 +101,7 @@ public final class ZokioProtectionAutoConfiguration {
 			.orElse(DEFAULT_SHUTDOWN_PHASE_TIMEOUT);
 		if (!drainDelay.isZero() && drainDelay.compareTo(phaseTimeout) >= 0) {
 			throw new InvalidConfigurationPropertyValueException("zokio.shutdown.drain-delay", drainDelay,
-					"must be shorter than " + SHUTDOWN_PHASE_TIMEOUT + " (" + seconds(phaseTimeout) + "), which ends the "
+					"must be shorter than " + SHUTDOWN_PHASE_TIMEOUT + " (" + ZokioPropertiesValidator.format(phaseTimeout) + "), which ends the "
 							+ "drain's shutdown phase and would cut it; shorten the drain or raise " + SHUTDOWN_PHASE_TIMEOUT);
 		}
 		return new ZokioShutdownLifecycle(publisher, serverConnections, drainDelay);

@@ -1,5 +1,7 @@
 package io.zokio.engine.buffer;
 
+import io.zokio.engine.transport.ProvidedBuffers;
+
 /**
  * How to build the buffer pool.
  *
@@ -48,10 +50,10 @@ public record BufferPoolSettings(long preallocateBytes, boolean direct, int aren
 			throw new IllegalArgumentException("'chunkSize' must be the page size times a power of two up to 2^"
 					+ MAX_ORDER + ", was " + chunkSize);
 		}
-		if (ringBuffers != NO_RING && ringBuffers != DEFAULT_RING && (ringBuffers < ReadBufferRing.MIN_BUFFERS
-				|| ringBuffers > ReadBufferRing.MAX_BUFFERS || Integer.bitCount(ringBuffers) != 1)) {
+		if (ringBuffers != NO_RING && ringBuffers != DEFAULT_RING && (ringBuffers < ProvidedBuffers.MIN_BUFFERS
+				|| ringBuffers > ProvidedBuffers.MAX_BUFFERS || Integer.bitCount(ringBuffers) != 1)) {
 			throw new IllegalArgumentException("'ringBuffers' must be a power of two between "
-					+ ReadBufferRing.MIN_BUFFERS + " and " + ReadBufferRing.MAX_BUFFERS + ", was " + ringBuffers);
+					+ ProvidedBuffers.MIN_BUFFERS + " and " + ProvidedBuffers.MAX_BUFFERS + ", was " + ringBuffers);
 		}
 		if (ringBufferSize < 1) {
 			throw new IllegalArgumentException("'ringBufferSize' must be positive, was " + ringBufferSize);

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.buffer.ByteBuf;
+import io.zokio.engine.transport.ProvidedBuffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +29,6 @@ public final class ReadBufferRing {
 	 * peak with 16 KiB buffers, 28 MiB with 32 KiB or 64 KiB ones).
 	 */
 	public static final int DEFAULT_BUFFER_SIZE = 32 * 1024;
-
-	static final int MIN_BUFFERS = 16;
-
-	static final int MAX_BUFFERS = 16384;
 
 	private static final long MIN_BUDGET = 4L * 1024 * 1024;
 
@@ -62,7 +59,7 @@ public final class ReadBufferRing {
 	/**
 	 * Return the number of buffers that fits an event loop's share of the budget: half of the
 	 * pre-allocated memory (at least 4 MiB) shared among the arenas, one per event loop by default,
-	 * as a power of two between {@value #MIN_BUFFERS} and {@value #MAX_BUFFERS}.
+	 * as a power of two within the kernel's bounds for a ring ({@link ProvidedBuffers}).
 	 * @param preallocatedBytes the pool's pre-allocated bytes
 	 * @param arenas the pool's arenas
 	 * @param bufferSize the size of each buffer
@@ -71,7 +68,7 @@ public final class ReadBufferRing {
 	static int defaultBuffers(long preallocatedBytes, int arenas, int bufferSize) {
 		long share = Math.max(preallocatedBytes, MIN_BUDGET) / 2 / arenas / bufferSize;
 		long buffers = Long.highestOneBit(Math.max(1, share));
-		return (int) Math.max(MIN_BUFFERS, Math.min(MAX_BUFFERS, buffers));
+		return (int) Math.max(ProvidedBuffers.MIN_BUFFERS, Math.min(ProvidedBuffers.MAX_BUFFERS, buffers));
 	}
 
 	/**

@@ -305,7 +305,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		if (evt instanceof SslHandshakeCompletionEvent handshake) {
 			handshakeEnded(ctx, handshake.cause());
 			if (!handshake.isSuccess() && HandshakeFailures.loggedLoudly(ctx)) {
-				HandshakeFailures.close(ctx, TlsFailure.of(handshake.cause()), handshake.cause());
+				HandshakeFailures.close(ctx, handshake.cause());
 				return;
 			}
 			ctx.fireUserEventTriggered(evt);
@@ -388,7 +388,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 				&& (this.handshaking || CloseReasons.of(ctx.channel()) == CloseReason.TLS)) {
 			handshakeEnded(ctx, cause);
 			this.listener.failed(cause);
-			HandshakeFailures.close(ctx, TlsFailure.of(cause), cause);
+			HandshakeFailures.close(ctx, cause);
 			return;
 		}
 		if (!failed(ctx, cause)) {

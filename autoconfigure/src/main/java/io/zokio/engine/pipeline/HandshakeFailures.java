@@ -49,12 +49,11 @@ final class HandshakeFailures {
 	/**
 	 * Close the connection of a failed handshake quietly.
 	 * @param ctx the seat's context
-	 * @param failure the failure
 	 * @param cause what the TLS implementation raised
 	 */
-	static void close(ChannelHandlerContext ctx, TlsFailure failure, Throwable cause) {
+	static void close(ChannelHandlerContext ctx, Throwable cause) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("TLS handshake failed ({}): {}", failure.id(), cause.toString());
+			logger.debug("TLS handshake failed ({}): {}", TlsFailure.of(cause).id(), cause.toString());
 		}
 		ctx.close();
 	}
