@@ -2,8 +2,8 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 
-import io.zokio.engine.limits.AcceptGuard;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.AcceptProtection;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.pipeline.ZokioPipeline;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +16,7 @@ import reactor.netty.http.server.HttpServer;
 /**
  * Applies Zokio's idle timeout when {@code server.netty.idle-timeout} is not set, a request line
  * limit of {@value #MIN_REQUEST_LINE_LENGTH} octets when {@code server.netty.max-initial-line-length}
- * is not set, the PROXY protocol, the HTTP/2 limits the server advertises, and the {@link AcceptGuard} of its listening
+ * is not set, the PROXY protocol, the HTTP/2 limits the server advertises, and the {@link AcceptProtection} of its listening
  * channel, to the application's server only.
  */
 public final class ProtectionWebServerFactoryCustomizer
@@ -78,7 +78,7 @@ public final class ProtectionWebServerFactoryCustomizer
 		}
 		factory.addServerCustomizers((server) -> server.doOnBound((bound) -> bound.channel()
 			.pipeline()
-			.addFirst(ZokioPipeline.ACCEPT_HANDLER, new AcceptGuard(this.serverConnections))));
+			.addFirst(ZokioPipeline.ACCEPT_HANDLER, new AcceptProtection(this.serverConnections))));
 	}
 
 	/**

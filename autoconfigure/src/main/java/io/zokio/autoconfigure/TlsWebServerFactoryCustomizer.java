@@ -1,5 +1,7 @@
 package io.zokio.autoconfigure;
 
+import java.util.Objects;
+
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.zokio.engine.tls.TlsContextFactory;
@@ -20,6 +22,7 @@ import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.WebServerSslBundle;
 import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
 
 /**
  * Chooses the TLS implementation of the application's server by staged selection and applies it
@@ -57,13 +60,15 @@ final class TlsWebServerFactoryCustomizer implements WebServerFactoryCustomizer<
 		SslContext context = this.selector.select(contexts(WebServerSslBundle.get(ssl, bundles), http2, clientAuth));
 		TlsServerCustomizer customizer = new TlsServerCustomizer(context, this.selector.settings().handshakeTimeout(),
 				http2);
+		Assert.state(bundles != null || ssl.getServerNameBundles().isEmpty(),
+				"SSL bundles are required to serve server name bundles");
 		for (Ssl.ServerNameSslBundle named : ssl.getServerNameBundles()) {
-			customizer.update(named.serverName(), build(bundles.getBundle(named.bundle()), http2, clientAuth));
-			bundles.addBundleUpdateHandler(named.bundle(),
+			customizer.update(named.serverName(), build(Objects.requireNonNull(bundles).getBundle(named.bundle()), http2, clientAuth));
+			Objects.requireNonNull(bundles).addBundleUpdateHandler(named.bundle(),
 					(updated) -> reload(customizer, named.serverName(), updated, http2, clientAuth));
 		}
 		if (ssl.getBundle() != null && bundles != null) {
-			bundles.addBundleUpdateHandler(ssl.getBundle(),
+			Objects.requireNonNull(bundles).addBundleUpdateHandler(ssl.getBundle(),
 					(updated) -> reload(customizer, null, updated, http2, clientAuth));
 		}
 		factory.setSsl(null);

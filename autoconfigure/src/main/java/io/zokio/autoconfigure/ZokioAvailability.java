@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.zokio.engine.buffer.DirectMemoryGuard;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.transport.LoopWatchdog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

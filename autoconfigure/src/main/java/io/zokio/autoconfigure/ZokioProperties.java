@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration properties of the Zokio engine. They validate themselves when bound, so that a value
@@ -243,7 +244,7 @@ public class ZokioProperties implements Validator {
 		/**
 		 * Number of event loop threads. Defaults to the number of available processors.
 		 */
-		private Integer eventLoopThreads;
+		private @Nullable Integer eventLoopThreads;
 
 		/**
 		 * How long a task may wait for its event loop before the loop counts as blocked: one WARN with
@@ -268,11 +269,11 @@ public class ZokioProperties implements Validator {
 			this.requireNative = requireNative;
 		}
 
-		public Integer getEventLoopThreads() {
+		public @Nullable Integer getEventLoopThreads() {
 			return this.eventLoopThreads;
 		}
 
-		public void setEventLoopThreads(Integer eventLoopThreads) {
+		public void setEventLoopThreads(@Nullable Integer eventLoopThreads) {
 			this.eventLoopThreads = eventLoopThreads;
 		}
 
@@ -340,7 +341,7 @@ public class ZokioProperties implements Validator {
 		/**
 		 * Number of arenas. Defaults to the number of event loop threads, so each has its own.
 		 */
-		private Integer arenas;
+		private @Nullable Integer arenas;
 
 		/**
 		 * Page size: the unit of allocation within a chunk. A power of two of at least 4KB.
@@ -378,11 +379,11 @@ public class ZokioProperties implements Validator {
 			this.direct = direct;
 		}
 
-		public Integer getArenas() {
+		public @Nullable Integer getArenas() {
 			return this.arenas;
 		}
 
-		public void setArenas(Integer arenas) {
+		public void setArenas(@Nullable Integer arenas) {
 			this.arenas = arenas;
 		}
 
@@ -434,7 +435,7 @@ public class ZokioProperties implements Validator {
 			 * Most buffers in each event loop's ring, a power of two from 16 to 16384. Defaults to
 			 * what fits half of the pre-allocated memory (at least 4MB) shared among the arenas.
 			 */
-			private Integer buffers;
+			private @Nullable Integer buffers;
 
 			/**
 			 * Size of each buffer of the ring. Below 32KB, buffers share pages of the pool and one
@@ -450,11 +451,11 @@ public class ZokioProperties implements Validator {
 				this.enabled = enabled;
 			}
 
-			public Integer getBuffers() {
+			public @Nullable Integer getBuffers() {
 				return this.buffers;
 			}
 
-			public void setBuffers(Integer buffers) {
+			public void setBuffers(@Nullable Integer buffers) {
 				this.buffers = buffers;
 			}
 
@@ -525,7 +526,7 @@ public class ZokioProperties implements Validator {
 		 * Most connections open at once; new ones over it are refused. Defaults to half the process's
 		 * file descriptor limit, at most 10000. -1 for no limit.
 		 */
-		private Integer max;
+		private @Nullable Integer max;
 
 		/**
 		 * How long a request's headers may take from their first byte before the server answers 408
@@ -556,11 +557,11 @@ public class ZokioProperties implements Validator {
 		 */
 		private DataSize maxRequestBodySize = DataSize.ofMegabytes(10);
 
-		public Integer getMax() {
+		public @Nullable Integer getMax() {
 			return this.max;
 		}
 
-		public void setMax(Integer max) {
+		public void setMax(@Nullable Integer max) {
 			this.max = max;
 		}
 
@@ -594,6 +595,15 @@ public class ZokioProperties implements Validator {
 
 		public void setDefaultIdleTimeout(Duration defaultIdleTimeout) {
 			this.defaultIdleTimeout = defaultIdleTimeout;
+		}
+
+		/**
+		 * Return the idle timeout the server applies: Boot's when set, else Zokio's default.
+		 * @param bootIdleTimeout {@code server.netty.idle-timeout}, or {@code null}
+		 * @return the idle timeout, zero for none
+		 */
+		Duration idleTimeout(@Nullable Duration bootIdleTimeout) {
+			return (bootIdleTimeout != null) ? bootIdleTimeout : this.defaultIdleTimeout;
 		}
 
 		public DataSize getMaxRequestBodySize() {

@@ -3,7 +3,7 @@ package io.zokio.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import io.zokio.engine.limits.ProxyProtocolPolicy;
+import io.zokio.engine.protection.ProxyProtocolPolicy;
 import io.zokio.engine.transport.ProvidedBuffers;
 import org.jspecify.annotations.Nullable;
 

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.limits.ConnectionLimits;
-import io.zokio.engine.limits.ProtectionParticipant;
-import io.zokio.engine.limits.ProxyProtocolPolicy;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.conformance.ConformanceParticipant;
+import io.zokio.engine.protection.ConnectionLimits;
+import io.zokio.engine.protection.ProtectionParticipant;
+import io.zokio.engine.protection.ProxyProtocolPolicy;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -69,6 +70,12 @@ public final class ZokioProtectionAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
+	ConformanceParticipant conformanceParticipant(ZokioProperties properties) {
+		return new ConformanceParticipant(properties.getConnections().getMaxRequestBodySize().toBytes());
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	ProtectionParticipant protectionParticipant(ZokioProperties properties, ServerConnections serverConnections) {
 		ZokioProperties.Connections connections = properties.getConnections();
 		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
@@ -80,13 +87,10 @@ public final class ZokioProtectionAutoConfiguration {
 
 	@Bean
 	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
-			NettyServerProperties nettyServerProperties, ObjectProvider<ConnectionStatistics> connectionStatistics,
-			ServerConnections serverConnections, Environment environment) {
-		Duration bootIdleTimeout = nettyServerProperties.getIdleTimeout();
-		Duration idleTimeout = (bootIdleTimeout != null) ? bootIdleTimeout
-				: properties.getConnections().getDefaultIdleTimeout();
-		connectionStatistics.ifAvailable((statistics) -> statistics.setIdleTimeout(idleTimeout));
-		return new ProtectionWebServerFactoryCustomizer((bootIdleTimeout != null) ? null : idleTimeout,
+			NettyServerProperties nettyServerProperties, ServerConnections serverConnections, Environment environment) {
+		Duration idleTimeout = (nettyServerProperties.getIdleTimeout() != null) ? null
+				: properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout());
+		return new ProtectionWebServerFactoryCustomizer(idleTimeout,
 				properties.getHttp2(), properties.getProxyProtocol().getMode(), serverConnections, !Binder.get(environment)
 					.bind("server.netty.max-initial-line-length", DataSize.class)
 					.isBound());

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,13 +22,14 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnZokioServer
 @ConditionalOnClass(Recorder.class)
 @ConditionalOnBooleanProperty(name = "zokio.stats.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ZokioProperties.class)
+@EnableConfigurationProperties({ ZokioProperties.class, NettyServerProperties.class })
 public final class ZokioStatisticsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConnectionStatistics connectionStatistics(ZokioProperties properties) {
-		return new ConnectionStatistics(properties.getStats().getLatencyWindow());
+	ConnectionStatistics connectionStatistics(ZokioProperties properties, NettyServerProperties nettyServerProperties) {
+		return new ConnectionStatistics(properties.getStats().getLatencyWindow(),
+				properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout()));
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.DirectMemoryGuard;
 import io.zokio.engine.buffer.ReadBufferRing;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the buffer pool's meters: {@code zokio.buffer.pool.*}, and Micrometer's own
@@ -24,7 +25,7 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 
 	private final List<Meter> meters = new ArrayList<>();
 
-	private MeterRegistry registry;
+	private @Nullable MeterRegistry registry;
 
 	/**
 	 * Create a binder of the given pool's meters.

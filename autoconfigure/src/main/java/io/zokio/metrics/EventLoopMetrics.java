@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
 import io.netty.channel.EventLoopGroup;
 import io.zokio.engine.transport.LoopWatchdog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds {@code zokio.eventloop.lag} and {@code zokio.eventloop.blocked} per event loop, tagged with
@@ -26,7 +27,7 @@ public final class EventLoopMetrics implements MeterBinder, AutoCloseable {
 
 	private final List<Meter> meters = new ArrayList<>();
 
-	private MeterRegistry registry;
+	private @Nullable MeterRegistry registry;
 
 	/**
 	 * Create a binder of the given loops' meters.
@@ -53,13 +54,13 @@ public final class EventLoopMetrics implements MeterBinder, AutoCloseable {
 				.builder(ZokioMeters.EVENT_LOOP_LAG.getName(), this.watchdog, TimeUnit.NANOSECONDS,
 						(watchdog) -> watchdog.loop(index).lag().toNanos())
 				.description(ZokioMeters.EVENT_LOOP_LAG.getDescription())
-				.tag("loop", loop)
+				.tag(ZokioMeters.ZokioKeyNames.LOOP.asString(), loop)
 				.register(registry);
 			FunctionCounter
 				.builder(ZokioMeters.EVENT_LOOP_BLOCKED.getName(), this.watchdog,
 						(watchdog) -> watchdog.loop(index).blocked())
 				.description(ZokioMeters.EVENT_LOOP_BLOCKED.getDescription())
-				.tag("loop", loop)
+				.tag(ZokioMeters.ZokioKeyNames.LOOP.asString(), loop)
 				.register(registry);
 		}
 		new NettyEventExecutorMetrics(this.group).bindTo(registry);

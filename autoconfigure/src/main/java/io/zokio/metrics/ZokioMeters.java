@@ -4,6 +4,7 @@ import io.micrometer.common.docs.KeyName;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.docs.MeterDocumentation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meters of the Zokio engine.
@@ -210,13 +211,13 @@ public enum ZokioMeters implements MeterDocumentation {
 
 	private final Meter.Type type;
 
-	private final String baseUnit;
+	private final @Nullable String baseUnit;
 
 	private final String description;
 
 	private final KeyName[] keyNames;
 
-	ZokioMeters(String name, Meter.Type type, String baseUnit, String description, KeyName... keyNames) {
+	ZokioMeters(String name, Meter.Type type, @Nullable String baseUnit, String description, KeyName... keyNames) {
 		this.name = name;
 		this.type = type;
 		this.baseUnit = baseUnit;
@@ -235,7 +236,7 @@ public enum ZokioMeters implements MeterDocumentation {
 	}
 
 	@Override
-	public String getBaseUnit() {
+	public @Nullable String getBaseUnit() {
 		return this.baseUnit;
 	}
 

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,7 +24,10 @@ import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsVersion;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
+import io.zokio.metrics.ZokioMeters.ZokioKeyNames;
 import io.zokio.engine.stats.StatusClass;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the {@link ConnectionStatistics} of the application server to a {@link MeterRegistry} as the
@@ -53,7 +55,7 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 
 	private final boolean tls;
 
-	private MeterRegistry registry;
+	private @Nullable MeterRegistry registry;
 
 	/**
 	 * Create a binder of the given statistics.
@@ -70,49 +72,48 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		this.registry = registry;
 		gauge(ZokioMeters.CONNECTIONS_ACTIVE, Tags.empty(), ConnectionStatistics::active);
 		for (ConnectionState state : ConnectionState.values()) {
-			gauge(ZokioMeters.CONNECTIONS_STATES, Tags.of("state", state.id()), (stats) -> stats.inState(state));
+			gauge(ZokioMeters.CONNECTIONS_STATES, tags(ZokioKeyNames.STATE, state.id()), (stats) -> stats.count(state));
 		}
-		counter(ZokioMeters.CONNECTIONS_ACCEPTED, Tags.empty(), ConnectionStatistics::accepted);
+		counter(ZokioMeters.CONNECTIONS_ACCEPTED, Tags.empty(), Count.ACCEPTED);
 		for (CloseReason reason : CloseReason.values()) {
-			counter(ZokioMeters.CONNECTIONS_CLOSED, Tags.of("reason", reason.id()), (stats) -> stats.closed(reason));
+			counter(ZokioMeters.CONNECTIONS_CLOSED, tags(ZokioKeyNames.REASON, reason.id()), reason);
 		}
-		counter(ZokioMeters.REQUESTS, Tags.empty(), ConnectionStatistics::requests);
-		gauge(ZokioMeters.REQUESTS_ACTIVE, Tags.empty(), ConnectionStatistics::inFlight);
-		counter(ZokioMeters.REQUESTS_DECODE_ERRORS, Tags.empty(), ConnectionStatistics::decodeErrors);
+		counter(ZokioMeters.REQUESTS, Tags.empty(), Count.REQUESTS);
+		gauge(ZokioMeters.REQUESTS_ACTIVE, Tags.empty(), (stats) -> stats.count(Count.IN_FLIGHT));
+		counter(ZokioMeters.REQUESTS_DECODE_ERRORS, Tags.empty(), Count.DECODE_ERRORS);
 		for (StatusClass statusClass : StatusClass.values()) {
-			counter(ZokioMeters.RESPONSES, Tags.of("status", statusClass.id()),
-					(stats) -> stats.responses(statusClass));
+			counter(ZokioMeters.RESPONSES, tags(ZokioKeyNames.STATUS, statusClass.id()), statusClass);
 		}
 		for (Refusal refusal : Refusal.values()) {
-			counter(ZokioMeters.REQUESTS_REFUSED, Tags.of("reason", refusal.id()), (stats) -> stats.refused(refusal));
+			counter(ZokioMeters.REQUESTS_REFUSED, tags(ZokioKeyNames.REASON, refusal.id()), refusal);
 		}
 		if (this.tls) {
 			bindTls();
 		}
 		for (Http2Error error : Http2Error.values()) {
-			counter(ZokioMeters.HTTP2_GOAWAY_SENT, Tags.of("error", error.name().toLowerCase(Locale.ROOT)),
-					(stats) -> stats.goAwaySent(error));
+			counter(ZokioMeters.HTTP2_GOAWAY_SENT, tags(ZokioKeyNames.ERROR, error.name().toLowerCase(Locale.ROOT)),
+					error);
 		}
-		counter(ZokioMeters.BYTES_READ, Tags.empty(), ConnectionStatistics::bytesRead);
-		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), ConnectionStatistics::bytesWritten);
+		counter(ZokioMeters.BYTES_READ, Tags.empty(), Count.BYTES_READ);
+		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), Count.BYTES_WRITTEN);
 		timer(ZokioMeters.REQUESTS_LATENCY, this.statistics::observeLatency, this.statistics::stopObservingLatency,
 				SUB_MILLISECOND_BUCKETS);
 	}
 
 	private void bindTls() {
-		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "success", "cause", "none"),
-				ConnectionStatistics::tlsHandshakes);
+		counter(ZokioMeters.TLS_HANDSHAKES, Tags.of(ZokioKeyNames.OUTCOME.asString(), "success",
+				ZokioKeyNames.CAUSE.asString(), "none"), Count.TLS_HANDSHAKES);
 		for (TlsFailure failure : TlsFailure.values()) {
-			counter(ZokioMeters.TLS_HANDSHAKES, Tags.of("outcome", "failure", "cause", failure.id()),
-					(stats) -> stats.tlsHandshakeFailures(failure));
+			counter(ZokioMeters.TLS_HANDSHAKES, Tags.of(ZokioKeyNames.OUTCOME.asString(), "failure",
+					ZokioKeyNames.CAUSE.asString(), failure.id()), failure);
 		}
 		for (TlsVersion version : TlsVersion.values()) {
-			counter(ZokioMeters.TLS_VERSIONS, Tags.of("version", version.id()), (stats) -> stats.tlsHandshakes(version));
+			counter(ZokioMeters.TLS_VERSIONS, tags(ZokioKeyNames.VERSION, version.id()), version);
 		}
 		for (AlpnProtocol protocol : AlpnProtocol.values()) {
-			counter(ZokioMeters.TLS_ALPN, Tags.of("protocol", protocol.id()), (stats) -> stats.tlsHandshakes(protocol));
+			counter(ZokioMeters.TLS_ALPN, tags(ZokioKeyNames.PROTOCOL, protocol.id()), protocol);
 		}
-		counter(ZokioMeters.TLS_RESUMED, Tags.empty(), ConnectionStatistics::tlsResumed);
+		counter(ZokioMeters.TLS_RESUMED, Tags.empty(), Count.TLS_RESUMED);
 		timer(ZokioMeters.TLS_HANDSHAKE_LATENCY, this.statistics::observeHandshakes,
 				this.statistics::stopObservingHandshakes);
 	}
@@ -125,7 +126,7 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			.serviceLevelObjectives(buckets)
 			.minimumExpectedValue(MIN_EXPECTED_LATENCY)
 			.maximumExpectedValue(MAX_EXPECTED_LATENCY)
-			.register(this.registry);
+			.register(registry());
 		this.meters.add(timer);
 		LongConsumer observer = (nanos) -> timer.record(nanos, TimeUnit.NANOSECONDS);
 		observe.accept(observer);
@@ -145,20 +146,32 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		this.meters.clear();
 	}
 
+	private MeterRegistry registry() {
+		MeterRegistry registry = this.registry;
+		if (registry == null) {
+			throw new IllegalStateException("Not bound to a registry");
+		}
+		return registry;
+	}
+
 	private void gauge(ZokioMeters meter, Tags tags, ToDoubleFunction<ConnectionStatistics> value) {
 		this.meters.add(Gauge.builder(meter.getName(), this.statistics, value)
 			.tags(tags)
 			.baseUnit(meter.getBaseUnit())
 			.description(meter.getDescription())
-			.register(this.registry));
+			.register(registry()));
 	}
 
-	private void counter(ZokioMeters meter, Tags tags, ToLongFunction<ConnectionStatistics> value) {
-		this.meters.add(FunctionCounter.builder(meter.getName(), this.statistics, (stats) -> value.applyAsLong(stats))
+	private static Tags tags(ZokioKeyNames key, String value) {
+		return Tags.of(key.asString(), value);
+	}
+
+	private void counter(ZokioMeters meter, Tags tags, Enum<?> counter) {
+		this.meters.add(FunctionCounter.builder(meter.getName(), this.statistics, (stats) -> stats.count(counter))
 			.tags(tags)
 			.baseUnit(meter.getBaseUnit())
 			.description(meter.getDescription())
-			.register(this.registry));
+			.register(registry()));
 	}
 
 }

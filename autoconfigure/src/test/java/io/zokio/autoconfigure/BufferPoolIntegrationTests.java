@@ -102,7 +102,7 @@ class BufferPoolIntegrationTests {
 				}
 			});
 			assertThat(pool.guard().refusals()).isPositive();
-			assertThat(server.context().getBean(ConnectionStatistics.class).responses(StatusClass.SERVER_ERROR))
+			assertThat(server.context().getBean(ConnectionStatistics.class).count(StatusClass.SERVER_ERROR))
 				.isEqualTo(pool.guard().refusals());
 			TestApplication.releaseHeld();
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

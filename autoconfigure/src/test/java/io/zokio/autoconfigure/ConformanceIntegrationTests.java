@@ -246,7 +246,7 @@ class ConformanceIntegrationTests {
 		try (RawHttpConnection connection = http11(server, layout)) {
 			connection.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\nOPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n"
 					+ "GET /bytes?size=7 HTTP/1.1\r\nHost: a\r\n\r\n");
-			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.PROCESSING) == 1);
+			await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.PROCESSING) == 1);
 			TestApplication.openGate();
 			RawHttpConnection.Response gate = connection.readResponse();
 			RawHttpConnection.Response options = connection.readResponse();

@@ -9,9 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.TestApplication;
@@ -69,8 +70,8 @@ class ProtectionIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.active() == 0);
 		StatusClass expected = StatusClass.of(status);
-		assertThat(statistics.responses(expected)).isOne();
-		assertThat(statistics.closed(CloseReason.SERVER) + statistics.closed(CloseReason.ERROR)).isOne();
+		assertThat(statistics.count(expected)).isOne();
+		assertThat(statistics.count(CloseReason.SERVER) + statistics.count(CloseReason.ERROR)).isOne();
 	}
 
 	@Test
@@ -82,7 +83,7 @@ class ProtectionIntegrationTests {
 			assertThat(connection.readResponse().status()).isEqualTo(431);
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> statistics(server).decodeErrors() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> statistics(server).count(Count.DECODE_ERRORS) == 1);
 	}
 
 	@Test
@@ -111,8 +112,8 @@ class ProtectionIntegrationTests {
 		assertThat(elapsedMillis).isBetween(900L, 2500L);
 		assertThat(slow.isClosedByServer()).isTrue();
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> statistics(server).closed(CloseReason.REQUEST_TIMEOUT) == 1);
-		assertThat(statistics(server).responses(StatusClass.CLIENT_ERROR)).isOne();
+			.until(() -> statistics(server).count(CloseReason.REQUEST_TIMEOUT) == 1);
+		assertThat(statistics(server).count(StatusClass.CLIENT_ERROR)).isOne();
 	}
 
 	@Test
@@ -123,7 +124,7 @@ class ProtectionIntegrationTests {
 		slow.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n0123456789");
 		assertWellBehavedClientIsServed(server);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> statistics(server).closed(CloseReason.REQUEST_TIMEOUT) == 1);
+			.until(() -> statistics(server).count(CloseReason.REQUEST_TIMEOUT) == 1);
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		assertThat(elapsedMillis).isBetween(900L, 3000L);
 		assertThat(slow.socket().getInputStream().readAllBytes()).isNotNull();
@@ -138,10 +139,10 @@ class ProtectionIntegrationTests {
 		slow.send("GET /bytes?size=134217728 HTTP/1.1\r\nHost: a\r\n\r\n");
 		assertWellBehavedClientIsServed(server);
 		await().atMost(Duration.ofSeconds(6))
-			.until(() -> statistics(server).closed(CloseReason.REQUEST_TIMEOUT) == 1);
+			.until(() -> statistics(server).count(CloseReason.REQUEST_TIMEOUT) == 1);
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		assertThat(elapsedMillis).isBetween(900L, 4000L);
-		assertThat(statistics(server).inFlight()).isZero();
+		assertThat(statistics(server).count(Count.IN_FLIGHT)).isZero();
 	}
 
 	@Test
@@ -168,7 +169,7 @@ class ProtectionIntegrationTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> probe(managementPort, "readiness") == 503);
 		assertThat(probe(managementPort, "liveness")).as("liveness at the limit").isEqualTo(200);
 		ConnectionStatistics statistics = statistics(server);
-		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.closed(CloseReason.REJECTED) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.count(CloseReason.REJECTED) == 1);
 		admitted.forEach(this::closeQuietly);
 		await().atMost(Duration.ofSeconds(5)).until(() -> statistics.active() == 0);
 		await().atMost(Duration.ofSeconds(5)).until(() -> probe(managementPort, "readiness") == 200);
@@ -191,7 +192,7 @@ class ProtectionIntegrationTests {
 		assertThat(idle.get("/plaintext").status()).isEqualTo(200);
 		assertThat(idle.isClosedByServer()).isTrue();
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> statistics(server).closed(CloseReason.IDLE_TIMEOUT) == 1);
+			.until(() -> statistics(server).count(CloseReason.IDLE_TIMEOUT) == 1);
 	}
 
 	@Test
@@ -213,7 +214,7 @@ class ProtectionIntegrationTests {
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(second.headers()).containsEntry("connection", "close");
 		assertThat(connection.isClosedByServer()).isTrue();
-		await().atMost(Duration.ofSeconds(5)).until(() -> statistics(server).closed(CloseReason.SERVER) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> statistics(server).count(CloseReason.SERVER) == 1);
 	}
 
 	private static Duration idleTimeout(TestServer server) {

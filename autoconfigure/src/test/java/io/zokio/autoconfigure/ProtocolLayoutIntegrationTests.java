@@ -21,6 +21,7 @@ import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.Layout;
@@ -82,7 +83,7 @@ class ProtocolLayoutIntegrationTests {
 		for (int c = 0; c < connections; c++) {
 			long[] traffic = layout.http2() ? http2Exchanges(server, layout, requests)
 					: http11Exchanges(server, layout, requests);
-			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 0);
+			await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.IDLE) == 0);
 			sent += traffic[0];
 			received += traffic[1];
 		}
@@ -114,7 +115,7 @@ class ProtocolLayoutIntegrationTests {
 				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 			}
 			assertThat(connection.get("/missing").status()).isEqualTo(404);
-			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 1);
+			await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.IDLE) == 1);
 			return new long[] { connection.bytesSent(), connection.bytesReceived() };
 		}
 	}
@@ -131,7 +132,7 @@ class ProtocolLayoutIntegrationTests {
 				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 			}
 			assertThat(connection.get("/missing").status()).isEqualTo(404);
-			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 1);
+			await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.IDLE) == 1);
 			return new long[] { connection.bytesSent(), connection.bytesReceived() };
 		}
 	}
@@ -145,19 +146,19 @@ class ProtocolLayoutIntegrationTests {
 		if (layout.http2()) {
 			RawHttp2Connection connection = this.resources.add(http2(server, layout));
 			int stream = connection.request("GET", "/gate", -1, true, true);
-			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.PROCESSING) == 1);
+			await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.PROCESSING) == 1);
 			TestApplication.openGate();
 			assertThat(connection.readResponse(stream).status()).isEqualTo(200);
 		}
 		else {
 			RawHttpConnection connection = this.resources.add(http11(server, layout));
 			connection.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\n");
-			await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.PROCESSING) == 1);
+			await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.PROCESSING) == 1);
 			TestApplication.openGate();
 			assertThat(connection.readResponse().status()).isEqualTo(200);
 		}
-		await().atMost(SETTLE).until(() -> statistics.inState(ConnectionState.IDLE) == 1);
-		assertThat(statistics.inFlight()).isZero();
+		await().atMost(SETTLE).until(() -> statistics.count(ConnectionState.IDLE) == 1);
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 	}
 
 	static Stream<Arguments> malformedHttp11Requests() {
@@ -211,8 +212,8 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
-		assertThat(statistics.refused(Refusal.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.count(CloseReason.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.count(Refusal.REQUEST_TIMEOUT)).isOne();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -233,8 +234,8 @@ class ProtocolLayoutIntegrationTests {
 			}
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.closed(CloseReason.IDLE_TIMEOUT)).as(statistics.snapshot().closedBy().toString()).isOne();
-		assertThat(statistics.goAwaySent(Http2Error.NO_ERROR)).isEqualTo(layout.http2() ? 1 : 0);
+		assertThat(statistics.count(CloseReason.IDLE_TIMEOUT)).as(statistics.snapshot().closedBy().toString()).isOne();
+		assertThat(statistics.count(Http2Error.NO_ERROR)).isEqualTo(layout.http2() ? 1 : 0);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -250,10 +251,10 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.refused(Refusal.REQUEST_TIMEOUT)).isOne();
-		assertThat(statistics.responses(StatusClass.CLIENT_ERROR)).isOne();
-		assertThat(statistics.inFlight()).isZero();
-		assertThat(statistics.closed(CloseReason.CLIENT)).isOne();
+		assertThat(statistics.count(Refusal.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.count(StatusClass.CLIENT_ERROR)).isOne();
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+		assertThat(statistics.count(CloseReason.CLIENT)).isOne();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -267,7 +268,7 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.count(CloseReason.REQUEST_TIMEOUT)).isOne();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -285,8 +286,8 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.refused(Refusal.CONTENT_TOO_LARGE)).isEqualTo(2);
-		assertThat(statistics.inFlight()).isZero();
+		assertThat(statistics.count(Refusal.CONTENT_TOO_LARGE)).isEqualTo(2);
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -311,9 +312,9 @@ class ProtocolLayoutIntegrationTests {
 			}
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.requests()).isEqualTo(requests);
-		assertThat(statistics.responses(StatusClass.SUCCESS)).isEqualTo(requests);
-		assertThat(statistics.closed(CloseReason.CLIENT)).isOne();
+		assertThat(statistics.count(Count.REQUESTS)).isEqualTo(requests);
+		assertThat(statistics.count(StatusClass.SUCCESS)).isEqualTo(requests);
+		assertThat(statistics.count(CloseReason.CLIENT)).isOne();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -334,11 +335,11 @@ class ProtocolLayoutIntegrationTests {
 				assertThat(connection.readResponseOrClose()).as("connection %d over the limit", i).isNull();
 			}
 		}
-		await().atMost(SETTLE).until(() -> statistics.closed(CloseReason.REJECTED) == overLimit);
+		await().atMost(SETTLE).until(() -> statistics.count(CloseReason.REJECTED) == overLimit);
 		for (RawHttpConnection connection : served) {
 			assertThat(connection.get("/plaintext").status()).isEqualTo(200);
 		}
-		assertThat(statistics.requests()).isEqualTo(4);
+		assertThat(statistics.count(Count.REQUESTS)).isEqualTo(4);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -356,8 +357,8 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.goAwaySent(Http2Error.ENHANCE_YOUR_CALM)).isOne();
-		assertThat(statistics.closed(CloseReason.ERROR)).isOne();
+		assertThat(statistics.count(Http2Error.ENHANCE_YOUR_CALM)).isOne();
+		assertThat(statistics.count(CloseReason.ERROR)).isOne();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -382,8 +383,8 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.closed(CloseReason.REQUEST_TIMEOUT)).isOne();
-		assertThat(statistics.requests()).isZero();
+		assertThat(statistics.count(CloseReason.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.count(Count.REQUESTS)).isZero();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -396,9 +397,9 @@ class ProtocolLayoutIntegrationTests {
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.closed(CloseReason.TLS)).isOne();
-		assertThat(statistics.tlsHandshakeFailures(TlsFailure.PROTOCOL)).isOne();
-		assertThat(statistics.requests()).isZero();
+		assertThat(statistics.count(CloseReason.TLS)).isOne();
+		assertThat(statistics.count(TlsFailure.PROTOCOL)).isOne();
+		assertThat(statistics.count(Count.REQUESTS)).isZero();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -440,7 +441,7 @@ class ProtocolLayoutIntegrationTests {
 		int port = server.port();
 		TestApplication.closeGate();
 		InFlight inFlight = layout.http2() ? http2InFlight(server, layout) : http11InFlight(server, layout);
-		await().atMost(SETTLE).until(() -> statistics.inFlight() == 1 && statistics.inState(ConnectionState.IDLE) == 1);
+		await().atMost(SETTLE).until(() -> statistics.count(Count.IN_FLIGHT) == 1 && statistics.count(ConnectionState.IDLE) == 1);
 		CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
 		assertThat(inFlight.idleClosed().call()).as("idle connection closed at once").isTrue();
 		await().atMost(SETTLE)
@@ -449,9 +450,9 @@ class ProtocolLayoutIntegrationTests {
 		TestApplication.openGate();
 		inFlight.answeredAndClosed().call();
 		closed.get(30, TimeUnit.SECONDS);
-		assertThat(statistics.closed(CloseReason.SHUTDOWN)).isEqualTo(2);
+		assertThat(statistics.count(CloseReason.SHUTDOWN)).isEqualTo(2);
 		assertThat(statistics.active()).isZero();
-		assertThat(statistics.inFlight()).isZero();
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 	}
 
 	private InFlight http11InFlight(TestServer server, Layout layout) throws IOException {

@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 
 import io.zokio.actuate.endpoint.ProxyProtocolDescriptor;
 import io.zokio.actuate.endpoint.ZokioEndpoint;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttpConnection;
@@ -71,8 +72,8 @@ class ProxyProtocolIntegrationTests {
 		}
 		ConnectionStatistics statistics = statistics(server);
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.requests()).isEqualTo(2);
-		assertThat(statistics.closed(CloseReason.CLIENT)).isOne();
+		assertThat(statistics.count(Count.REQUESTS)).isEqualTo(2);
+		assertThat(statistics.count(CloseReason.CLIENT)).isOne();
 		String report = JsonMapper.builder().build().writeValueAsString(statistics.snapshot());
 		assertThat(report).doesNotContain("203.0.113.7", "127.0.0.1");
 	}

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
 import io.zokio.engine.pipeline.ZokioPipeline;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.stats.StatusClass;
@@ -120,7 +121,7 @@ class StatisticsIntegrationTests {
 		ConnectionStatistics statistics = statistics(server);
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
 		assertThat(statistics.snapshot().requests()).isOne();
-		assertThat(statistics.responses(StatusClass.SUCCESS)).isOne();
+		assertThat(statistics.count(StatusClass.SUCCESS)).isOne();
 		assertThat(statistics.snapshot().latencySinceStart().count()).isOne();
 	}
 
@@ -139,14 +140,14 @@ class StatisticsIntegrationTests {
 		writing.socket().setReceiveBufferSize(4096);
 		writing.send("GET /bytes?size=67108864 HTTP/1.1\r\nHost: localhost\r\n\r\n");
 		await().atMost(SETTLE).untilAsserted(() -> {
-			assertThat(statistics.inState(ConnectionState.IDLE)).isOne();
-			assertThat(statistics.inState(ConnectionState.READING)).isOne();
-			assertThat(statistics.inState(ConnectionState.PROCESSING)).isOne();
-			assertThat(statistics.inState(ConnectionState.WRITING)).isOne();
+			assertThat(statistics.count(ConnectionState.IDLE)).isOne();
+			assertThat(statistics.count(ConnectionState.READING)).isOne();
+			assertThat(statistics.count(ConnectionState.PROCESSING)).isOne();
+			assertThat(statistics.count(ConnectionState.WRITING)).isOne();
 		});
-		assertThat(statistics.inState(ConnectionState.ACCEPTED)).isZero();
+		assertThat(statistics.count(ConnectionState.ACCEPTED)).isZero();
 		assertThat(statistics.active()).isEqualTo(4);
-		assertThat(statistics.inFlight()).isEqualTo(2);
+		assertThat(statistics.count(Count.IN_FLIGHT)).isEqualTo(2);
 		JsonNode states = server.getJsonOnce("/actuator/zokio/connections").get("states");
 		assertThat(states.get("reading").asLong()).isOne();
 		assertThat(states.get("processing").asLong()).as("the gated request and this one").isEqualTo(2);
@@ -159,7 +160,7 @@ class StatisticsIntegrationTests {
 		idle.close();
 		processing.close();
 		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.inFlight()).isZero();
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 	}
 
 	@Test
@@ -241,7 +242,7 @@ class StatisticsIntegrationTests {
 		for (int i = 0; i < 100; i++) {
 			open(server).get("/plaintext");
 		}
-		await().atMost(SETTLE).until(() -> statistics(server).inState(ConnectionState.IDLE) >= 100);
+		await().atMost(SETTLE).until(() -> statistics(server).count(ConnectionState.IDLE) >= 100);
 		String after = server.http().get("/actuator/zokio").body();
 		assertThat(fieldPaths(server.http().getJson("/actuator/zokio")))
 			.isEqualTo(fieldPaths(tools.jackson.databind.json.JsonMapper.builder().build().readTree(before)));
@@ -298,13 +299,13 @@ class StatisticsIntegrationTests {
 			}
 		}
 		ConnectionStatistics statistics = statistics(server);
-		assertThat(statistics.accepted()).isZero();
-		assertThat(statistics.requests()).isZero();
+		assertThat(statistics.count(Count.ACCEPTED)).isZero();
+		assertThat(statistics.count(Count.REQUESTS)).isZero();
 		try (RawHttpConnection application = server.connect()) {
 			application.get("/plaintext");
 		}
-		assertThat(statistics.accepted()).isOne();
-		assertThat(statistics.requests()).isOne();
+		assertThat(statistics.count(Count.ACCEPTED)).isOne();
+		assertThat(statistics.count(Count.REQUESTS)).isOne();
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsVersion;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
 import io.zokio.engine.tls.TlsProvider;
 import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.tls.TlsSelector;
@@ -96,16 +97,16 @@ class TlsIntegrationTests {
 		assertThat(report.provider()).isEqualTo(provider);
 		assertThat(report.fallback()).isFalse();
 		AlpnProtocol alpn = alpn(layout);
-		long completed = statistics.tlsHandshakes();
-		long tls13 = statistics.tlsHandshakes(TlsVersion.TLS_1_3);
-		long chosen = statistics.tlsHandshakes(alpn);
+		long completed = statistics.count(Count.TLS_HANDSHAKES);
+		long tls13 = statistics.count(TlsVersion.TLS_1_3);
+		long chosen = statistics.count(alpn);
 		long failed = failed(statistics);
 		for (int i = 0; i < 2; i++) {
 			assertThat(get(layout, server.port(), Layout.sslContext())).isEqualTo(200);
 		}
-		assertThat(statistics.tlsHandshakes()).isEqualTo(completed + 2);
-		assertThat(statistics.tlsHandshakes(TlsVersion.TLS_1_3)).isEqualTo(tls13 + 2);
-		assertThat(statistics.tlsHandshakes(alpn)).isEqualTo(chosen + 2);
+		assertThat(statistics.count(Count.TLS_HANDSHAKES)).isEqualTo(completed + 2);
+		assertThat(statistics.count(TlsVersion.TLS_1_3)).isEqualTo(tls13 + 2);
+		assertThat(statistics.count(alpn)).isEqualTo(chosen + 2);
 		assertThat(failed(statistics)).isEqualTo(failed);
 		assertThat(statistics.snapshot().tls().latency().count()).isPositive();
 	}
@@ -117,13 +118,13 @@ class TlsIntegrationTests {
 		TestServer server = server(provider, transport, layout);
 		ConnectionStatistics statistics = statistics(server);
 		SSLContext client = Layout.sslContext();
-		long completed = statistics.tlsHandshakes();
-		long resumed = statistics.tlsResumed();
+		long completed = statistics.count(Count.TLS_HANDSHAKES);
+		long resumed = statistics.count(Count.TLS_RESUMED);
 		assertThat(get(layout, server.port(), client)).isEqualTo(200);
-		assertThat(statistics.tlsResumed()).isEqualTo(resumed);
+		assertThat(statistics.count(Count.TLS_RESUMED)).isEqualTo(resumed);
 		assertThat(get(layout, server.port(), client)).isEqualTo(200);
-		assertThat(statistics.tlsHandshakes()).isEqualTo(completed + 2);
-		assertThat(statistics.tlsResumed()).isEqualTo(resumed + 1);
+		assertThat(statistics.count(Count.TLS_HANDSHAKES)).isEqualTo(completed + 2);
+		assertThat(statistics.count(Count.TLS_RESUMED)).isEqualTo(resumed + 1);
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2}")
@@ -334,7 +335,7 @@ class TlsIntegrationTests {
 	}
 
 	private static long failed(ConnectionStatistics statistics) {
-		return Stream.of(TlsFailure.values()).mapToLong(statistics::tlsHandshakeFailures).sum();
+		return Stream.of(TlsFailure.values()).mapToLong(statistics::count).sum();
 	}
 
 	/**
@@ -354,14 +355,14 @@ class TlsIntegrationTests {
 
 	private static void failsWith(ConnectionStatistics statistics, TlsFailure cause, ThrowingRunnable client)
 			throws Exception {
-		long before = statistics.tlsHandshakeFailures(cause);
+		long before = statistics.count(cause);
 		long failed = failed(statistics);
-		long closed = statistics.closed(CloseReason.TLS);
+		long closed = statistics.count(CloseReason.TLS);
 		client.run();
 		await().atMost(SETTLE).until(() -> failed(statistics) > failed);
-		assertThat(statistics.tlsHandshakeFailures(cause)).as(cause.id()).isEqualTo(before + 1);
+		assertThat(statistics.count(cause)).as(cause.id()).isEqualTo(before + 1);
 		assertThat(failed(statistics)).isEqualTo(failed + 1);
-		await().atMost(SETTLE).until(() -> statistics.closed(CloseReason.TLS) == closed + 1);
+		await().atMost(SETTLE).until(() -> statistics.count(CloseReason.TLS) == closed + 1);
 	}
 
 	/**

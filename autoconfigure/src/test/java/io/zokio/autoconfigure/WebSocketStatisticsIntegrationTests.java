@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatusClass;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -43,18 +44,18 @@ class WebSocketStatisticsIntegrationTests {
 						(session) -> session.send(Mono.just(session.textMessage("ping")))
 							.then(session.receive().next().map((message) -> message.getPayloadAsText()))
 							.doOnNext((text) -> {
-								assertThat(statistics.inFlight()).as("in flight while the socket is open").isZero();
-								assertThat(statistics.inState(ConnectionState.PROCESSING)).isZero();
+								assertThat(statistics.count(Count.IN_FLIGHT)).as("in flight while the socket is open").isZero();
+								assertThat(statistics.count(ConnectionState.PROCESSING)).isZero();
 							})
 							.then())
 				.then(Mono.just("done"))
 				.block(Duration.ofSeconds(10));
 			assertThat(echoed).isEqualTo("done");
-			assertThat(statistics.requests()).isOne();
-			assertThat(statistics.responses(StatusClass.INFORMATIONAL)).isOne();
+			assertThat(statistics.count(Count.REQUESTS)).isOne();
+			assertThat(statistics.count(StatusClass.INFORMATIONAL)).isOne();
 			assertThat(statistics.latencyWindow().count()).isOne();
 			await().atMost(Duration.ofSeconds(5)).until(() -> statistics.active() == 0);
-			assertThat(statistics.inFlight()).isZero();
+			assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 		}
 	}
 

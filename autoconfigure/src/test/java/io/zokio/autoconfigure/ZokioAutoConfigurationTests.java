@@ -2,8 +2,8 @@ package io.zokio.autoconfigure;
 
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.MemoryGuardParticipant;
-import io.zokio.engine.limits.ProtectionParticipant;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ProtectionParticipant;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsParticipant;
 import io.zokio.engine.transport.TransportMode;

@@ -39,11 +39,12 @@ class EngineIndependenceTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			stats    | io.zokio.engine.limits.., io.zokio.engine.buffer..
-			limits   | io.zokio.engine.stats.., io.zokio.engine.buffer..
-			buffer   | io.zokio.engine.stats.., io.zokio.engine.limits..
-			pipeline | io.zokio.engine.stats.., io.zokio.engine.limits.., io.zokio.engine.buffer.., io.zokio.engine.tls..
-			tls      | io.zokio.engine.stats.., io.zokio.engine.limits.., io.zokio.engine.buffer.., io.zokio.engine.pipeline..
+			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer..
+			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer..
+			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer..
+			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance..
+			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls..
+			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline..
 			""")
 	void capabilitiesMeetOnlyInThePipeline(String room, String others) {
 		JavaClasses classes = this.engine.that(resideInAPackage("io.zokio.engine." + room + ".."));

@@ -2,8 +2,8 @@ package io.zokio.actuate.endpoint;
 
 import java.util.List;
 
-import io.zokio.engine.limits.ProxyProtocolPolicy;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ProxyProtocolPolicy;
+import io.zokio.engine.protection.ServerConnections;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

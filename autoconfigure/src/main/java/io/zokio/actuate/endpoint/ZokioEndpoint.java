@@ -3,7 +3,7 @@ package io.zokio.actuate.endpoint;
 import java.util.function.Supplier;
 
 import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
 import io.zokio.engine.tls.TlsReport;

@@ -1,4 +1,7 @@
 /**
  * The {@code zokio} health indicator.
  */
+@NullMarked
 package io.zokio.actuate.health;
+
+import org.jspecify.annotations.NullMarked;

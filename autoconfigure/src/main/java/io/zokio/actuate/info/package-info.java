@@ -1,4 +1,7 @@
 /**
  * The {@code zokio} info contributor.
  */
+@NullMarked
 package io.zokio.actuate.info;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,7 +8,7 @@ import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.limits.ServerConnections;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.tls.TlsSelector;

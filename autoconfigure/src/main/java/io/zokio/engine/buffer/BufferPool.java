@@ -24,7 +24,7 @@ public final class BufferPool implements AutoCloseable {
 
 	private final int chunkSize;
 
-	private final String cause;
+	private final @Nullable String cause;
 
 	private final List<ByteBuf> reservations;
 
@@ -33,7 +33,7 @@ public final class BufferPool implements AutoCloseable {
 	private final @Nullable ReadBufferRing readBufferRing;
 
 	BufferPool(PooledByteBufAllocator allocator, boolean direct, long requestedBytes, long preallocatedBytes,
-			String cause, List<ByteBuf> reservations, BufferPoolSettings settings) {
+			@Nullable String cause, List<ByteBuf> reservations, BufferPoolSettings settings) {
 		this.allocator = allocator;
 		this.direct = direct;
 		this.requestedBytes = requestedBytes;
@@ -167,7 +167,7 @@ public final class BufferPool implements AutoCloseable {
 	 * Return why the pool was shrunk or moved to heap.
 	 * @return the cause, or {@code null}
 	 */
-	public String cause() {
+	public @Nullable String cause() {
 		return this.cause;
 	}
 

@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sizes the pool within its budget and reserves it, degrading step by step instead of failing. The
@@ -38,7 +39,7 @@ final class BufferPoolBuilder {
 		long budget = available / 2;
 		boolean typo = requested > available;
 		long target = chunks(typo ? available / 4 : Math.min(requested, budget));
-		String cause = null;
+		@Nullable String cause = null;
 		if (target < requested) {
 			cause = "requested " + requested + " bytes exceeds the budget of " + budget + " bytes (half of "
 					+ this.limits.availableDirectMemory() + " bytes of available direct memory"
@@ -50,7 +51,7 @@ final class BufferPoolBuilder {
 							+ "quarter of it, in whole chunks: " + target + " bytes" : "");
 			failIfFast(requested, budget, cause);
 		}
-		String refused = null;
+		@Nullable String refused = null;
 		while (target >= this.settings.chunkSize() || (requested == 0 && target == 0)) {
 			try {
 				return reserve(true, requested, target,
@@ -86,7 +87,7 @@ final class BufferPoolBuilder {
 		}
 	}
 
-	private BufferPool reserve(boolean direct, long requested, long target, String cause) {
+	private BufferPool reserve(boolean direct, long requested, long target, @Nullable String cause) {
 		PooledByteBufAllocator allocator = allocator(direct);
 		List<ByteBuf> reservations = new ArrayList<>();
 		try {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.netty.util.internal.PlatformDependent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells whether direct memory has run out: the JVM has no room for another chunk and less than a
@@ -104,7 +105,7 @@ public final class DirectMemoryGuard {
 		return this.episodes.sum();
 	}
 
-	private void pressure(long now, String cause) {
+	private void pressure(long now, @Nullable String cause) {
 		this.pressureAtNanos = now;
 		if (this.underPressure.compareAndSet(false, true)) {
 			this.episodes.increment();

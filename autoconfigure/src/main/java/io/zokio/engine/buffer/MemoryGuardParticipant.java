@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.zokio.engine.pipeline.ConnectionListener;
 import io.zokio.engine.pipeline.ConnectionParticipant;
+import io.zokio.engine.pipeline.Seat;
 import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.Refusal;
@@ -31,7 +32,7 @@ public final class MemoryGuardParticipant implements ConnectionParticipant, Conn
 	}
 
 	@Override
-	public ConnectionListener open(Channel channel) {
+	public ConnectionListener open(Channel channel, Seat seat) {
 		return this;
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.netty.util.internal.PlatformDependent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The memory the JVM and its container allow, as seen at startup.
@@ -31,7 +32,7 @@ public record MemoryLimits(long maxDirectMemory, long usedDirectMemory, long max
 
 	private static final long UNLIMITED_CGROUP_V1 = Long.MAX_VALUE / 2;
 
-	private static final BufferPoolMXBean JDK_DIRECT_BUFFERS = ManagementFactory
+	private static final @Nullable BufferPoolMXBean JDK_DIRECT_BUFFERS = ManagementFactory
 		.getPlatformMXBeans(BufferPoolMXBean.class)
 		.stream()
 		.filter((pool) -> "direct".equals(pool.getName()))

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Lets the part of the engine that closes a connection say why, so that the statistics count the
  * close under that reason rather than as a plain server close.
  */
-public final class CloseReasons {
+final class CloseReasons {
 
 	private static final AttributeKey<CloseReason> REASON = AttributeKey.valueOf(CloseReasons.class, "reason");
 
@@ -20,7 +20,7 @@ public final class CloseReasons {
 	 * @param channel the connection
 	 * @param reason the reason
 	 */
-	public static void mark(Channel channel, CloseReason reason) {
+	static void mark(Channel channel, CloseReason reason) {
 		channel.attr(REASON).setIfAbsent(reason);
 	}
 
@@ -29,7 +29,7 @@ public final class CloseReasons {
 	 * @param channel the connection
 	 * @return the reason, or {@code null}
 	 */
-	public static @Nullable CloseReason of(Channel channel) {
+	static @Nullable CloseReason of(Channel channel) {
 		return channel.hasAttr(REASON) ? channel.attr(REASON).get() : null;
 	}
 

@@ -7,15 +7,15 @@ import io.netty.handler.codec.http2.Http2Error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Up to three connection listeners called in order; the first refusal wins, and all see every
+ * Up to four connection listeners called in order; the first refusal wins, and all see every
  * callback. Each listener has a field and a call site of its own, so that a server whose
  * participants come in one order sees one receiver type at each call site, which the JIT inlines;
  * a loop over an array, or composites nested in pairs, would make those sites polymorphic or
- * deeper. More than three listeners nest.
+ * deeper. More than four listeners nest.
  */
 final class CompositeConnectionListener implements ConnectionListener {
 
-	private static final int WIDTH = 3;
+	private static final int WIDTH = 4;
 
 	private final ConnectionListener first;
 
@@ -23,11 +23,14 @@ final class CompositeConnectionListener implements ConnectionListener {
 
 	private final ConnectionListener third;
 
+	private final ConnectionListener fourth;
+
 	private CompositeConnectionListener(ConnectionListener first, ConnectionListener second,
-			ConnectionListener third) {
+			ConnectionListener third, ConnectionListener fourth) {
 		this.first = first;
 		this.second = second;
 		this.third = third;
+		this.fourth = fourth;
 	}
 
 	static ConnectionListener of(List<ConnectionListener> listeners) {
@@ -39,10 +42,10 @@ final class CompositeConnectionListener implements ConnectionListener {
 		}
 		if (listeners.size() > WIDTH) {
 			ConnectionListener rest = of(listeners.subList(WIDTH - 1, listeners.size()));
-			return new CompositeConnectionListener(listeners.get(0), listeners.get(1), rest);
+			return new CompositeConnectionListener(listeners.get(0), listeners.get(1), listeners.get(2), rest);
 		}
 		return new CompositeConnectionListener(listeners.get(0), listeners.get(1),
-				(listeners.size() == WIDTH) ? listeners.get(2) : NONE);
+				(listeners.size() > 2) ? listeners.get(2) : NONE, (listeners.size() > 3) ? listeners.get(3) : NONE);
 	}
 
 	@Override
@@ -50,7 +53,8 @@ final class CompositeConnectionListener implements ConnectionListener {
 		Refusal first = this.first.bytesRead(bytes);
 		Refusal second = this.second.bytesRead(bytes);
 		Refusal third = this.third.bytesRead(bytes);
-		return (first != null) ? first : (second != null) ? second : third;
+		Refusal fourth = this.fourth.bytesRead(bytes);
+		return (first != null) ? first : (second != null) ? second : (third != null) ? third : fourth;
 	}
 
 	@Override
@@ -58,6 +62,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.bytesWritten(bytes);
 		this.second.bytesWritten(bytes);
 		this.third.bytesWritten(bytes);
+		this.fourth.bytesWritten(bytes);
 	}
 
 	@Override
@@ -65,6 +70,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.tlsHandshakeEnded(handshake);
 		this.second.tlsHandshakeEnded(handshake);
 		this.third.tlsHandshakeEnded(handshake);
+		this.fourth.tlsHandshakeEnded(handshake);
 	}
 
 	@Override
@@ -72,6 +78,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.protocolSelected(protocol, upgraded);
 		this.second.protocolSelected(protocol, upgraded);
 		this.third.protocolSelected(protocol, upgraded);
+		this.fourth.protocolSelected(protocol, upgraded);
 	}
 
 	@Override
@@ -79,6 +86,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.goAwaySent(error);
 		this.second.goAwaySent(error);
 		this.third.goAwaySent(error);
+		this.fourth.goAwaySent(error);
 	}
 
 	@Override
@@ -86,18 +94,20 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.readBuffersExhausted();
 		this.second.readBuffersExhausted();
 		this.third.readBuffersExhausted();
+		this.fourth.readBuffersExhausted();
 	}
 
 	@Override
 	public ExchangeListener http11Exchanges(Exchange exchange) {
 		return CompositeExchangeListener.of(this.first.http11Exchanges(exchange),
-				this.second.http11Exchanges(exchange), this.third.http11Exchanges(exchange));
+				this.second.http11Exchanges(exchange), this.third.http11Exchanges(exchange),
+				this.fourth.http11Exchanges(exchange));
 	}
 
 	@Override
 	public ExchangeListener streamOpened(Exchange exchange) {
 		return CompositeExchangeListener.of(this.first.streamOpened(exchange), this.second.streamOpened(exchange),
-				this.third.streamOpened(exchange));
+				this.third.streamOpened(exchange), this.fourth.streamOpened(exchange));
 	}
 
 	@Override
@@ -105,6 +115,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.closing(reason);
 		this.second.closing(reason);
 		this.third.closing(reason);
+		this.fourth.closing(reason);
 	}
 
 	@Override
@@ -112,6 +123,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.failed(cause);
 		this.second.failed(cause);
 		this.third.failed(cause);
+		this.fourth.failed(cause);
 	}
 
 	@Override
@@ -119,6 +131,7 @@ final class CompositeConnectionListener implements ConnectionListener {
 		this.first.closed();
 		this.second.closed();
 		this.third.closed();
+		this.fourth.closed();
 	}
 
 }

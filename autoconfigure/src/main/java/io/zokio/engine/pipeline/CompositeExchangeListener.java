@@ -18,27 +18,31 @@ final class CompositeExchangeListener implements ExchangeListener {
 
 	private final ExchangeListener third;
 
-	private CompositeExchangeListener(ExchangeListener first, ExchangeListener second, ExchangeListener third) {
+	private final ExchangeListener fourth;
+
+	private CompositeExchangeListener(ExchangeListener first, ExchangeListener second, ExchangeListener third,
+			ExchangeListener fourth) {
 		this.first = first;
 		this.second = second;
 		this.third = third;
+		this.fourth = fourth;
 	}
 
-	static ExchangeListener of(ExchangeListener first, ExchangeListener second, ExchangeListener third) {
-		if (first == NONE) {
-			return of(second, third);
+	static ExchangeListener of(ExchangeListener... listeners) {
+		ExchangeListener[] present = new ExchangeListener[4];
+		int count = 0;
+		for (ExchangeListener listener : listeners) {
+			if (listener != NONE) {
+				present[count++] = listener;
+			}
 		}
-		if (second == NONE) {
-			return of(first, third);
+		if (count <= 1) {
+			return (count == 0) ? NONE : present[0];
 		}
-		return new CompositeExchangeListener(first, second, third);
-	}
-
-	private static ExchangeListener of(ExchangeListener first, ExchangeListener second) {
-		if (first == NONE) {
-			return second;
+		for (int i = count; i < present.length; i++) {
+			present[i] = NONE;
 		}
-		return (second == NONE) ? first : new CompositeExchangeListener(first, second, NONE);
+		return new CompositeExchangeListener(present[0], present[1], present[2], present[3]);
 	}
 
 	@Override
@@ -46,7 +50,8 @@ final class CompositeExchangeListener implements ExchangeListener {
 		Refusal first = this.first.requestReceived(request, complete);
 		Refusal second = this.second.requestReceived(request, complete);
 		Refusal third = this.third.requestReceived(request, complete);
-		return (first != null) ? first : (second != null) ? second : third;
+		Refusal fourth = this.fourth.requestReceived(request, complete);
+		return (first != null) ? first : (second != null) ? second : (third != null) ? third : fourth;
 	}
 
 	@Override
@@ -54,7 +59,8 @@ final class CompositeExchangeListener implements ExchangeListener {
 		Refusal first = this.first.requestContent(content, last);
 		Refusal second = this.second.requestContent(content, last);
 		Refusal third = this.third.requestContent(content, last);
-		return (first != null) ? first : (second != null) ? second : third;
+		Refusal fourth = this.fourth.requestContent(content, last);
+		return (first != null) ? first : (second != null) ? second : (third != null) ? third : fourth;
 	}
 
 	@Override
@@ -62,13 +68,15 @@ final class CompositeExchangeListener implements ExchangeListener {
 		this.first.informationalResponse(status);
 		this.second.informationalResponse(status);
 		this.third.informationalResponse(status);
+		this.fourth.informationalResponse(status);
 	}
 
 	@Override
 	public boolean responseStarted(int status) {
 		boolean first = this.first.responseStarted(status);
 		boolean second = this.second.responseStarted(status);
-		return this.third.responseStarted(status) || first || second;
+		boolean third = this.third.responseStarted(status);
+		return this.fourth.responseStarted(status) || first || second || third;
 	}
 
 	@Override
@@ -76,6 +84,7 @@ final class CompositeExchangeListener implements ExchangeListener {
 		this.first.responseContent();
 		this.second.responseContent();
 		this.third.responseContent();
+		this.fourth.responseContent();
 	}
 
 	@Override
@@ -83,6 +92,7 @@ final class CompositeExchangeListener implements ExchangeListener {
 		this.first.responseEnded(written);
 		this.second.responseEnded(written);
 		this.third.responseEnded(written);
+		this.fourth.responseEnded(written);
 	}
 
 	@Override
@@ -90,6 +100,7 @@ final class CompositeExchangeListener implements ExchangeListener {
 		this.first.refused(refusal);
 		this.second.refused(refusal);
 		this.third.refused(refusal);
+		this.fourth.refused(refusal);
 	}
 
 	@Override
@@ -97,6 +108,7 @@ final class CompositeExchangeListener implements ExchangeListener {
 		this.first.closed();
 		this.second.closed();
 		this.third.closed();
+		this.fourth.closed();
 	}
 
 }

@@ -1,84 +1,53 @@
 package io.zokio.engine.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-
-import javax.net.ssl.SSLEngine;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
 import io.netty.handler.codec.haproxy.HAProxyProtocolException;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.codec.http2.Http2ConnectionAdapter;
-import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.ssl.AbstractSniHandler;
-import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SniCompletionEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The seat nearest the application bytes: after {@code SslHandler} (and any PROXY protocol
  * decoder), or first in a cleartext pipeline. Hands bytes, TLS events and the connection's end to
- * the listeners, tells which protocol the connection speaks as Reactor Netty settles its layout,
- * and places the {@link ExchangeHandler} after the HTTP/1.1 codec wherever that codec appears.
+ * the listeners. Its helpers tell the protocol ({@link ProtocolSniffer}), pace deep pipelining
+ * ({@link PipeliningGate}), time the TLS handshake ({@link TlsHandshakeWatch}) and watch GOAWAY
+ * ({@link GoAwayWatch}); none is a handler of its own.
  */
 final class ConnectionHandler extends ChannelDuplexHandler {
 
-	static final int SLICE_BYTES = 2048;
-
-	static final int MAX_UNANSWERED_BEFORE_SLICE = 8;
-
-	private static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
 	private final ConnectionListener listener;
 
-	private final long startNanos = System.nanoTime();
+	private final ProtocolSniffer protocol;
 
-	private Layout layout;
+	private final PipeliningGate gate = new PipeliningGate(this);
 
-	private int prefaceMatched;
+	private final TlsHandshakeWatch handshake;
 
 	private boolean refusing;
 
-	private @Nullable ExchangeHandler http11;
-
-	private @Nullable ChannelHandlerContext context;
-
-	private final ArrayDeque<ByteBuf> held = new ArrayDeque<>(2);
-
-	private boolean drainScheduled;
-
-	private boolean readDeferred;
-
 	private boolean goAwayWatched;
 
-	private boolean handshaking;
-
-	private long startMillis;
+	private @Nullable ChannelHandlerContext context;
 
 	/**
 	 * Create the handler of an admitted connection.
 	 * @param listener the connection's listener
 	 */
 	ConnectionHandler(ConnectionListener listener) {
-		this(listener, Layout.PENDING);
+		this(listener, false);
 	}
 
-	private ConnectionHandler(ConnectionListener listener, Layout layout) {
+	private ConnectionHandler(ConnectionListener listener, boolean refusing) {
 		this.listener = listener;
-		this.layout = layout;
-		this.refusing = layout == Layout.REFUSED;
+		this.protocol = new ProtocolSniffer(this, listener);
+		this.handshake = new TlsHandshakeWatch(listener);
+		this.refusing = refusing;
 	}
 
 	/**
@@ -87,7 +56,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * @return the handler
 	 */
 	static ConnectionHandler refusing(ConnectionListener listener) {
-		return new ConnectionHandler(listener, Layout.REFUSED);
+		return new ConnectionHandler(listener, true);
 	}
 
 	ExchangeHandler streamHandler() {
@@ -97,40 +66,15 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.context = ctx;
-		ChannelPipeline pipeline = ctx.pipeline();
-		if (!this.refusing && (pipeline.get(SslHandler.class) != null || pipeline.get(AbstractSniHandler.class) != null)) {
-			this.handshaking = true;
-			this.startMillis = System.currentTimeMillis();
-		}
-		settleLayout(ctx);
-	}
-
-	private void settleLayout(ChannelHandlerContext ctx) {
-		if (this.layout != Layout.PENDING) {
+		if (this.refusing) {
 			return;
 		}
-		ChannelPipeline pipeline = ctx.pipeline();
-		ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
-		if (codec != null) {
-			boolean h2c = pipeline.get(CleartextHttp2ServerUpgradeHandler.class) != null
-					|| pipeline.get(HttpServerUpgradeHandler.class) != null;
-			this.http11 = ExchangeHandler.http11(this, this.listener);
-			pipeline.addAfter(codec.name(), ZokioPipeline.EXCHANGE_HANDLER, this.http11);
-			this.layout = h2c ? Layout.HTTP_1_1_OR_H2C : Layout.HTTP_1_1;
-			if (!h2c) {
-				this.listener.protocolSelected(HttpProtocol.HTTP_1_1, false);
-			}
-		}
-		else if (pipeline.get(Http2FrameCodec.class) != null) {
-			this.layout = Layout.HTTP_2;
-			this.listener.protocolSelected(HttpProtocol.HTTP_2, false);
-		}
+		this.handshake.start(ctx.pipeline());
+		this.protocol.settle(ctx);
 	}
 
 	void upgradedToHttp2() {
-		this.http11 = null;
-		this.layout = Layout.HTTP_2;
-		this.listener.protocolSelected(HttpProtocol.HTTP_2, true);
+		this.protocol.upgradedToHttp2();
 	}
 
 	@Override
@@ -143,20 +87,15 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			bytes.release();
 			return;
 		}
-		if (this.layout == Layout.PENDING) {
-			settleLayout(ctx);
-		}
-		else if (this.layout == Layout.HTTP_1_1_OR_H2C) {
-			matchPreface(ctx, bytes);
-		}
-		if (this.http11 != null && (!this.held.isEmpty() || bytes.readableBytes() > SLICE_BYTES)) {
-			hold(ctx, bytes);
+		this.protocol.read(ctx, bytes);
+		if (this.protocol.http11() != null && this.gate.mustHold(bytes)) {
+			this.gate.hold(ctx, bytes);
 			return;
 		}
 		forward(ctx, bytes);
 	}
 
-	private void forward(ChannelHandlerContext ctx, ByteBuf bytes) {
+	void forward(ChannelHandlerContext ctx, ByteBuf bytes) {
 		Refusal refusal = this.listener.bytesRead(bytes);
 		if (refusal != null) {
 			this.refusing = true;
@@ -169,114 +108,38 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	}
 
 	private void watchGoAway(ChannelHandlerContext ctx) {
-		if (this.layout != Layout.HTTP_2 || this.goAwayWatched) {
-			return;
-		}
-		Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
-		if (codec != null) {
-			this.goAwayWatched = true;
-			codec.connection().addListener(new Http2ConnectionAdapter() {
-
-				@Override
-				public void onGoAwaySent(int lastStreamId, long errorCode, ByteBuf debugData) {
-					Http2Error error = Http2Error.valueOf(errorCode);
-					if (error != Http2Error.NO_ERROR) {
-						CloseReasons.mark(ctx.channel(), CloseReason.ERROR);
-					}
-					ConnectionHandler.this.listener.goAwaySent((error != null) ? error : Http2Error.INTERNAL_ERROR);
-				}
-
-			});
+		if (!this.goAwayWatched && this.protocol.isHttp2()) {
+			this.goAwayWatched = GoAwayWatch.watch(ctx, this.listener);
 		}
 	}
 
+	boolean isRefusing() {
+		return this.refusing;
+	}
+
 	/**
-	 * Keep bytes back from the HTTP/1.1 codec and feed them to it in slices, each only while few
-	 * requests are unanswered, so that deep pipelining never overflows the codec's pipelining
-	 * queue (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests),
-	 * whatever the size of the transport's reads. A slice holds at most 113 of the shortest
-	 * requests (18 bytes), so the queue stays below 8 + 113. Reads from the socket are deferred
-	 * meanwhile, without touching auto-read, which Reactor Netty uses for back-pressure. Each slice
-	 * is a retained slice of a buffer as the transport read it, so that the codec takes it as its
-	 * cumulation without copying (a slice of a composite buffer is not contiguous, and the codec
-	 * would copy every byte of a large body into new buffers).
+	 * Return how many HTTP/1.1 requests were passed on and not yet answered.
+	 * @return the unanswered requests, {@code 0} unless the connection speaks HTTP/1.1
 	 */
-	private void hold(ChannelHandlerContext ctx, ByteBuf bytes) {
-		this.held.add(bytes);
-		drain(ctx);
+	int unanswered() {
+		ExchangeHandler exchanges = this.protocol.http11();
+		return (exchanges != null) ? exchanges.unanswered() : 0;
 	}
 
 	void requestAnswered(int unanswered) {
 		ChannelHandlerContext ctx = this.context;
-		if (!this.held.isEmpty() && !this.drainScheduled && unanswered <= MAX_UNANSWERED_BEFORE_SLICE && ctx != null) {
-			this.drainScheduled = true;
-			ctx.executor().execute(() -> {
-				this.drainScheduled = false;
-				drain(ctx);
-				ctx.fireChannelReadComplete();
-			});
-		}
-	}
-
-	private void drain(ChannelHandlerContext ctx) {
-		ByteBuf head;
-		while ((head = this.held.peek()) != null && !this.refusing && (this.http11 == null
-				|| this.http11.unanswered() <= MAX_UNANSWERED_BEFORE_SLICE)) {
-			ByteBuf slice = head.readRetainedSlice(Math.min(SLICE_BYTES, head.readableBytes()));
-			if (!head.isReadable()) {
-				this.held.poll().release();
-			}
-			forward(ctx, slice);
-		}
-		if (this.refusing) {
-			releaseHeld();
-		}
-		if (this.held.isEmpty() && this.readDeferred) {
-			this.readDeferred = false;
-			ctx.read();
+		if (ctx != null) {
+			this.gate.requestAnswered(ctx, unanswered);
 		}
 	}
 
 	@Override
 	public void read(ChannelHandlerContext ctx) {
-		if (this.held.isEmpty()) {
-			ctx.read();
-		}
-		else {
-			this.readDeferred = true;
-		}
-	}
-
-	private void releaseHeld() {
-		ByteBuf bytes;
-		while ((bytes = this.held.poll()) != null) {
-			bytes.release();
-		}
-	}
-
-	private void matchPreface(ChannelHandlerContext ctx, ByteBuf bytes) {
-		int length = Math.min(bytes.readableBytes(), HTTP2_PREFACE.length - this.prefaceMatched);
-		for (int i = 0; i < length; i++) {
-			if (bytes.getByte(bytes.readerIndex() + i) != HTTP2_PREFACE[this.prefaceMatched + i]) {
-				this.layout = Layout.HTTP_1_1;
-				this.listener.protocolSelected(HttpProtocol.HTTP_1_1, false);
-				return;
-			}
-		}
-		this.prefaceMatched += length;
-		if (this.prefaceMatched == HTTP2_PREFACE.length) {
-			ExchangeHandler exchanges = this.http11;
-			this.http11 = null;
-			if (exchanges != null) {
-				ctx.pipeline().remove(exchanges);
-			}
-			this.layout = Layout.HTTP_2;
-			this.listener.protocolSelected(HttpProtocol.HTTP_2, false);
-		}
+		this.gate.read(ctx);
 	}
 
 	private void refuse(ChannelHandlerContext ctx, Refusal refusal) {
-		ExchangeHandler exchanges = this.http11;
+		ExchangeHandler exchanges = this.protocol.http11();
 		if (exchanges != null) {
 			exchanges.refuse(refusal);
 			return;
@@ -302,20 +165,20 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-		if (evt instanceof SslHandshakeCompletionEvent handshake) {
-			handshakeEnded(ctx, handshake.cause());
-			if (!handshake.isSuccess() && HandshakeFailures.loggedLoudly(ctx)) {
-				HandshakeFailures.close(ctx, handshake.cause());
+		if (evt instanceof SslHandshakeCompletionEvent completion) {
+			this.handshake.ended(ctx, completion.cause());
+			if (!completion.isSuccess() && HandshakeFailures.loggedLoudly(ctx)) {
+				HandshakeFailures.close(ctx, completion.cause());
 				return;
 			}
 			ctx.fireUserEventTriggered(evt);
-			if (handshake.isSuccess()) {
-				settleLayout(ctx);
+			if (completion.isSuccess()) {
+				this.protocol.settle(ctx);
 			}
 			return;
 		}
 		if (evt instanceof SniCompletionEvent lookup && !lookup.isSuccess()) {
-			handshakeEnded(ctx, lookup.cause());
+			this.handshake.ended(ctx, lookup.cause());
 		}
 		if (evt instanceof SslCloseCompletionEvent closure && closure.isSuccess()) {
 			CloseReasons.mark(ctx.channel(), CloseReason.CLIENT);
@@ -324,55 +187,6 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			this.listener.readBuffersExhausted();
 		}
 		ctx.fireUserEventTriggered(evt);
-	}
-
-	/**
-	 * Hand how the handshake ended to the listeners, once.
-	 */
-	private void handshakeEnded(ChannelHandlerContext ctx, @Nullable Throwable failure) {
-		if (failure != null) {
-			handshakeFailed(ctx, TlsFailure.of(failure));
-			return;
-		}
-		if (!this.handshaking) {
-			return;
-		}
-		this.handshaking = false;
-		SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-		if (ssl != null) {
-			SSLEngine engine = ssl.engine();
-			this.listener.tlsHandshakeEnded(TlsHandshake.completed(TlsVersion.of(engine.getSession().getProtocol()),
-					AlpnProtocol.of(ssl.applicationProtocol()), isResumed(engine), System.nanoTime() - this.startNanos));
-		}
-	}
-
-	/**
-	 * Hand a failed handshake to the listeners, once, and close the connection as
-	 * {@link CloseReason#TLS}, unless the server had already cut it for another reason (the PROXY
-	 * header's deadline, shutdown): then no handshake is reported.
-	 */
-	private void handshakeFailed(ChannelHandlerContext ctx, TlsFailure failure) {
-		if (!this.handshaking) {
-			return;
-		}
-		this.handshaking = false;
-		if (CloseReasons.of(ctx.channel()) != null) {
-			return;
-		}
-		CloseReasons.mark(ctx.channel(), CloseReason.TLS);
-		this.listener.tlsHandshakeEnded(TlsHandshake.failed(failure, System.nanoTime() - this.startNanos));
-		this.listener.closing(CloseReason.TLS);
-	}
-
-	/**
-	 * Return whether a completed handshake resumed an earlier session: netty-tcnative says so; the
-	 * JDK keeps a resumed session's creation time, which is then earlier than the connection.
-	 */
-	private boolean isResumed(SSLEngine engine) {
-		if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
-			return OpenSslSessions.isResumed(openSsl);
-		}
-		return engine.getSession().getCreationTime() < this.startMillis;
 	}
 
 	@Override
@@ -385,8 +199,8 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		if (HandshakeFailures.isTlsFailure(cause) && HandshakeFailures.loggedLoudly(ctx)
-				&& (this.handshaking || CloseReasons.of(ctx.channel()) == CloseReason.TLS)) {
-			handshakeEnded(ctx, cause);
+				&& (this.handshake.isHandshaking() || CloseReasons.of(ctx.channel()) == CloseReason.TLS)) {
+			this.handshake.ended(ctx, cause);
 			this.listener.failed(cause);
 			HandshakeFailures.close(ctx, cause);
 			return;
@@ -415,7 +229,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			return false;
 		}
 		this.refusing = true;
-		releaseHeld();
+		this.gate.release();
 		ctx.close();
 		return true;
 	}
@@ -442,20 +256,14 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
-		releaseHeld();
-		handshakeFailed(ctx, TlsFailure.CLIENT_ABORT);
+		this.gate.release();
+		this.handshake.failed(ctx, TlsFailure.CLIENT_ABORT);
 		CloseReason marked = CloseReasons.of(ctx.channel());
 		if (marked != null) {
 			this.listener.closing(marked);
 		}
 		this.listener.closed();
 		ctx.fireChannelInactive();
-	}
-
-	private enum Layout {
-
-		PENDING, HTTP_1_1, HTTP_1_1_OR_H2C, HTTP_2, REFUSED
-
 	}
 
 }

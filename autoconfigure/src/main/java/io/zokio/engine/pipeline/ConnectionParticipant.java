@@ -22,8 +22,9 @@ public interface ConnectionParticipant {
 	 * Return the listener of a new connection this participant admitted (the connection may still
 	 * be refused by another participant).
 	 * @param channel the connection
+	 * @param seat the connection's seat, through which the listener closes it
 	 * @return the listener
 	 */
-	ConnectionListener open(Channel channel);
+	ConnectionListener open(Channel channel, Seat seat);
 
 }

@@ -1,26 +1,17 @@
 package io.zokio.engine.pipeline;
 
-import java.util.ArrayDeque;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +43,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 
 	private boolean closeAfterAnswer;
 
-	private @Nullable ArrayDeque<Object> waiting;
-
-	private int ahead;
+	private @Nullable WaitingRequests waiting;
 
 	private int behind;
 
@@ -124,7 +113,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			if (!counted) {
 				this.unanswered++;
 			}
-			if (isAboutTheServer(request)) {
+			if (ServerAnswers.isAboutTheServer(request)) {
 				this.discarding = !(msg instanceof LastHttpContent);
 				this.closeAfterAnswer = this.connection != null && !HttpUtil.isKeepAlive(request);
 				ReferenceCountUtil.release(msg);
@@ -134,8 +123,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 					readOn(ctx);
 				}
 				else {
-					this.ahead = unansweredAhead;
-					this.waiting = new ArrayDeque<>();
+					this.waiting = new WaitingRequests(unansweredAhead);
 				}
 				return;
 			}
@@ -148,24 +136,12 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		ctx.fireChannelRead(msg);
 	}
 
-	/**
-	 * Return whether a request is {@code OPTIONS *}, about the server itself rather than a resource
-	 * (RFC 9110 section 9.3.7), which the server answers without the application.
-	 */
-	private static boolean isAboutTheServer(HttpRequest request) {
-		return request.method() == HttpMethod.OPTIONS && request.uri().equals("*");
-	}
-
 	private void answerAboutTheServer(ChannelHandlerContext ctx) {
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-				Unpooled.EMPTY_BUFFER);
-		response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
 		ChannelPromise promise = ctx.newPromise();
 		if (this.closeAfterAnswer) {
-			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			promise.addListener(ChannelFutureListener.CLOSE);
 		}
-		write(ctx, response, promise);
+		write(ctx, ServerAnswers.aboutTheServer(this.closeAfterAnswer), promise);
 		ctx.flush();
 	}
 
@@ -180,7 +156,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 	}
 
 	private void takeTurn(ChannelHandlerContext ctx) {
-		ArrayDeque<Object> held = this.waiting;
+		WaitingRequests held = this.waiting;
 		if (held == null) {
 			return;
 		}
@@ -190,11 +166,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			readOn(ctx);
 			return;
 		}
-		for (Object msg : held) {
-			if (msg instanceof HttpRequest) {
-				this.behind++;
-			}
-		}
+		this.behind = held.requests();
 		Object msg;
 		while ((msg = held.poll()) != null) {
 			if (msg instanceof HttpRequest) {
@@ -266,7 +238,8 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			this.connection.requestAnswered(this.unanswered);
 		}
 		ChannelHandlerContext ctx = this.context;
-		if (this.waiting != null && --this.ahead == 0 && ctx != null) {
+		WaitingRequests held = this.waiting;
+		if (held != null && held.answered() && ctx != null) {
 			ctx.executor().execute(() -> takeTurn(ctx));
 		}
 	}
@@ -293,26 +266,17 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			ctx.channel().close();
 			return;
 		}
-		ByteBuf body = ByteBufUtil.writeAscii(ctx.alloc(), refusal.body());
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refusal.status(), body);
-		response.headers()
-			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
-			.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-		if (this.connection != null) {
-			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-		}
 		ChannelPromise promise = ctx.newPromise();
-		write(ctx, response, promise);
+		write(ctx, ServerAnswers.refusal(ctx.alloc(), refusal, this.connection != null), promise);
 		ctx.flush();
 		promise.addListener(ChannelFutureListener.CLOSE);
 	}
 
 	private void releaseWaiting() {
-		ArrayDeque<Object> held = this.waiting;
+		WaitingRequests held = this.waiting;
 		this.waiting = null;
-		Object msg;
-		while (held != null && (msg = held.poll()) != null) {
-			ReferenceCountUtil.release(msg);
+		if (held != null) {
+			held.release();
 		}
 	}
 

@@ -51,8 +51,9 @@ public final class ZokioPipelineConfigurer implements ChannelPipelineConfigurer,
 			}
 		}
 		List<ConnectionListener> listeners = new ArrayList<>(admitting.size());
+		Seat seat = new ChannelSeat(channel);
 		for (ConnectionParticipant participant : admitting) {
-			listeners.add(participant.open(channel));
+			listeners.add(participant.open(channel, seat));
 		}
 		ConnectionListener listener = CompositeConnectionListener.of(listeners);
 		if (!admitted) {

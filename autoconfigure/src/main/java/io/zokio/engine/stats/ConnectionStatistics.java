@@ -22,45 +22,25 @@ import io.zokio.engine.pipeline.TlsVersion;
  */
 public final class ConnectionStatistics {
 
-	private static final int ACCEPTED = 0;
+	private static final int COUNT = CounterLayout.base(Count.class);
 
-	private static final int REQUESTS = 1;
+	private static final int IN_STATE = CounterLayout.base(ConnectionState.class);
 
-	private static final int IN_FLIGHT = 2;
+	private static final int RESPONSES = CounterLayout.base(StatusClass.class);
 
-	private static final int DECODE_ERRORS = 3;
+	private static final int CLOSED_BY = CounterLayout.base(CloseReason.class);
 
-	private static final int BYTES_READ = 4;
+	private static final int REFUSED = CounterLayout.base(Refusal.class);
 
-	private static final int BYTES_WRITTEN = 5;
+	private static final int GO_AWAY_SENT = CounterLayout.base(Http2Error.class);
 
-	private static final int LIFETIME_MICROS = 6;
+	private static final int TLS_FAILED_BY = CounterLayout.base(TlsFailure.class);
 
-	private static final int TLS_HANDSHAKES = 7;
+	private static final int TLS_VERSIONS = CounterLayout.base(TlsVersion.class);
 
-	private static final int TLS_RESUMED = 8;
+	private static final int TLS_ALPN = CounterLayout.base(AlpnProtocol.class);
 
-	private static final int TLS_HANDSHAKE_MICROS = 9;
-
-	private static final int IN_STATE = 10;
-
-	private static final int RESPONSES = IN_STATE + ConnectionState.values().length;
-
-	private static final int CLOSED_BY = RESPONSES + StatusClass.values().length;
-
-	private static final int REFUSED = CLOSED_BY + CloseReason.values().length;
-
-	private static final int GO_AWAY_SENT = REFUSED + Refusal.values().length;
-
-	private static final int TLS_FAILED_BY = GO_AWAY_SENT + Http2Error.values().length;
-
-	private static final int TLS_VERSIONS = TLS_FAILED_BY + TlsFailure.values().length;
-
-	private static final int TLS_ALPN = TLS_VERSIONS + TlsVersion.values().length;
-
-	private static final int COUNTERS = TLS_ALPN + AlpnProtocol.values().length;
-
-	private final Counters counters = new Counters(COUNTERS);
+	private final Counters counters = new Counters(CounterLayout.SIZE);
 
 	private final LongAccumulator maxRequestsPerConnection = new LongAccumulator(Math::max, 0);
 
@@ -74,18 +54,31 @@ public final class ConnectionStatistics {
 
 	private final LatencyObservers handshakeObservers = new LatencyObservers();
 
-	private volatile long idleTimeoutNanos;
+	private final long idleTimeoutNanos;
 
 	/**
-	 * Create statistics with a latency window of the given length.
+	 * Create statistics with a latency window of the given length, on a server without an idle
+	 * timeout.
 	 * @param latencyWindow the length of the sliding latency window
 	 */
 	public ConnectionStatistics(Duration latencyWindow) {
-		this(latencyWindow, System::nanoTime);
+		this(latencyWindow, Duration.ZERO);
 	}
 
-	ConnectionStatistics(Duration latencyWindow, NanoClock clock) {
+	/**
+	 * Create statistics with a latency window of the given length, on a server whose idle timeout
+	 * is given, so that connections it closes after waiting that long for a request are counted as
+	 * idle timeouts.
+	 * @param latencyWindow the length of the sliding latency window
+	 * @param idleTimeout the server's idle timeout, zero for none
+	 */
+	public ConnectionStatistics(Duration latencyWindow, Duration idleTimeout) {
+		this(latencyWindow, idleTimeout, System::nanoTime);
+	}
+
+	ConnectionStatistics(Duration latencyWindow, Duration idleTimeout, NanoClock clock) {
 		this.clock = clock;
+		this.idleTimeoutNanos = idleTimeout.toNanos();
 		this.latency = new LatencyRecorder(latencyWindow, clock.nanoTime());
 		this.handshakeLatency = LatencyRecorder.compact(latencyWindow, clock.nanoTime());
 	}
@@ -102,15 +95,6 @@ public final class ConnectionStatistics {
 				+ this.counters.estimatedFootprintBytes();
 	}
 
-	/**
-	 * Set the server's idle timeout, so that connections it closes after waiting that long for a
-	 * request are counted as idle timeouts.
-	 * @param idleTimeout the idle timeout, or {@code null} for none
-	 */
-	public void setIdleTimeout(Duration idleTimeout) {
-		this.idleTimeoutNanos = (idleTimeout != null) ? idleTimeout.toNanos() : 0;
-	}
-
 	long idleTimeoutNanos() {
 		return this.idleTimeoutNanos;
 	}
@@ -121,7 +105,7 @@ public final class ConnectionStatistics {
 	 */
 	public ConnectionTracker connectionAccepted() {
 		Counters.Shard shard = this.counters.shard();
-		shard.increment(ACCEPTED);
+		shard.increment(COUNT + Count.ACCEPTED.ordinal());
 		shard.increment(IN_STATE + ConnectionState.ACCEPTED.ordinal());
 		return new ConnectionTracker(this, shard, this.clock.nanoTime());
 	}
@@ -133,7 +117,7 @@ public final class ConnectionStatistics {
 	public long active() {
 		long active = 0;
 		for (ConnectionState state : ConnectionState.values()) {
-			active += inState(state);
+			active += this.counters.sum(IN_STATE + state.ordinal());
 		}
 		return active;
 	}
@@ -144,157 +128,35 @@ public final class ConnectionStatistics {
 	 */
 	public StatisticsSnapshot snapshot() {
 		long now = this.clock.nanoTime();
-		Map<ConnectionState, Long> states = new EnumMap<>(ConnectionState.class);
-		for (ConnectionState state : ConnectionState.values()) {
-			states.put(state, inState(state));
+		return new StatisticsSnapshot(count(Count.ACCEPTED), counts(ConnectionState.class), counts(CloseReason.class),
+				count(Count.REQUESTS), count(Count.IN_FLIGHT), count(Count.DECODE_ERRORS), count(Count.BYTES_READ),
+				count(Count.BYTES_WRITTEN), counts(StatusClass.class), count(Count.LIFETIME_MICROS),
+				this.maxRequestsPerConnection.get(), this.latency.windowLength(), this.latency.snapshotWindow(now),
+				this.latency.snapshotSinceStart(now), counts(Refusal.class), tlsSnapshot(now), counts(Http2Error.class));
+	}
+
+	/**
+	 * Return the value of one counter: a {@link Count}, or the count of one constant of
+	 * {@link ConnectionState} (live connections in that state), {@link StatusClass} (responses),
+	 * {@link CloseReason} (closed connections), {@link Refusal} (refused requests),
+	 * {@link Http2Error} (GOAWAY frames sent), {@link TlsFailure} (failed handshakes),
+	 * {@link TlsVersion} or {@link AlpnProtocol} (completed handshakes). Each is exact once traffic
+	 * has stopped.
+	 * @param counter the counter
+	 * @return its current value
+	 * @throws IllegalArgumentException for a constant of an enum that is not counted
+	 */
+	public long count(Enum<?> counter) {
+		return this.counters.sum(CounterLayout.slot(counter));
+	}
+
+	private <E extends Enum<E>> Map<E, Long> counts(Class<E> family) {
+		Map<E, Long> counts = new EnumMap<>(family);
+		int base = CounterLayout.base(family);
+		for (E constant : family.getEnumConstants()) {
+			counts.put(constant, this.counters.sum(base + constant.ordinal()));
 		}
-		Map<CloseReason, Long> closed = new EnumMap<>(CloseReason.class);
-		for (CloseReason reason : CloseReason.values()) {
-			closed.put(reason, closed(reason));
-		}
-		Map<StatusClass, Long> statuses = new EnumMap<>(StatusClass.class);
-		for (StatusClass status : StatusClass.values()) {
-			statuses.put(status, responses(status));
-		}
-		Map<Refusal, Long> refusals = new EnumMap<>(Refusal.class);
-		for (Refusal refusal : Refusal.values()) {
-			refusals.put(refusal, refused(refusal));
-		}
-		Map<Http2Error, Long> goAways = new EnumMap<>(Http2Error.class);
-		for (Http2Error error : Http2Error.values()) {
-			goAways.put(error, goAwaySent(error));
-		}
-		return new StatisticsSnapshot(accepted(), states, closed, requests(), inFlight(), decodeErrors(), bytesRead(),
-				bytesWritten(), statuses, this.counters.sum(LIFETIME_MICROS), this.maxRequestsPerConnection.get(), this.latency.windowLength(),
-				this.latency.snapshotWindow(now), this.latency.snapshotSinceStart(now), refusals,
-				tlsSnapshot(now), goAways);
-	}
-
-	/**
-	 * Return the counter of the same name.
-	 * @return the current value
-	 */
-	public long accepted() {
-		return this.counters.sum(ACCEPTED);
-	}
-
-	/**
-	 * Return the number of live connections in a state.
-	 * @param state the state
-	 * @return the number of connections
-	 */
-	public long inState(ConnectionState state) {
-		return this.counters.sum(IN_STATE + state.ordinal());
-	}
-
-	/**
-	 * Return the number of connections closed for a reason.
-	 * @param reason the reason
-	 * @return the number of connections
-	 */
-	public long closed(CloseReason reason) {
-		return this.counters.sum(CLOSED_BY + reason.ordinal());
-	}
-
-	/**
-	 * Return the counter of the same name.
-	 * @return the current value
-	 */
-	public long requests() {
-		return this.counters.sum(REQUESTS);
-	}
-
-	/**
-	 * Return the counter of the same name.
-	 * @return the current value
-	 */
-	public long inFlight() {
-		return this.counters.sum(IN_FLIGHT);
-	}
-
-	/**
-	 * Return the counter of the same name.
-	 * @return the current value
-	 */
-	public long decodeErrors() {
-		return this.counters.sum(DECODE_ERRORS);
-	}
-
-	/**
-	 * Return the counter of the same name.
-	 * @return the current value
-	 */
-	public long bytesRead() {
-		return this.counters.sum(BYTES_READ);
-	}
-
-	/**
-	 * Return the counter of the same name.
-	 * @return the current value
-	 */
-	public long bytesWritten() {
-		return this.counters.sum(BYTES_WRITTEN);
-	}
-
-	/**
-	 * Return the number of responses of a status class.
-	 * @param statusClass the status class
-	 * @return the number of responses
-	 */
-	public long responses(StatusClass statusClass) {
-		return this.counters.sum(RESPONSES + statusClass.ordinal());
-	}
-
-	/**
-	 * Return the number of requests the server refused for a reason.
-	 * @param refusal the reason
-	 * @return the refusals
-	 */
-	public long refused(Refusal refusal) {
-		return this.counters.sum(REFUSED + refusal.ordinal());
-	}
-
-	/**
-	 * Return the number of TLS handshakes that completed.
-	 * @return the handshakes
-	 */
-	public long tlsHandshakes() {
-		return this.counters.sum(TLS_HANDSHAKES);
-	}
-
-	/**
-	 * Return the number of TLS handshakes that failed for a class of causes.
-	 * @param failure the class of causes
-	 * @return the failed handshakes
-	 */
-	public long tlsHandshakeFailures(TlsFailure failure) {
-		return this.counters.sum(TLS_FAILED_BY + failure.ordinal());
-	}
-
-	/**
-	 * Return the number of completed TLS handshakes that negotiated a version.
-	 * @param version the version
-	 * @return the handshakes
-	 */
-	public long tlsHandshakes(TlsVersion version) {
-		return this.counters.sum(TLS_VERSIONS + version.ordinal());
-	}
-
-	/**
-	 * Return the number of completed TLS handshakes in which ALPN chose a protocol.
-	 * @param protocol the protocol, {@link AlpnProtocol#NONE} for none
-	 * @return the handshakes
-	 */
-	public long tlsHandshakes(AlpnProtocol protocol) {
-		return this.counters.sum(TLS_ALPN + protocol.ordinal());
-	}
-
-	/**
-	 * Return the number of completed TLS handshakes that resumed an earlier session.
-	 * @return the resumed handshakes
-	 */
-	public long tlsResumed() {
-		return this.counters.sum(TLS_RESUMED);
+		return counts;
 	}
 
 	/**
@@ -315,20 +177,9 @@ public final class ConnectionStatistics {
 	}
 
 	private TlsSnapshot tlsSnapshot(long now) {
-		Map<TlsFailure, Long> failures = new EnumMap<>(TlsFailure.class);
-		for (TlsFailure failure : TlsFailure.values()) {
-			failures.put(failure, tlsHandshakeFailures(failure));
-		}
-		Map<TlsVersion, Long> versions = new EnumMap<>(TlsVersion.class);
-		for (TlsVersion version : TlsVersion.values()) {
-			versions.put(version, tlsHandshakes(version));
-		}
-		Map<AlpnProtocol, Long> alpn = new EnumMap<>(AlpnProtocol.class);
-		for (AlpnProtocol protocol : AlpnProtocol.values()) {
-			alpn.put(protocol, tlsHandshakes(protocol));
-		}
-		return new TlsSnapshot(tlsHandshakes(), failures, versions, alpn, tlsResumed(),
-				this.counters.sum(TLS_HANDSHAKE_MICROS), this.handshakeLatency.snapshotWindow(now));
+		return new TlsSnapshot(count(Count.TLS_HANDSHAKES), counts(TlsFailure.class), counts(TlsVersion.class),
+				counts(AlpnProtocol.class), count(Count.TLS_RESUMED), count(Count.TLS_HANDSHAKE_MICROS),
+				this.handshakeLatency.snapshotWindow(now));
 	}
 
 	/**
@@ -366,15 +217,15 @@ public final class ConnectionStatistics {
 	}
 
 	void requestReceived(Counters.Shard shard, boolean decodeFailed) {
-		shard.increment(REQUESTS);
-		shard.increment(IN_FLIGHT);
+		shard.increment(COUNT + Count.REQUESTS.ordinal());
+		shard.increment(COUNT + Count.IN_FLIGHT.ordinal());
 		if (decodeFailed) {
-			shard.increment(DECODE_ERRORS);
+			shard.increment(COUNT + Count.DECODE_ERRORS.ordinal());
 		}
 	}
 
 	void requestAbandoned(Counters.Shard shard) {
-		shard.add(IN_FLIGHT, -1);
+		shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -1);
 	}
 
 	void responseStarted(Counters.Shard shard, int status) {
@@ -385,7 +236,7 @@ public final class ConnectionStatistics {
 	}
 
 	void requestCompleted(Counters.Shard shard, long latencyNanos, long nowNanos) {
-		shard.add(IN_FLIGHT, -1);
+		shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -1);
 		this.latency.record(latencyNanos / 1000, nowNanos);
 		this.latencyObservers.accept(latencyNanos);
 	}
@@ -398,38 +249,29 @@ public final class ConnectionStatistics {
 		shard.increment(GO_AWAY_SENT + error.ordinal());
 	}
 
-	/**
-	 * Return the number of HTTP/2 connections Netty's codec sent GOAWAY on with an error code.
-	 * @param error the error code
-	 * @return the GOAWAY frames sent
-	 */
-	public long goAwaySent(Http2Error error) {
-		return this.counters.sum(GO_AWAY_SENT + error.ordinal());
-	}
-
 	void tlsHandshakeEnded(Counters.Shard shard, TlsHandshake handshake) {
 		TlsFailure failure = handshake.failure();
 		if (failure != null) {
 			shard.increment(TLS_FAILED_BY + failure.ordinal());
 			return;
 		}
-		shard.increment(TLS_HANDSHAKES);
-		shard.add(TLS_HANDSHAKE_MICROS, handshake.nanos() / 1000);
+		shard.increment(COUNT + Count.TLS_HANDSHAKES.ordinal());
+		shard.add(COUNT + Count.TLS_HANDSHAKE_MICROS.ordinal(), handshake.nanos() / 1000);
 		shard.increment(TLS_VERSIONS + handshake.version().ordinal());
 		shard.increment(TLS_ALPN + handshake.alpn().ordinal());
 		if (handshake.resumed()) {
-			shard.increment(TLS_RESUMED);
+			shard.increment(COUNT + Count.TLS_RESUMED.ordinal());
 		}
 		this.handshakeLatency.record(handshake.nanos() / 1000, this.clock.nanoTime());
 		this.handshakeObservers.accept(handshake.nanos());
 	}
 
 	void bytesRead(Counters.Shard shard, long bytes) {
-		shard.add(BYTES_READ, bytes);
+		shard.add(COUNT + Count.BYTES_READ.ordinal(), bytes);
 	}
 
 	void bytesWritten(Counters.Shard shard, long bytes) {
-		shard.add(BYTES_WRITTEN, bytes);
+		shard.add(COUNT + Count.BYTES_WRITTEN.ordinal(), bytes);
 	}
 
 	void connectionClosed(Counters.Shard shard, ConnectionState lastState, CloseReason reason,
@@ -437,9 +279,9 @@ public final class ConnectionStatistics {
 		shard.add(IN_STATE + lastState.ordinal(), -1);
 		shard.increment(CLOSED_BY + reason.ordinal());
 		if (unfinishedRequests > 0) {
-			shard.add(IN_FLIGHT, -unfinishedRequests);
+			shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -unfinishedRequests);
 		}
-		shard.add(LIFETIME_MICROS, lifetimeNanos / 1000);
+		shard.add(COUNT + Count.LIFETIME_MICROS.ordinal(), lifetimeNanos / 1000);
 		this.maxRequestsPerConnection.accumulate(requestCount);
 	}
 

@@ -9,6 +9,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Latencies in microseconds, over a sliding window and since start. Recording is wait-free and
@@ -41,7 +42,7 @@ final class LatencyRecorder {
 
 	private volatile long sliceEndNanos;
 
-	private Histogram interval;
+	private @Nullable Histogram interval;
 
 	private int current;
 

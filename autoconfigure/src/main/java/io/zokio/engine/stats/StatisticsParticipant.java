@@ -3,6 +3,7 @@ package io.zokio.engine.stats;
 import io.netty.channel.Channel;
 import io.zokio.engine.pipeline.ConnectionListener;
 import io.zokio.engine.pipeline.ConnectionParticipant;
+import io.zokio.engine.pipeline.Seat;
 
 /**
  * Takes part in every connection of a server to record it in its statistics, refused connections
@@ -21,7 +22,7 @@ public final class StatisticsParticipant implements ConnectionParticipant {
 	}
 
 	@Override
-	public ConnectionListener open(Channel channel) {
+	public ConnectionListener open(Channel channel, Seat seat) {
 		return this.statistics.connectionAccepted();
 	}
 

@@ -55,7 +55,7 @@ public record StatisticsSnapshot(long accepted, Map<ConnectionState, Long> state
 	 * @return the rejected connections
 	 */
 	public long rejected() {
-		return this.closedBy.get(CloseReason.REJECTED);
+		return this.closedBy.getOrDefault(CloseReason.REJECTED, 0L);
 	}
 
 }

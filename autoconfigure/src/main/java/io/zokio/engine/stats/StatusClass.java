@@ -1,5 +1,7 @@
 package io.zokio.engine.stats;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The class of an HTTP response status.
  */
@@ -51,7 +53,7 @@ public enum StatusClass {
 	 * @param status the status code
 	 * @return the class, or {@code null} for a code outside 100 to 599
 	 */
-	public static StatusClass of(int status) {
+	public static @Nullable StatusClass of(int status) {
 		int index = status / 100 - 1;
 		return (index >= 0 && index < VALUES.length) ? VALUES[index] : null;
 	}

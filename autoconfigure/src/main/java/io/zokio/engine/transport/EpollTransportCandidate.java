@@ -9,6 +9,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Linux epoll transport. Only loaded once its classes are known to be present.
@@ -25,7 +26,7 @@ final class EpollTransportCandidate implements TransportCandidate {
 	}
 
 	@Override
-	public Throwable unavailabilityCause() {
+	public @Nullable Throwable unavailabilityCause() {
 		return Epoll.isAvailable() ? null : Epoll.unavailabilityCause();
 	}
 

@@ -15,6 +15,7 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringIoHandlerConfig;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Linux io_uring transport. Only loaded once its classes are known to be present.
@@ -69,7 +70,7 @@ final class IoUringTransportCandidate implements TransportCandidate {
 	}
 
 	@Override
-	public Throwable unavailabilityCause() {
+	public @Nullable Throwable unavailabilityCause() {
 		return IoUring.isAvailable() ? null : IoUring.unavailabilityCause();
 	}
 

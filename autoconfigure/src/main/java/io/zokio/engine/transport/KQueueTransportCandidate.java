@@ -9,6 +9,7 @@ import io.netty.channel.kqueue.KQueueIoHandler;
 import io.netty.channel.kqueue.KQueueServerDomainSocketChannel;
 import io.netty.channel.kqueue.KQueueServerSocketChannel;
 import io.netty.channel.kqueue.KQueueSocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The BSD and macOS kqueue transport. Only loaded once its classes are known to be present.
@@ -25,7 +26,7 @@ final class KQueueTransportCandidate implements TransportCandidate {
 	}
 
 	@Override
-	public Throwable unavailabilityCause() {
+	public @Nullable Throwable unavailabilityCause() {
 		return KQueue.isAvailable() ? null : KQueue.unavailabilityCause();
 	}
 

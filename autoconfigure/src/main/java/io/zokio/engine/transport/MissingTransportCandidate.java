@@ -2,6 +2,7 @@ package io.zokio.engine.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport that cannot be tried at all: its classes are not on the classpath, or it does not
@@ -24,7 +25,7 @@ final class MissingTransportCandidate implements TransportCandidate {
 	}
 
 	@Override
-	public Throwable unavailabilityCause() {
+	public @Nullable Throwable unavailabilityCause() {
 		return new IllegalStateException(this.reason);
 	}
 

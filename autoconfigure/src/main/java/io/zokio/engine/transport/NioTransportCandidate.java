@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK's NIO transport on a given selector provider: the JDK default (epoll on Linux) or the
@@ -23,9 +24,9 @@ final class NioTransportCandidate implements TransportCandidate {
 
 	private final Supplier<SelectorProvider> providerSupplier;
 
-	private volatile SelectorProvider provider;
+	private volatile @Nullable SelectorProvider provider;
 
-	private volatile Throwable unavailabilityCause;
+	private volatile @Nullable Throwable unavailabilityCause;
 
 	private NioTransportCandidate(Supplier<SelectorProvider> providerSupplier) {
 		this.providerSupplier = providerSupplier;
@@ -58,7 +59,7 @@ final class NioTransportCandidate implements TransportCandidate {
 	}
 
 	@Override
-	public Throwable unavailabilityCause() {
+	public @Nullable Throwable unavailabilityCause() {
 		if (this.provider == null && this.unavailabilityCause == null) {
 			try {
 				this.provider = this.providerSupplier.get();

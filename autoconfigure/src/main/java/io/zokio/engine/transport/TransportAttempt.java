@@ -1,5 +1,7 @@
 package io.zokio.engine.transport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One transport tried during selection: the last stage it reached, how it ended and why.
  *
@@ -9,7 +11,7 @@ package io.zokio.engine.transport;
  * @param cause why it failed, or {@code null} when selected
  * @param micros how long the attempt took, in microseconds
  */
-public record TransportAttempt(Transport transport, AttemptStage stage, AttemptOutcome outcome, String cause,
+public record TransportAttempt(Transport transport, AttemptStage stage, AttemptOutcome outcome, @Nullable String cause,
 		long micros) {
 
 	static TransportAttempt failed(Transport transport, AttemptStage stage, String cause, long micros) {

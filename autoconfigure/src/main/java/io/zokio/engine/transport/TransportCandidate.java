@@ -5,6 +5,7 @@ import java.util.Map;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport the selector can try: the seam between the staged selection and Netty's transport
@@ -22,7 +23,7 @@ public interface TransportCandidate {
 	 * Return why the transport cannot load, for the {@link AttemptStage#LOAD} stage.
 	 * @return the cause, or {@code null} when the transport's classes and native library loaded
 	 */
-	Throwable unavailabilityCause();
+	@Nullable Throwable unavailabilityCause();
 
 	/**
 	 * Return the factory of the I/O handlers the event loops run, for the {@link AttemptStage#INIT}

@@ -2,6 +2,7 @@ package io.zokio.engine.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which transport the engine tries first.
@@ -38,9 +39,9 @@ public enum TransportMode {
 	static final List<Transport> AUTO_ORDER = List.of(Transport.EPOLL, Transport.IO_URING, Transport.KQUEUE,
 			Transport.NIO);
 
-	private final Transport requested;
+	private final @Nullable Transport requested;
 
-	TransportMode(Transport requested) {
+	TransportMode(@Nullable Transport requested) {
 		this.requested = requested;
 	}
 
@@ -48,7 +49,7 @@ public enum TransportMode {
 	 * Return the transport explicitly requested by this mode.
 	 * @return the requested transport, or {@code null} for {@link #AUTO}
 	 */
-	public Transport requested() {
+	public @Nullable Transport requested() {
 		return this.requested;
 	}
 

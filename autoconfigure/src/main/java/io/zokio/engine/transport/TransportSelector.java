@@ -17,6 +17,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.ServerSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tries transport candidates in order, each through the {@link AttemptStage#LOAD load},
@@ -31,7 +32,7 @@ public final class TransportSelector implements AutoCloseable {
 
 	private final Supplier<List<TransportCandidate>> candidates;
 
-	private volatile ZokioLoopResources current;
+	private volatile @Nullable ZokioLoopResources current;
 
 	/**
 	 * Create a selector over the candidates this host offers for the configured mode.
@@ -82,7 +83,7 @@ public final class TransportSelector implements AutoCloseable {
 	 * Return the report of the last selection.
 	 * @return the report, or {@code null} before the first selection
 	 */
-	public TransportReport report() {
+	public @Nullable TransportReport report() {
 		ZokioLoopResources resources = this.current;
 		return (resources != null) ? resources.report() : null;
 	}
@@ -91,7 +92,7 @@ public final class TransportSelector implements AutoCloseable {
 	 * Return the loop resources of the last selection.
 	 * @return the loop resources, or {@code null} before the first selection
 	 */
-	public ZokioLoopResources current() {
+	public @Nullable ZokioLoopResources current() {
 		return this.current;
 	}
 
@@ -107,7 +108,7 @@ public final class TransportSelector implements AutoCloseable {
 		}
 	}
 
-	private ZokioLoopResources attempt(TransportCandidate candidate, List<TransportAttempt> attempts) {
+	private @Nullable ZokioLoopResources attempt(TransportCandidate candidate, List<TransportAttempt> attempts) {
 		Transport transport = candidate.transport();
 		long start = System.nanoTime();
 		Throwable unavailable = unavailabilityCause(candidate);
@@ -142,7 +143,7 @@ public final class TransportSelector implements AutoCloseable {
 		return resources;
 	}
 
-	private static Throwable unavailabilityCause(TransportCandidate candidate) {
+	private static @Nullable Throwable unavailabilityCause(TransportCandidate candidate) {
 		try {
 			return candidate.unavailabilityCause();
 		}

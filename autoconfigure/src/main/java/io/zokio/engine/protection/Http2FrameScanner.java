@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.protection;
 
 import io.netty.buffer.ByteBuf;
 

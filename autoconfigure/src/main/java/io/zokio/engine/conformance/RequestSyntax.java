@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.conformance;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;

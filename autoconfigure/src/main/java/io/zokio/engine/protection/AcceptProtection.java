@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.protection;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
  * once and spins a core for as long as the descriptors stay exhausted. Reactor Netty's own
  * acceptor pauses a fixed second; it is not told of the failures this guard takes.
  */
-public final class AcceptGuard extends ChannelDuplexHandler {
+public final class AcceptProtection extends ChannelDuplexHandler {
 
 	static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
 	static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-	private static final Logger logger = LoggerFactory.getLogger(AcceptGuard.class);
+	private static final Logger logger = LoggerFactory.getLogger(AcceptProtection.class);
 
 	private final ServerConnections connections;
 
@@ -41,7 +41,7 @@ public final class AcceptGuard extends ChannelDuplexHandler {
 	 * Create a guard counting into the given server connections.
 	 * @param connections the server's connections
 	 */
-	public AcceptGuard(ServerConnections connections) {
+	public AcceptProtection(ServerConnections connections) {
 		this.connections = connections;
 	}
 

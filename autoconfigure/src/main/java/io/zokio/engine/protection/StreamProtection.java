@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.protection;
 
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
@@ -12,19 +12,19 @@ import org.jspecify.annotations.Nullable;
  * A stream that breaks one is answered and reset; its connection goes on. Checked by its
  * connection's guard, on the connection's event loop.
  */
-final class StreamGuard implements ExchangeListener {
+final class StreamProtection implements ExchangeListener {
 
-	private final ConnectionGuard connection;
+	private final Http2Protection connection;
 
 	private final Exchange exchange;
 
-	private final GuardSettings settings;
+	private final ProtectionSettings settings;
 
 	private long bodyBytes;
 
 	private long bodyDeadlineNanos;
 
-	StreamGuard(ConnectionGuard connection, Exchange exchange, GuardSettings settings) {
+	StreamProtection(Http2Protection connection, Exchange exchange, ProtectionSettings settings) {
 		this.connection = connection;
 		this.exchange = exchange;
 		this.settings = settings;
@@ -33,20 +33,20 @@ final class StreamGuard implements ExchangeListener {
 	@Override
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
 		this.bodyDeadlineNanos = complete ? 0
-				: ConnectionGuard.deadline(System.nanoTime(), this.settings.requestBodyNanos());
-		return ConnectionGuard.bodyRefusal(request, this.settings);
+				: Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		return this.settings.declaredBodyRefusal(request);
 	}
 
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
 		this.bodyBytes += content.content().readableBytes();
 		this.bodyDeadlineNanos = last ? 0
-				: ConnectionGuard.deadline(System.nanoTime(), this.settings.requestBodyNanos());
-		return ConnectionGuard.tooLarge(this.bodyBytes, this.settings) ? Refusal.CONTENT_TOO_LARGE : null;
+				: Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		return this.settings.tooLarge(this.bodyBytes) ? Refusal.CONTENT_TOO_LARGE : null;
 	}
 
 	void check(long now) {
-		if (ConnectionGuard.due(this.bodyDeadlineNanos, now)) {
+		if (Deadlines.due(this.bodyDeadlineNanos, now)) {
 			this.bodyDeadlineNanos = 0;
 			this.exchange.refuse(Refusal.REQUEST_TIMEOUT);
 		}

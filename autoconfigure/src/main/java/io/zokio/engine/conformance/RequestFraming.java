@@ -1,6 +1,4 @@
-package io.zokio.engine.limits;
-
-import java.nio.charset.StandardCharsets;
+package io.zokio.engine.conformance;
 
 import io.netty.buffer.ByteBuf;
 import io.zokio.engine.pipeline.Refusal;
@@ -14,15 +12,10 @@ import org.jspecify.annotations.Nullable;
  * every chunk ends in CRLF (RFC 9112 section 7.1). Bodies framed by {@code Content-Length} are
  * skipped, so that pipelined requests are followed too. A head whose framing the decoder will
  * refuse anyway (conflicting or malformed {@code Content-Length}) ends the following: the
- * connection is closed with that refusal. Head bytes are searched for line feeds a word at a time;
- * only the first bytes of each field line are compared, against {@code content-length:} and
- * {@code transfer-encoding:}.
+ * connection is closed with that refusal. Heads and trailer sections are followed by a
+ * {@link FieldSection}.
  */
 final class RequestFraming {
-
-	private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.US_ASCII);
 
 	private static final long MAX_CHUNK_SIZE = Integer.MAX_VALUE;
 
@@ -36,31 +29,9 @@ final class RequestFraming {
 
 	private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
+	private final FieldSection section = new FieldSection();
+
 	private State state = State.HEAD;
-
-	private boolean lineStart = true;
-
-	private boolean lineHasContent;
-
-	private boolean lineSeen;
-
-	private boolean afterContentLine;
-
-	private byte @Nullable [] field;
-
-	private int fieldMatched;
-
-	private boolean chunked;
-
-	private boolean lengthSeen;
-
-	private boolean lengthInvalid;
-
-	private boolean lengthDigits;
-
-	private boolean lengthEnded;
-
-	private long length;
 
 	private long remaining;
 
@@ -81,9 +52,13 @@ final class RequestFraming {
 		while (index < end) {
 			switch (this.state) {
 				case HEAD, TRAILERS -> {
-					index = lines(bytes, index, end);
+					index = this.section.read(bytes, index, end);
 					if (index < 0) {
+						this.state = State.STOPPED;
 						return Refusal.LINE_FOLDING;
+					}
+					if (this.section.ended()) {
+						sectionEnded();
 					}
 				}
 				case BODY, CHUNK_DATA -> {
@@ -116,97 +91,20 @@ final class RequestFraming {
 		return null;
 	}
 
-	private int lines(ByteBuf bytes, int from, int end) {
-		int index = from;
-		while (index < end) {
-			if (this.lineStart) {
-				byte first = bytes.getByte(index);
-				if (this.afterContentLine && (first == ' ' || first == '\t')) {
-					this.state = State.STOPPED;
-					return -1;
-				}
-				this.lineStart = false;
-				this.fieldMatched = 0;
-				this.field = (this.state != State.HEAD || !this.lineSeen) ? null
-						: (lower(first) == 'c') ? CONTENT_LENGTH : (lower(first) == 't') ? TRANSFER_ENCODING : null;
-			}
-			int lineFeed = bytes.indexOf(index, end, (byte) '\n');
-			int lineEnd = (lineFeed < 0) ? end : lineFeed;
-			if (this.field != null) {
-				field(bytes, index, lineEnd);
-			}
-			this.lineHasContent |= hasContent(bytes, index, lineEnd);
-			if (lineFeed < 0) {
-				return end;
-			}
-			index = lineFeed + 1;
-			if (!this.lineHasContent && this.lineSeen) {
-				sectionEnded();
-				return index;
-			}
-			this.lineSeen |= this.lineHasContent;
-			this.afterContentLine = this.lineHasContent;
-			this.lineHasContent = false;
-			this.lineStart = true;
-		}
-		return index;
-	}
-
-	private void field(ByteBuf bytes, int from, int to) {
-		byte[] name = this.field;
-		int index = from;
-		if (this.fieldMatched < name.length) {
-			while (this.fieldMatched < name.length && index < to) {
-				if (lower(bytes.getByte(index)) != name[this.fieldMatched]) {
-					this.field = null;
-					return;
-				}
-				this.fieldMatched++;
-				index++;
-			}
-			if (this.fieldMatched < name.length) {
-				return;
-			}
-			if (name == TRANSFER_ENCODING) {
-				this.chunked = true;
-				this.field = null;
-				return;
-			}
-			this.lengthInvalid |= this.lengthSeen;
-			this.lengthSeen = true;
-		}
-		for (; index < to; index++) {
-			lengthByte(bytes.getByte(index));
-		}
-	}
-
-	private void lengthByte(byte b) {
-		if (b == ' ' || b == '\t' || b == '\r') {
-			this.lengthEnded |= this.lengthDigits;
-		}
-		else if (b >= '0' && b <= '9' && !this.lengthEnded && this.length <= (Long.MAX_VALUE - 9) / 10) {
-			this.length = this.length * 10 + (b - '0');
-			this.lengthDigits = true;
-		}
-		else {
-			this.lengthInvalid = true;
-		}
-	}
-
 	private void sectionEnded() {
 		if (this.state == State.TRAILERS) {
 			startHead();
 			return;
 		}
-		if (this.lengthInvalid || (this.lengthSeen && (this.chunked || !this.lengthDigits))) {
+		if (this.section.framingInvalid()) {
 			this.state = State.STOPPED;
 		}
-		else if (this.chunked) {
+		else if (this.section.chunked()) {
 			startChunk();
 		}
-		else if (this.length > 0) {
+		else if (this.section.length() > 0) {
 			this.state = State.BODY;
-			this.remaining = this.length;
+			this.remaining = this.section.length();
 		}
 		else {
 			startHead();
@@ -224,21 +122,7 @@ final class RequestFraming {
 	private void startHead() {
 		this.state = State.HEAD;
 		this.extensionBytes = 0;
-		this.lineSeen = false;
-		this.chunked = false;
-		this.lengthSeen = false;
-		this.lengthInvalid = false;
-		this.lengthDigits = false;
-		this.lengthEnded = false;
-		this.length = 0;
-		startLines();
-	}
-
-	private void startLines() {
-		this.lineStart = true;
-		this.lineHasContent = false;
-		this.afterContentLine = false;
-		this.field = null;
+		this.section.startHead();
 	}
 
 	private void startChunk() {
@@ -303,8 +187,7 @@ final class RequestFraming {
 					return to(State.CHUNK_DATA);
 				}
 				this.state = State.TRAILERS;
-				this.lineSeen = true;
-				startLines();
+				this.section.startTrailers();
 				return true;
 			}
 			case CHUNK_DATA_CR -> {
@@ -336,19 +219,6 @@ final class RequestFraming {
 	private boolean to(State next) {
 		this.state = next;
 		return true;
-	}
-
-	private static boolean hasContent(ByteBuf bytes, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (bytes.getByte(i) != '\r') {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static byte lower(byte b) {
-		return (b >= 'A' && b <= 'Z') ? (byte) (b + ('a' - 'A')) : b;
 	}
 
 	static boolean isTokenChar(byte b) {

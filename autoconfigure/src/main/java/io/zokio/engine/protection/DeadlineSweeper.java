@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.protection;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -21,9 +21,9 @@ final class DeadlineSweeper implements Runnable {
 
 	private final long tickNanos;
 
-	private final Set<ConnectionGuard> guards = new HashSet<>();
+	private final Set<ConnectionProtection> guards = new HashSet<>();
 
-	private ConnectionGuard[] snapshot = new ConnectionGuard[16];
+	private ConnectionProtection[] snapshot = new ConnectionProtection[16];
 
 	private boolean started;
 
@@ -49,7 +49,7 @@ final class DeadlineSweeper implements Runnable {
 		return Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, shortest / 4));
 	}
 
-	void add(ConnectionGuard guard) {
+	void add(ConnectionProtection guard) {
 		this.guards.add(guard);
 		if (!this.started) {
 			this.started = true;
@@ -57,7 +57,7 @@ final class DeadlineSweeper implements Runnable {
 		}
 	}
 
-	void remove(ConnectionGuard guard) {
+	void remove(ConnectionProtection guard) {
 		this.guards.remove(guard);
 	}
 
@@ -66,7 +66,7 @@ final class DeadlineSweeper implements Runnable {
 		if (this.guards.isEmpty()) {
 			return;
 		}
-		ConnectionGuard[] current = this.guards.toArray(this.snapshot);
+		ConnectionProtection[] current = this.guards.toArray(this.snapshot);
 		if (current.length > this.snapshot.length) {
 			this.snapshot = current;
 		}

@@ -1,8 +1,9 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.protection;
 
 import io.netty.channel.Channel;
 import io.zokio.engine.pipeline.ConnectionListener;
 import io.zokio.engine.pipeline.ConnectionParticipant;
+import io.zokio.engine.pipeline.Seat;
 
 /**
  * Takes part in every connection of a server to apply its limits: refuses a connection over the
@@ -12,7 +13,7 @@ public final class ProtectionParticipant implements ConnectionParticipant {
 
 	private final ServerConnections connections;
 
-	private final GuardSettings settings;
+	private final ProtectionSettings settings;
 
 	private final long tickNanos;
 
@@ -35,7 +36,7 @@ public final class ProtectionParticipant implements ConnectionParticipant {
 	 */
 	public ProtectionParticipant(ConnectionLimits limits, ServerConnections connections, boolean proxyHeaderFirst) {
 		this.connections = connections;
-		this.settings = GuardSettings.of(limits, proxyHeaderFirst);
+		this.settings = ProtectionSettings.of(limits, proxyHeaderFirst);
 		this.tickNanos = DeadlineSweeper.tickNanos(limits);
 	}
 
@@ -45,8 +46,8 @@ public final class ProtectionParticipant implements ConnectionParticipant {
 	}
 
 	@Override
-	public ConnectionListener open(Channel channel) {
-		ConnectionGuard guard = new ConnectionGuard(channel, this.settings, this.connections);
+	public ConnectionListener open(Channel channel, Seat seat) {
+		ConnectionProtection guard = new ConnectionProtection(channel, seat, this.settings, this.connections);
 		this.connections.guard(channel, guard, this.tickNanos);
 		return guard;
 	}

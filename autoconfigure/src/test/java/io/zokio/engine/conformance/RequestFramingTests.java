@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.conformance;
 
 import java.nio.charset.StandardCharsets;
 

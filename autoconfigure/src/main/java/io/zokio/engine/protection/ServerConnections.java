@@ -1,4 +1,4 @@
-package io.zokio.engine.limits;
+package io.zokio.engine.protection;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  */
 public final class ServerConnections {
 
-	static final AttributeKey<ConnectionGuard> GUARD = AttributeKey.valueOf(ServerConnections.class, "guard");
+	static final AttributeKey<ConnectionProtection> GUARD = AttributeKey.valueOf(ServerConnections.class, "guard");
 
 	private final int maxConnections;
 
@@ -127,14 +127,14 @@ public final class ServerConnections {
 	public void shutdown() {
 		this.shuttingDown = true;
 		for (Channel channel : this.live) {
-			ConnectionGuard guard = channel.attr(GUARD).get();
+			ConnectionProtection guard = channel.attr(GUARD).get();
 			if (guard != null) {
 				channel.eventLoop().execute(guard::shutdown);
 			}
 		}
 	}
 
-	void guard(Channel channel, ConnectionGuard guard, long tickNanos) {
+	void guard(Channel channel, ConnectionProtection guard, long tickNanos) {
 		EventLoop loop = channel.eventLoop();
 		DeadlineSweeper sweeper = this.sweepers.computeIfAbsent(loop, (key) -> new DeadlineSweeper(key, tickNanos));
 		channel.attr(GUARD).set(guard);

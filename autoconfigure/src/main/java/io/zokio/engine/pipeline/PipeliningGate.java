@@ -1,0 +1,108 @@
+package io.zokio.engine.pipeline;
+
+import java.util.ArrayDeque;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+
+/**
+ * Keeps bytes back from the HTTP/1.1 codec and feeds them to it in slices, each only while few
+ * requests are unanswered, so that deep pipelining never overflows the codec's pipelining queue
+ * (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests), whatever
+ * the size of the transport's reads. A slice holds at most 113 of the shortest requests (18
+ * bytes), so the queue stays below 8 + 113. Reads from the socket are deferred meanwhile, without
+ * touching auto-read, which Reactor Netty uses for back-pressure. Each slice is a retained slice of
+ * a buffer as the transport read it, so that the codec takes it as its cumulation without copying
+ * (a slice of a composite buffer is not contiguous, and the codec would copy every byte of a large
+ * body into new buffers).
+ */
+final class PipeliningGate {
+
+	static final int SLICE_BYTES = 2048;
+
+	static final int MAX_UNANSWERED_BEFORE_SLICE = 8;
+
+	private final ConnectionHandler connection;
+
+	private final ArrayDeque<ByteBuf> held = new ArrayDeque<>(2);
+
+	private boolean drainScheduled;
+
+	private boolean readDeferred;
+
+	PipeliningGate(ConnectionHandler connection) {
+		this.connection = connection;
+	}
+
+	/**
+	 * Return whether bytes for the HTTP/1.1 codec must wait here: bytes are held already, or these
+	 * are more than one slice.
+	 * @param bytes the bytes
+	 * @return whether to {@link #hold} them
+	 */
+	boolean mustHold(ByteBuf bytes) {
+		return !this.held.isEmpty() || bytes.readableBytes() > SLICE_BYTES;
+	}
+
+	void hold(ChannelHandlerContext ctx, ByteBuf bytes) {
+		this.held.add(bytes);
+		drain(ctx);
+	}
+
+	/**
+	 * A response ended: feed the codec more, later on the event loop, if few enough requests are
+	 * unanswered.
+	 * @param ctx the connection handler's context
+	 * @param unanswered the requests still unanswered
+	 */
+	void requestAnswered(ChannelHandlerContext ctx, int unanswered) {
+		if (!this.held.isEmpty() && !this.drainScheduled && unanswered <= MAX_UNANSWERED_BEFORE_SLICE) {
+			this.drainScheduled = true;
+			ctx.executor().execute(() -> {
+				this.drainScheduled = false;
+				drain(ctx);
+				ctx.fireChannelReadComplete();
+			});
+		}
+	}
+
+	private void drain(ChannelHandlerContext ctx) {
+		ByteBuf head;
+		while ((head = this.held.peek()) != null && !this.connection.isRefusing()
+				&& this.connection.unanswered() <= MAX_UNANSWERED_BEFORE_SLICE) {
+			ByteBuf slice = head.readRetainedSlice(Math.min(SLICE_BYTES, head.readableBytes()));
+			if (!head.isReadable()) {
+				this.held.poll().release();
+			}
+			this.connection.forward(ctx, slice);
+		}
+		if (this.connection.isRefusing()) {
+			release();
+		}
+		if (this.held.isEmpty() && this.readDeferred) {
+			this.readDeferred = false;
+			ctx.read();
+		}
+	}
+
+	/**
+	 * Ask for a read from the socket, or defer it while bytes are held.
+	 * @param ctx the connection handler's context
+	 */
+	void read(ChannelHandlerContext ctx) {
+		if (this.held.isEmpty()) {
+			ctx.read();
+		}
+		else {
+			this.readDeferred = true;
+		}
+	}
+
+	void release() {
+		ByteBuf bytes;
+		while ((bytes = this.held.poll()) != null) {
+			bytes.release();
+		}
+	}
+
+}

@@ -1,0 +1,282 @@
+package io.zokio.engine.protection;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.ConnectionListener;
+import io.zokio.engine.pipeline.Exchange;
+import io.zokio.engine.pipeline.ExchangeListener;
+import io.zokio.engine.pipeline.HttpProtocol;
+import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.Seat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The limits of one connection, driven by what the pipeline's two seats see. On HTTP/1.1: the first
+ * byte of a request starts the header deadline, a request with a body starts the body deadline
+ * (renewed by each read), a response is checked for progress towards the client
+ * ({@link WriteProgress}), and oversized bodies are refused. On HTTP/2, {@link Http2Protection}
+ * keeps the connection's deadlines and its streams'. Behind a PROXY protocol balancer, the PROXY header (and
+ * the TLS handshake after it) must bring the connection's first byte to this guard within the
+ * header timeout from the connection's start, or it is cut as {@link CloseReason#PROXY_PROTOCOL}.
+ * Deadlines are only written here; the {@link DeadlineSweeper}
+ * of the connection's event loop checks them, so no timer is scheduled per request. Used on the
+ * connection's event loop only.
+ */
+final class ConnectionProtection implements ConnectionListener, ExchangeListener {
+
+	private final Channel channel;
+
+	private final Seat seat;
+
+	private final ProtectionSettings settings;
+
+	private final ServerConnections connections;
+
+	private final WriteProgress writes;
+
+	private long firstByteDeadlineNanos;
+
+	private Mode mode = Mode.UNKNOWN;
+
+	private @Nullable Exchange exchange;
+
+	private @Nullable Http2Protection http2;
+
+	private int bytesBeforeProtocol;
+
+	private boolean readingHeaders;
+
+	private boolean bodyPending;
+
+	private boolean responding;
+
+	private boolean exchangeOpen;
+
+	private long bodyBytes;
+
+	private long headerDeadlineNanos;
+
+	private long bodyDeadlineNanos;
+
+	private boolean sourceChecked;
+
+	ConnectionProtection(Channel channel, Seat seat, ProtectionSettings settings, ServerConnections connections) {
+		this.channel = channel;
+		this.seat = seat;
+		this.settings = settings;
+		this.connections = connections;
+		this.writes = new WriteProgress(seat, settings);
+		if (settings.proxyHeaderFirst()) {
+			this.firstByteDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
+		}
+	}
+
+	@Override
+	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
+		clearDeadlines();
+		this.readingHeaders = false;
+		if (protocol == HttpProtocol.HTTP_1_1) {
+			this.mode = Mode.HTTP_1_1;
+			return;
+		}
+		this.mode = Mode.HTTP_2;
+		this.exchangeOpen = false;
+		this.bodyPending = false;
+		this.responding = false;
+		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol);
+	}
+
+	@Override
+	public ExchangeListener http11Exchanges(Exchange exchange) {
+		this.exchange = exchange;
+		return this;
+	}
+
+	@Override
+	public ExchangeListener streamOpened(Exchange exchange) {
+		Http2Protection connection = this.http2;
+		if (connection == null) {
+			connection = new Http2Protection(this.seat, this.settings, 0);
+			this.http2 = connection;
+		}
+		return connection.streamOpened(exchange);
+	}
+
+	/**
+	 * Check the PROXY header's source on the first bytes, start the header deadline on the first
+	 * byte of a request, and renew the body deadline.
+	 * @param bytes bytes just read
+	 * @return the refusal of a PROXY header from an untrusted source
+	 */
+	@Override
+	public @Nullable Refusal bytesRead(ByteBuf bytes) {
+		this.firstByteDeadlineNanos = 0;
+		if (!this.sourceChecked) {
+			this.sourceChecked = true;
+			Refusal untrusted = this.connections.proxyProtocol().check(this.channel);
+			if (untrusted != null) {
+				return untrusted;
+			}
+		}
+		switch (this.mode) {
+			case UNKNOWN -> {
+				this.bytesBeforeProtocol += bytes.readableBytes();
+				if (this.headerDeadlineNanos == 0) {
+					this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestHeaderNanos());
+				}
+			}
+			case HTTP_2 -> {
+				Http2Protection connection = this.http2;
+				if (connection != null) {
+					connection.bytesRead(bytes);
+				}
+			}
+			case HTTP_1_1 -> http11BytesRead();
+			default -> {
+			}
+		}
+		return null;
+	}
+
+	private void http11BytesRead() {
+		if (isWaiting()) {
+			this.readingHeaders = true;
+			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestHeaderNanos());
+		}
+		else if (this.bodyPending) {
+			this.bodyDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		}
+	}
+
+	@Override
+	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
+		this.exchangeOpen = true;
+		this.readingHeaders = false;
+		this.headerDeadlineNanos = 0;
+		this.bodyPending = !complete;
+		this.bodyBytes = 0;
+		this.bodyDeadlineNanos = complete ? 0 : Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		return this.settings.declaredBodyRefusal(request);
+	}
+
+	@Override
+	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
+		this.bodyBytes += content.content().readableBytes();
+		if (last) {
+			this.bodyPending = false;
+			this.bodyDeadlineNanos = 0;
+		}
+		return this.settings.tooLarge(this.bodyBytes) ? Refusal.CONTENT_TOO_LARGE : null;
+	}
+
+	@Override
+	public boolean responseStarted(int status) {
+		if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+			this.mode = Mode.OFF;
+			clearDeadlines();
+			return false;
+		}
+		this.responding = true;
+		this.writes.started(System.nanoTime());
+		if (this.connections.isShuttingDown()) {
+			this.seat.willClose(CloseReason.SHUTDOWN);
+			return true;
+		}
+		return false;
+	}
+
+	@Override
+	public void responseContent() {
+		this.writes.wrote();
+	}
+
+	@Override
+	public void responseEnded(boolean written) {
+		this.responding = false;
+		this.exchangeOpen = false;
+		this.writes.stop();
+		if (this.connections.isShuttingDown()) {
+			close(CloseReason.SHUTDOWN);
+		}
+	}
+
+	void shutdown() {
+		if (this.mode == Mode.HTTP_2) {
+			this.seat.willClose(CloseReason.SHUTDOWN);
+		}
+		else if (this.mode != Mode.OFF && isWaiting()) {
+			close(CloseReason.SHUTDOWN);
+		}
+	}
+
+	private boolean isWaiting() {
+		return !this.readingHeaders && !this.exchangeOpen && !this.bodyPending && !this.responding;
+	}
+
+	/**
+	 * Act on every deadline that has come due.
+	 * @param now the current {@link System#nanoTime()}
+	 */
+	void check(long now) {
+		if (this.mode == Mode.OFF || !this.channel.isActive()) {
+			return;
+		}
+		if (Deadlines.due(this.firstByteDeadlineNanos, now)) {
+			this.firstByteDeadlineNanos = 0;
+			this.seat.cut(CloseReason.PROXY_PROTOCOL);
+			return;
+		}
+		Http2Protection connection = this.http2;
+		if (this.mode == Mode.HTTP_2 && connection != null) {
+			connection.check(now);
+			return;
+		}
+		if (Deadlines.due(this.headerDeadlineNanos, now) || Deadlines.due(this.bodyDeadlineNanos, now)) {
+			clearDeadlines();
+			refuse(Refusal.REQUEST_TIMEOUT);
+			return;
+		}
+		if (this.writes.stalled(now)) {
+			close(CloseReason.REQUEST_TIMEOUT);
+		}
+	}
+
+	private void refuse(Refusal refusal) {
+		Exchange exchanges = this.exchange;
+		if (exchanges != null && this.mode == Mode.HTTP_1_1) {
+			exchanges.refuse(refusal);
+			return;
+		}
+		this.seat.cut(refusal.closeReason());
+	}
+
+	private void close(CloseReason reason) {
+		clearDeadlines();
+		this.seat.close(reason);
+	}
+
+	private void clearDeadlines() {
+		this.headerDeadlineNanos = 0;
+		this.bodyDeadlineNanos = 0;
+		this.writes.stop();
+	}
+
+	@Override
+	public void closed() {
+		Http2Protection connection = this.http2;
+		if (connection != null) {
+			connection.closed();
+		}
+	}
+
+	private enum Mode {
+
+		UNKNOWN, HTTP_1_1, HTTP_2, OFF
+
+	}
+
+}

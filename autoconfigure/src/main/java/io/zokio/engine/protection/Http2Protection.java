@@ -1,0 +1,89 @@
+package io.zokio.engine.protection;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.netty.buffer.ByteBuf;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Exchange;
+import io.zokio.engine.pipeline.ExchangeListener;
+import io.zokio.engine.pipeline.Seat;
+
+/**
+ * The deadlines of an HTTP/2 connection: a header block or frame header that stalls past the
+ * header deadline, or a frame payload that stalls past the body deadline, cuts the connection
+ * ({@link Http2FrameScanner}); each stream has its own body deadline and size limit
+ * ({@link StreamProtection}).
+ */
+final class Http2Protection {
+
+	private final Seat seat;
+
+	private final ProtectionSettings settings;
+
+	private final Http2FrameScanner frames;
+
+	private final Set<StreamProtection> streams = new HashSet<>();
+
+	private long headerDeadlineNanos;
+
+	private long bodyDeadlineNanos;
+
+	/**
+	 * Start following a connection that turned out to speak HTTP/2.
+	 * @param seat the connection's seat
+	 * @param settings the limits
+	 * @param bytesAlreadyRead the bytes of the connection's preface already read, which started the
+	 * header deadline
+	 */
+	Http2Protection(Seat seat, ProtectionSettings settings, int bytesAlreadyRead) {
+		this.seat = seat;
+		this.settings = settings;
+		this.frames = new Http2FrameScanner(bytesAlreadyRead);
+		if (bytesAlreadyRead > 0) {
+			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
+		}
+	}
+
+	ExchangeListener streamOpened(Exchange exchange) {
+		StreamProtection stream = new StreamProtection(this, exchange, this.settings);
+		this.streams.add(stream);
+		return stream;
+	}
+
+	void streamClosed(StreamProtection stream) {
+		this.streams.remove(stream);
+	}
+
+	void bytesRead(ByteBuf bytes) {
+		this.frames.read(bytes);
+		long now = System.nanoTime();
+		if (!this.frames.headersPending()) {
+			this.headerDeadlineNanos = 0;
+		}
+		else if (this.headerDeadlineNanos == 0) {
+			this.headerDeadlineNanos = Deadlines.deadline(now, this.settings.requestHeaderNanos());
+		}
+		this.bodyDeadlineNanos = this.frames.payloadPending()
+				? Deadlines.deadline(now, this.settings.requestBodyNanos()) : 0;
+	}
+
+	void check(long now) {
+		if (Deadlines.due(this.headerDeadlineNanos, now) || Deadlines.due(this.bodyDeadlineNanos, now)) {
+			this.headerDeadlineNanos = 0;
+			this.bodyDeadlineNanos = 0;
+			this.seat.cut(CloseReason.REQUEST_TIMEOUT);
+			return;
+		}
+		if (!this.streams.isEmpty()) {
+			for (StreamProtection stream : this.streams.toArray(StreamProtection[]::new)) {
+				stream.check(now);
+			}
+		}
+	}
+
+	void closed() {
+		this.streams.clear();
+	}
+
+}
