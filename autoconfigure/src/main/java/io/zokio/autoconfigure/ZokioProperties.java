@@ -6,12 +6,12 @@ import java.util.List;
 
 import io.zokio.engine.tls.TlsMode;
 import io.zokio.engine.transport.TransportMode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration properties of the Zokio engine. They validate themselves when bound, so that a value

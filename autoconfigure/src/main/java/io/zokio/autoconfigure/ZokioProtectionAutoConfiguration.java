@@ -9,7 +9,6 @@ import io.zokio.engine.protection.ConnectionLimits;
 import io.zokio.engine.protection.ProtectionParticipant;
 import io.zokio.engine.protection.ProxyProtocolPolicy;
 import io.zokio.engine.protection.ServerConnections;
-import io.zokio.engine.stats.ConnectionStatistics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -29,8 +28,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration of the protection of the application's server: connection limit, timeouts,
- * strict HTTP/1.1, Zokio's part of a graceful shutdown, and readiness and liveness that follow the
- * server's own refusals and stuck event loops.
+ * strict HTTP/1.1, Zokio's part of a graceful shutdown, readiness and liveness that follow the
+ * server's own refusals and stuck event loops, and the server settings Zokio applies where Boot's
+ * own properties leave them free.
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioStatisticsAutoConfiguration.class })
 @ConditionalOnZokioServer
@@ -86,14 +86,15 @@ public final class ZokioProtectionAutoConfiguration {
 	}
 
 	@Bean
-	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ZokioProperties properties,
-			NettyServerProperties nettyServerProperties, ServerConnections serverConnections, Environment environment) {
-		Duration idleTimeout = (nettyServerProperties.getIdleTimeout() != null) ? null
-				: properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout());
-		return new ProtectionWebServerFactoryCustomizer(idleTimeout,
-				properties.getHttp2(), properties.getProxyProtocol().getMode(), serverConnections, !Binder.get(environment)
-					.bind("server.netty.max-initial-line-length", DataSize.class)
-					.isBound());
+	ProtectionWebServerFactoryCustomizer protectionWebServerFactoryCustomizer(ServerConnections serverConnections) {
+		return new ProtectionWebServerFactoryCustomizer(serverConnections);
+	}
+
+	@Bean
+	HttpServerWebServerFactoryCustomizer httpServerWebServerFactoryCustomizer(ZokioProperties properties,
+			NettyServerProperties nettyServerProperties, Environment environment) {
+		return new HttpServerWebServerFactoryCustomizer(properties, nettyServerProperties.getIdleTimeout(),
+				Binder.get(environment).bind("server.netty.max-initial-line-length", DataSize.class).isBound());
 	}
 
 	@Bean

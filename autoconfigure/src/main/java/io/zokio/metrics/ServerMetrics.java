@@ -60,11 +60,11 @@ public final class ServerMetrics implements MeterBinder, AutoCloseable {
 		}
 		if (this.report != null) {
 			selection(registry, ZokioMeters.TRANSPORT, ZokioMeters.ZokioKeyNames.TRANSPORT, this.report.transport().id(),
-					this.report.requested().id(), this.report.fallback());
+					this.report.mode().id(), this.report.fallback());
 		}
 		if (this.tlsReport != null) {
 			selection(registry, ZokioMeters.TLS_PROVIDER, ZokioMeters.ZokioKeyNames.PROVIDER,
-					this.tlsReport.provider().id(), this.tlsReport.requested().id(), this.tlsReport.fallback());
+					this.tlsReport.provider().id(), this.tlsReport.mode().id(), this.tlsReport.fallback());
 		}
 	}
 

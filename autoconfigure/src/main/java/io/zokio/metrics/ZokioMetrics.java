@@ -25,8 +25,8 @@ import io.zokio.engine.pipeline.TlsVersion;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
-import io.zokio.metrics.ZokioMeters.ZokioKeyNames;
 import io.zokio.engine.stats.StatusClass;
+import io.zokio.metrics.ZokioMeters.ZokioKeyNames;
 import org.jspecify.annotations.Nullable;
 
 /**

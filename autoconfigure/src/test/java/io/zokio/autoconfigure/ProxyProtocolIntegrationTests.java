@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 import io.zokio.actuate.endpoint.ProxyProtocolDescriptor;
 import io.zokio.actuate.endpoint.ZokioEndpoint;
-import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatisticsSnapshot;

@@ -31,12 +31,12 @@ import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsVersion;
+import io.zokio.engine.selection.Stage;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
 import io.zokio.engine.tls.TlsProvider;
 import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.tls.TlsStage;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
@@ -219,8 +219,8 @@ class TlsIntegrationTests {
 			assertThat(report.provider()).isEqualTo(TlsProvider.JDK);
 			assertThat(report.fallback()).isTrue();
 			assertThat(report.failures()).singleElement().satisfies((attempt) -> {
-				assertThat(attempt.provider()).isEqualTo(TlsProvider.OPENSSL);
-				assertThat(attempt.stage()).isEqualTo(TlsStage.INIT);
+				assertThat(attempt.candidate()).isEqualTo(TlsProvider.OPENSSL);
+				assertThat(attempt.stage()).isEqualTo(Stage.INIT);
 			});
 			assertThat(output).contains("WARN").contains("Requested TLS implementation openssl could not be used");
 			assertThat(get(Layout.HTTP_1_1_TLS, server.port(), Layout.sslContext())).isEqualTo(200);

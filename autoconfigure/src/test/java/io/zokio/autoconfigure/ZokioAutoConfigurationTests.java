@@ -49,7 +49,7 @@ class ZokioAutoConfigurationTests {
 			.run((context) -> {
 				ZokioLoopResources resources = (ZokioLoopResources) context.getBean(ReactorResourceFactory.class)
 					.getLoopResources();
-				assertThat(resources.report().requested()).isEqualTo(TransportMode.NIO);
+				assertThat(resources.report().mode()).isEqualTo(TransportMode.NIO);
 				assertThat(resources.report().transport().id()).isEqualTo("nio");
 				assertThat(resources.report().eventLoopThreads()).isEqualTo(3);
 			});

@@ -39,12 +39,14 @@ class EngineIndependenceTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer..
-			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer..
-			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer..
-			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance..
-			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls..
-			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline..
+			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
+			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
+			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
+			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.tls.., io.zokio.engine.selection..
+			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
+			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.transport..
+			transport   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls..
+			selection   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.transport..
 			""")
 	void capabilitiesMeetOnlyInThePipeline(String room, String others) {
 		JavaClasses classes = this.engine.that(resideInAPackage("io.zokio.engine." + room + ".."));

@@ -10,8 +10,9 @@ import io.zokio.actuate.endpoint.RequestsDescriptor.Percentiles;
 import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsVersion;
+import io.zokio.engine.selection.Attempt;
 import io.zokio.engine.stats.TlsSnapshot;
-import io.zokio.engine.tls.TlsAttempt;
+import io.zokio.engine.tls.TlsProvider;
 import io.zokio.engine.tls.TlsReport;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ public record TlsDescriptor(String provider, String library, String requested, b
 		List<AttemptDescriptor> attempts, @Nullable HandshakesDescriptor handshakes) implements OperationResponseBody {
 
 	static TlsDescriptor of(TlsReport report, @Nullable TlsSnapshot snapshot) {
-		return new TlsDescriptor(report.provider().id(), report.library(), report.requested().id(),
+		return new TlsDescriptor(report.provider().id(), report.library(), report.mode().id(),
 				report.requireNative(), report.fallback(),
 				new SelfHandshakeDescriptor(report.protocol(), report.applicationProtocol()), report.handshakeTimeout(),
 				report.attempts().stream().map(AttemptDescriptor::of).toList(),
@@ -66,8 +67,8 @@ public record TlsDescriptor(String provider, String library, String requested, b
 	public record AttemptDescriptor(String provider, String stage, String outcome,
 			@JsonInclude(Include.ALWAYS) @Nullable String cause, long micros) {
 
-		static AttemptDescriptor of(TlsAttempt attempt) {
-			return new AttemptDescriptor(attempt.provider().id(), attempt.stage().toString(),
+		static AttemptDescriptor of(Attempt<TlsProvider> attempt) {
+			return new AttemptDescriptor(attempt.candidate().id(), attempt.stage().toString(),
 					attempt.outcome().toString(), attempt.cause(), attempt.micros());
 		}
 

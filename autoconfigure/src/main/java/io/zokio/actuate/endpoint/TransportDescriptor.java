@@ -2,10 +2,11 @@ package io.zokio.actuate.endpoint;
 
 import java.util.List;
 
-import io.zokio.engine.transport.TransportAttempt;
-import io.zokio.engine.transport.TransportReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.zokio.engine.selection.Attempt;
+import io.zokio.engine.transport.Transport;
+import io.zokio.engine.transport.TransportReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -24,7 +25,7 @@ public record TransportDescriptor(String name, String requested, boolean require
 		int eventLoopThreads, List<AttemptDescriptor> attempts) implements OperationResponseBody {
 
 	static TransportDescriptor of(TransportReport report) {
-		return new TransportDescriptor(report.transport().id(), report.requested().id(), report.requireNative(),
+		return new TransportDescriptor(report.transport().id(), report.mode().id(), report.requireNative(),
 				report.fallback(), report.eventLoopThreads(),
 				report.attempts().stream().map(AttemptDescriptor::of).toList());
 	}
@@ -41,8 +42,8 @@ public record TransportDescriptor(String name, String requested, boolean require
 	public record AttemptDescriptor(String transport, String stage, String outcome, @JsonInclude(Include.ALWAYS) @Nullable String cause,
 			long micros) {
 
-		static AttemptDescriptor of(TransportAttempt attempt) {
-			return new AttemptDescriptor(attempt.transport().id(), attempt.stage().toString(),
+		static AttemptDescriptor of(Attempt<Transport> attempt) {
+			return new AttemptDescriptor(attempt.candidate().id(), attempt.stage().toString(),
 					attempt.outcome().toString(), attempt.cause(), attempt.micros());
 		}
 

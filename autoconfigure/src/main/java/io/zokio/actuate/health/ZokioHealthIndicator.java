@@ -4,11 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.selection.Attempt;
 import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.tls.TlsAttempt;
 import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.TransportAttempt;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.ZokioLoopResources;
@@ -71,7 +70,7 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("provider", tls.provider().id());
 			details.put("fallback", tls.fallback());
-			details.put("notUsed", tls.failures().stream().map(TlsAttempt::toString).toList());
+			details.put("notUsed", tls.failures().stream().map(Attempt::toString).toList());
 			builder.withDetail("tls", details);
 		}
 		if (this.transportSelector == null) {
@@ -87,7 +86,7 @@ public final class ZokioHealthIndicator extends AbstractHealthIndicator {
 		builder.up()
 			.withDetail("transport", report.transport().id())
 			.withDetail("fallback", report.fallback())
-			.withDetail("notUsed", report.failures().stream().map(TransportAttempt::toString).toList());
+			.withDetail("notUsed", report.failures().stream().map(Attempt::toString).toList());
 	}
 
 }

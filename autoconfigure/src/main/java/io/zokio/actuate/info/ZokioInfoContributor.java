@@ -47,7 +47,7 @@ public final class ZokioInfoContributor implements InfoContributor {
 		if (report != null) {
 			Map<String, Object> transport = new LinkedHashMap<>();
 			transport.put("name", report.transport().id());
-			transport.put("requested", report.requested().id());
+			transport.put("requested", report.mode().id());
 			transport.put("fallback", report.fallback());
 			transport.put("eventLoopThreads", report.eventLoopThreads());
 			zokio.put("transport", transport);
@@ -57,7 +57,7 @@ public final class ZokioInfoContributor implements InfoContributor {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("provider", tls.provider().id());
 			details.put("library", tls.library());
-			details.put("requested", tls.requested().id());
+			details.put("requested", tls.mode().id());
 			details.put("fallback", tls.fallback());
 			zokio.put("tls", details);
 		}

@@ -4,10 +4,10 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.zokio.engine.pipeline.ConnectionListener;
 import io.zokio.engine.pipeline.ConnectionParticipant;
-import io.zokio.engine.pipeline.Seat;
 import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.Seat;
 import org.jspecify.annotations.Nullable;
 
 /**

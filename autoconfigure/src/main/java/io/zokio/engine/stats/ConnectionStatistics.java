@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.function.LongConsumer;
 
 import io.netty.handler.codec.http2.Http2Error;
-import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.AlpnProtocol;
+import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsHandshake;

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The libraries behind the TLS implementations: the seam between the staged selection's
- * {@link TlsStage#LOAD load} stage and netty-tcnative.
+ * {@link Stage#LOAD load} stage and netty-tcnative.
  */
 public interface TlsLibrary {
 

@@ -1,11 +1,12 @@
 package io.zokio.engine.tls;
 
 import io.netty.handler.ssl.SslProvider;
+import io.zokio.engine.selection.Candidate;
 
 /**
  * The TLS implementations the engine can serve with.
  */
-public enum TlsProvider {
+public enum TlsProvider implements Candidate {
 
 	/**
 	 * BoringSSL through netty-tcnative: native handshakes and record encryption.
@@ -30,6 +31,7 @@ public enum TlsProvider {
 	 * Return the name used in configuration, reports and meter tags.
 	 * @return the name
 	 */
+	@Override
 	public String id() {
 		return this.id;
 	}
@@ -38,6 +40,7 @@ public enum TlsProvider {
 	 * Return whether the implementation is a native library.
 	 * @return whether it is native
 	 */
+	@Override
 	public boolean isNative() {
 		return this == OPENSSL;
 	}

@@ -9,14 +9,16 @@ import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
-import io.zokio.engine.transport.Causes;
+import io.zokio.engine.selection.Attempt;
+import io.zokio.engine.selection.Causes;
+import io.zokio.engine.selection.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tries TLS implementations in order, each through the {@link TlsStage#LOAD load},
- * {@link TlsStage#INIT init} and {@link TlsStage#HANDSHAKE handshake} stages, and serves with the
+ * Tries TLS implementations in order, each through the {@link Stage#LOAD load},
+ * {@link Stage#INIT init} and {@link Stage#HANDSHAKE handshake} stages, and serves with the
  * first that passes all three. Every attempt and its cause is recorded in a {@link TlsReport}.
  */
 public final class TlsSelector {
@@ -84,7 +86,7 @@ public final class TlsSelector {
 	 * implementation could serve
 	 */
 	public SslContext select(TlsContextFactory contexts) {
-		List<TlsAttempt> attempts = new ArrayList<>();
+		List<Attempt<TlsProvider>> attempts = new ArrayList<>();
 		for (TlsProvider provider : this.settings.mode().order()) {
 			if (this.settings.requireNative() && !provider.isNative()) {
 				break;
@@ -122,11 +124,11 @@ public final class TlsSelector {
 		return this.report;
 	}
 
-	private @Nullable SslContext attempt(TlsProvider provider, TlsContextFactory contexts, List<TlsAttempt> attempts) {
+	private @Nullable SslContext attempt(TlsProvider provider, TlsContextFactory contexts, List<Attempt<TlsProvider>> attempts) {
 		long start = System.nanoTime();
 		Throwable unavailable = unavailabilityCause(provider);
 		if (unavailable != null) {
-			attempts.add(TlsAttempt.failed(provider, TlsStage.LOAD, Causes.describe(unavailable), micros(start)));
+			attempts.add(Attempt.failed(provider, Stage.LOAD, Causes.describe(unavailable), micros(start)));
 			return null;
 		}
 		SslContext context;
@@ -134,7 +136,7 @@ public final class TlsSelector {
 			context = contexts.create(provider);
 		}
 		catch (Exception | LinkageError ex) {
-			attempts.add(TlsAttempt.failed(provider, TlsStage.INIT, Causes.describe(ex), micros(start)));
+			attempts.add(Attempt.failed(provider, Stage.INIT, Causes.describe(ex), micros(start)));
 			return null;
 		}
 		SelfHandshake.Result handshake;
@@ -142,15 +144,15 @@ public final class TlsSelector {
 			handshake = prove(context);
 		}
 		catch (Exception | LinkageError ex) {
-			attempts.add(TlsAttempt.failed(provider, TlsStage.HANDSHAKE, Causes.describe(ex), micros(start)));
+			attempts.add(Attempt.failed(provider, Stage.HANDSHAKE, Causes.describe(ex), micros(start)));
 			return null;
 		}
-		attempts.add(TlsAttempt.selected(provider, micros(start)));
+		attempts.add(Attempt.selected(provider, Stage.HANDSHAKE, micros(start)));
 		TlsReport selected = new TlsReport(provider, this.library.describe(provider), this.settings.mode(),
 				this.settings.requireNative(), attempts.size() > 1, handshake.protocol(),
 				handshake.applicationProtocol(), this.settings.handshakeTimeout(), attempts);
 		this.report = selected;
-		log(selected);
+		selected.log(logger, "TLS implementation");
 		return context;
 	}
 
@@ -173,16 +175,6 @@ public final class TlsSelector {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return ex;
-		}
-	}
-
-	private void log(TlsReport selected) {
-		if (selected.requestedProviderUnavailable()) {
-			logger.warn("Requested TLS implementation {} could not be used. {}", selected.requested().requested(),
-					selected.summary());
-		}
-		else {
-			logger.info(selected.summary());
 		}
 	}
 

@@ -2,44 +2,25 @@ package io.zokio.engine.tls;
 
 import java.util.List;
 
-/**
- * Thrown when native TLS is required and could not be used, or when no TLS implementation could
- * serve the server's key material at all.
- */
-public final class TlsUnavailableException extends IllegalStateException {
+import io.zokio.engine.selection.Attempt;
+import io.zokio.engine.selection.UnavailableException;
 
-	private final transient List<TlsAttempt> attempts;
+/**
+ * Thrown when no TLS implementation can serve the server's SSL configuration, or when native TLS
+ * is required and it failed.
+ */
+public final class TlsUnavailableException extends UnavailableException {
 
 	private final boolean nativeRequired;
 
-	TlsUnavailableException(List<TlsAttempt> attempts, boolean nativeRequired) {
-		super(message(attempts, nativeRequired));
-		this.attempts = List.copyOf(attempts);
+	private final boolean selfHandshakeTimedOut;
+
+	TlsUnavailableException(List<Attempt<TlsProvider>> attempts, boolean nativeRequired) {
+		super(nativeRequired ? "Native TLS is required (zokio.tls.require-native=true) but could not be used:"
+				: "No TLS implementation could serve the server's SSL configuration:", attempts);
 		this.nativeRequired = nativeRequired;
-	}
-
-	private static String message(List<TlsAttempt> attempts, boolean nativeRequired) {
-		StringBuilder message = new StringBuilder(nativeRequired
-				? "Native TLS is required (zokio.tls.require-native=true) but could not be used:"
-				: "No TLS implementation could serve the server's SSL configuration:");
-		for (TlsAttempt attempt : attempts) {
-			message.append(System.lineSeparator())
-				.append("  - ")
-				.append(attempt.provider())
-				.append(" failed at ")
-				.append(attempt.stage())
-				.append(": ")
-				.append(attempt.cause());
-		}
-		return message.toString();
-	}
-
-	/**
-	 * Return every attempt made before giving up.
-	 * @return the attempts
-	 */
-	public List<TlsAttempt> getAttempts() {
-		return this.attempts;
+		this.selfHandshakeTimedOut = attempts.stream()
+			.anyMatch((attempt) -> attempt.cause() != null && attempt.cause().startsWith(SelfHandshake.TIMED_OUT));
 	}
 
 	/**
@@ -48,8 +29,7 @@ public final class TlsUnavailableException extends IllegalStateException {
 	 * @return whether a self-handshake timed out
 	 */
 	public boolean isSelfHandshakeTimedOut() {
-		return this.attempts.stream()
-			.anyMatch((attempt) -> attempt.cause() != null && attempt.cause().startsWith(SelfHandshake.TIMED_OUT));
+		return this.selfHandshakeTimedOut;
 	}
 
 	/**

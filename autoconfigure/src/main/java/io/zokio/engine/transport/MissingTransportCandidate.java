@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A transport that cannot be tried at all: its classes are not on the classpath, or it does not
- * exist on this operating system. Fails at the {@link AttemptStage#LOAD} stage.
+ * exist on this operating system. Fails at the {@link Stage#LOAD} stage.
  */
 final class MissingTransportCandidate implements TransportCandidate {
 

@@ -1,9 +1,11 @@
 package io.zokio.engine.transport;
 
+import io.zokio.engine.selection.Candidate;
+
 /**
  * The I/O transports the engine can run on, named as Reactor Netty names them.
  */
-public enum Transport {
+public enum Transport implements Candidate {
 
 	/**
 	 * Linux io_uring (kernel 5.9 or later).
@@ -39,6 +41,7 @@ public enum Transport {
 	 * {@code nio}).
 	 * @return the name
 	 */
+	@Override
 	public String id() {
 		return this.id;
 	}
@@ -47,6 +50,7 @@ public enum Transport {
 	 * Return whether the transport uses a native library.
 	 * @return whether the transport is native
 	 */
+	@Override
 	public boolean isNative() {
 		return this.nativeTransport;
 	}

@@ -2,6 +2,7 @@ package io.zokio.engine.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,13 +15,16 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.zokio.engine.selection.Attempt;
+import io.zokio.engine.selection.Causes;
+import io.zokio.engine.selection.Stage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Tries transport candidates in order, each through the {@link AttemptStage#LOAD load},
- * {@link AttemptStage#INIT init} and {@link AttemptStage#BIND bind} stages, and serves the first
+ * Tries transport candidates in order, each through the {@link Stage#LOAD load},
+ * {@link Stage#INIT init} and {@link Stage#BIND bind} stages, and serves the first
  * that passes all three. Every attempt and its cause is recorded in a {@link TransportReport}.
  */
 public final class TransportSelector implements AutoCloseable {
@@ -63,7 +66,7 @@ public final class TransportSelector implements AutoCloseable {
 		if (running != null && !running.isDisposed()) {
 			return running;
 		}
-		List<TransportAttempt> attempts = new ArrayList<>();
+		List<Attempt<Transport>> attempts = new ArrayList<>();
 		for (TransportCandidate candidate : this.candidates.get()) {
 			if (this.settings.requireNative() && !candidate.transport().isNative()) {
 				break;
@@ -108,12 +111,12 @@ public final class TransportSelector implements AutoCloseable {
 		}
 	}
 
-	private @Nullable ZokioLoopResources attempt(TransportCandidate candidate, List<TransportAttempt> attempts) {
+	private @Nullable ZokioLoopResources attempt(TransportCandidate candidate, List<Attempt<Transport>> attempts) {
 		Transport transport = candidate.transport();
 		long start = System.nanoTime();
 		Throwable unavailable = unavailabilityCause(candidate);
 		if (unavailable != null) {
-			attempts.add(TransportAttempt.failed(transport, AttemptStage.LOAD, Causes.describe(unavailable),
+			attempts.add(Attempt.failed(transport, Stage.LOAD, Causes.describe(unavailable),
 					micros(start)));
 			return null;
 		}
@@ -123,7 +126,7 @@ public final class TransportSelector implements AutoCloseable {
 					new EventLoopThreadFactory(transport), candidate.ioHandlerFactory());
 		}
 		catch (RuntimeException | LinkageError ex) {
-			attempts.add(TransportAttempt.failed(transport, AttemptStage.INIT, Causes.describe(ex), micros(start)));
+			attempts.add(Attempt.failed(transport, Stage.INIT, Causes.describe(ex), micros(start)));
 			return null;
 		}
 		try {
@@ -131,13 +134,13 @@ public final class TransportSelector implements AutoCloseable {
 		}
 		catch (Exception | LinkageError ex) {
 			group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
-			attempts.add(TransportAttempt.failed(transport, AttemptStage.BIND, Causes.describe(ex), micros(start)));
+			attempts.add(Attempt.failed(transport, Stage.BIND, Causes.describe(ex), micros(start)));
 			return null;
 		}
-		attempts.add(TransportAttempt.selected(transport, micros(start)));
+		attempts.add(Attempt.selected(transport, Stage.BIND, micros(start)));
 		TransportReport selected = new TransportReport(transport, this.settings.mode(), this.settings.requireNative(),
 				attempts.size() > 1, this.settings.eventLoopThreads(), attempts);
-		log(selected);
+		selected.log(logger, "transport");
 		ZokioLoopResources resources = new ZokioLoopResources(candidate, group, selected);
 		this.current = resources;
 		return resources;
@@ -173,16 +176,6 @@ public final class TransportSelector implements AutoCloseable {
 			throw (cause instanceof Exception exception) ? exception : new IllegalStateException(cause);
 		}
 		bound.channel().close().awaitUninterruptibly();
-	}
-
-	private void log(TransportReport selected) {
-		if (selected.requestedTransportUnavailable()) {
-			logger.warn("Requested transport {} could not be used. {}", selected.requested().requested(),
-					selected.summary());
-		}
-		else {
-			logger.info(selected.summary());
-		}
 	}
 
 	private static long micros(long startNanos) {

@@ -3,11 +3,11 @@ package io.zokio.engine.stats;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
-import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsHandshake;

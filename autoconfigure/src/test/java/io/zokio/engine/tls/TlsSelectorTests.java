@@ -8,7 +8,8 @@ import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
-import io.zokio.engine.transport.AttemptOutcome;
+import io.zokio.engine.selection.Outcome;
+import io.zokio.engine.selection.Stage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class TlsSelectorTests {
 		assertThat(report.protocol()).isEqualTo("TLSv1.3");
 		assertThat(report.library()).isEqualTo("openssl library");
 		assertThat(report.attempts()).singleElement()
-			.satisfies((attempt) -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SELECTED));
+			.satisfies((attempt) -> assertThat(attempt.outcome()).isEqualTo(Outcome.SELECTED));
 		assertThat(report.summary()).startsWith("Zokio TLS: openssl (openssl library, mode auto, self-handshake TLSv1.3");
 	}
 
@@ -73,12 +74,12 @@ class TlsSelectorTests {
 		assertThat(report.provider()).isEqualTo(TlsProvider.JDK);
 		assertThat(report.fallback()).isTrue();
 		assertThat(report.failures()).singleElement().satisfies((attempt) -> {
-			assertThat(attempt.provider()).isEqualTo(TlsProvider.OPENSSL);
-			assertThat(attempt.stage()).isEqualTo(TlsStage.LOAD);
+			assertThat(attempt.candidate()).isEqualTo(TlsProvider.OPENSSL);
+			assertThat(attempt.stage()).isEqualTo(Stage.LOAD);
 			assertThat(attempt.cause()).isEqualTo("failed to map segment");
 		});
 		assertThat(report.summary()).endsWith("; not used: openssl (load: failed to map segment)");
-		assertThat(report.requestedProviderUnavailable()).isFalse();
+		assertThat(report.requestedUnavailable()).isFalse();
 	}
 
 	@Test
@@ -92,9 +93,9 @@ class TlsSelectorTests {
 		});
 		TlsReport report = selector.report();
 		assertThat(report.provider()).isEqualTo(TlsProvider.JDK);
-		assertThat(report.requestedProviderUnavailable()).isTrue();
+		assertThat(report.requestedUnavailable()).isTrue();
 		assertThat(report.failures()).singleElement().satisfies((attempt) -> {
-			assertThat(attempt.stage()).isEqualTo(TlsStage.INIT);
+			assertThat(attempt.stage()).isEqualTo(Stage.INIT);
 			assertThat(attempt.cause()).isEqualTo("unsupported cipher suite");
 		});
 	}
@@ -107,7 +108,7 @@ class TlsSelectorTests {
 		TlsReport report = selector.report();
 		assertThat(report.provider()).isEqualTo(TlsProvider.JDK);
 		assertThat(report.failures()).singleElement()
-			.satisfies((attempt) -> assertThat(attempt.stage()).isEqualTo(TlsStage.HANDSHAKE));
+			.satisfies((attempt) -> assertThat(attempt.stage()).isEqualTo(Stage.HANDSHAKE));
 	}
 
 	@Test

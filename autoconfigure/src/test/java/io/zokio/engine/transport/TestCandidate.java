@@ -2,6 +2,7 @@ package io.zokio.engine.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
+import io.zokio.engine.selection.Stage;
 
 /**
  * A transport candidate that runs on NIO but fails at a chosen stage, standing in for a native
@@ -11,20 +12,20 @@ final class TestCandidate implements TransportCandidate {
 
 	private final Transport transport;
 
-	private final AttemptStage failAt;
+	private final Stage failAt;
 
 	private final String cause;
 
 	private final TransportCandidate nio = NioTransportCandidate.withDefaultSelector();
 
-	private TestCandidate(Transport transport, AttemptStage failAt, String cause) {
+	private TestCandidate(Transport transport, Stage failAt, String cause) {
 		this.transport = transport;
 		this.failAt = failAt;
 		this.cause = cause;
 		this.nio.unavailabilityCause();
 	}
 
-	static TestCandidate failingAt(Transport transport, AttemptStage stage, String cause) {
+	static TestCandidate failingAt(Transport transport, Stage stage, String cause) {
 		return new TestCandidate(transport, stage, cause);
 	}
 
@@ -39,13 +40,13 @@ final class TestCandidate implements TransportCandidate {
 
 	@Override
 	public Throwable unavailabilityCause() {
-		return (this.failAt == AttemptStage.LOAD) ? new UnsatisfiedLinkError(this.cause) : null;
+		return (this.failAt == Stage.LOAD) ? new UnsatisfiedLinkError(this.cause) : null;
 	}
 
 	@Override
 	public IoHandlerFactory ioHandlerFactory() {
 		IoHandlerFactory factory = this.nio.ioHandlerFactory();
-		if (this.failAt != AttemptStage.INIT) {
+		if (this.failAt != Stage.INIT) {
 			return factory;
 		}
 		return (executor) -> {
@@ -60,7 +61,7 @@ final class TestCandidate implements TransportCandidate {
 
 	@Override
 	public <C extends Channel> C newChannel(Class<C> channelType) {
-		if (this.failAt == AttemptStage.BIND) {
+		if (this.failAt == Stage.BIND) {
 			throw new IllegalStateException(this.cause);
 		}
 		return this.nio.newChannel(channelType);

@@ -5,6 +5,10 @@ import java.util.List;
 
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.internal.PlatformDependent;
+import io.zokio.engine.selection.Attempt;
+import io.zokio.engine.selection.Causes;
+import io.zokio.engine.selection.Outcome;
+import io.zokio.engine.selection.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,24 +31,24 @@ class TransportSelectorTests {
 
 	@Test
 	void fallsBackStageByStageToTheFirstCandidateThatPassesAll() {
-		TransportSelector selector = selector(false, TestCandidate.failingAt(Transport.IO_URING, AttemptStage.LOAD,
-				"no io_uring library"), TestCandidate.failingAt(Transport.EPOLL, AttemptStage.INIT, "no ring"),
-				TestCandidate.failingAt(Transport.KQUEUE, AttemptStage.BIND, "cannot bind"),
+		TransportSelector selector = selector(false, TestCandidate.failingAt(Transport.IO_URING, Stage.LOAD,
+				"no io_uring library"), TestCandidate.failingAt(Transport.EPOLL, Stage.INIT, "no ring"),
+				TestCandidate.failingAt(Transport.KQUEUE, Stage.BIND, "cannot bind"),
 				NioTransportCandidate.withDefaultSelector());
 		this.resources = selector.select();
 		TransportReport report = this.resources.report();
 		assertThat(report.transport()).isEqualTo(Transport.NIO);
 		assertThat(report.fallback()).isTrue();
-		assertThat(report.attempts()).extracting(TransportAttempt::transport, TransportAttempt::stage,
-				TransportAttempt::outcome, TransportAttempt::cause)
+		assertThat(report.attempts()).extracting(Attempt::candidate, Attempt::stage,
+				Attempt::outcome, Attempt::cause)
 			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(Transport.IO_URING, AttemptStage.LOAD, AttemptOutcome.FAILED,
+					org.assertj.core.groups.Tuple.tuple(Transport.IO_URING, Stage.LOAD, Outcome.FAILED,
 							"no io_uring library"),
-					org.assertj.core.groups.Tuple.tuple(Transport.EPOLL, AttemptStage.INIT, AttemptOutcome.FAILED,
+					org.assertj.core.groups.Tuple.tuple(Transport.EPOLL, Stage.INIT, Outcome.FAILED,
 							"no ring"),
-					org.assertj.core.groups.Tuple.tuple(Transport.KQUEUE, AttemptStage.BIND, AttemptOutcome.FAILED,
+					org.assertj.core.groups.Tuple.tuple(Transport.KQUEUE, Stage.BIND, Outcome.FAILED,
 							"cannot bind"),
-					org.assertj.core.groups.Tuple.tuple(Transport.NIO, AttemptStage.BIND, AttemptOutcome.SELECTED,
+					org.assertj.core.groups.Tuple.tuple(Transport.NIO, Stage.BIND, Outcome.SELECTED,
 							null));
 		assertThat(selector.report()).isSameAs(report);
 		assertThat(report.summary()).startsWith("Zokio transport: nio (mode auto, 2 event loop threads)")
@@ -53,7 +57,7 @@ class TransportSelectorTests {
 
 	@Test
 	void releasesTheEventLoopsOfACandidateThatFailedToBind() throws InterruptedException {
-		this.resources = selector(false, TestCandidate.failingAt(Transport.EPOLL, AttemptStage.BIND, "cannot bind"),
+		this.resources = selector(false, TestCandidate.failingAt(Transport.EPOLL, Stage.BIND, "cannot bind"),
 				NioTransportCandidate.withDefaultSelector())
 			.select();
 		for (Thread thread : EventLoopThreads.alive("epoll")) {
@@ -87,8 +91,8 @@ class TransportSelectorTests {
 	@Test
 	void requiringNativeFailsWithEveryAttemptAndNeverTriesNio() {
 		TransportSelector selector = selector(true,
-				TestCandidate.failingAt(Transport.EPOLL, AttemptStage.LOAD, "epoll library missing"),
-				TestCandidate.failingAt(Transport.IO_URING, AttemptStage.INIT,
+				TestCandidate.failingAt(Transport.EPOLL, Stage.LOAD, "epoll library missing"),
+				TestCandidate.failingAt(Transport.IO_URING, Stage.INIT,
 						"failed to create io_uring ring fd: Operation not permitted"),
 				NioTransportCandidate.withDefaultSelector());
 		assertThatExceptionOfType(NativeTransportUnavailableException.class).isThrownBy(selector::select)
@@ -110,7 +114,7 @@ class TransportSelectorTests {
 	@Test
 	void failsWhenNoCandidateWorks() {
 		TransportSelector selector = selector(false,
-				TestCandidate.failingAt(Transport.NIO, AttemptStage.INIT, "no selector"));
+				TestCandidate.failingAt(Transport.NIO, Stage.INIT, "no selector"));
 		assertThatIllegalStateException().isThrownBy(selector::select)
 			.withMessageContaining("No transport could be used")
 			.withMessageContaining("nio (init: no selector)");
@@ -120,10 +124,10 @@ class TransportSelectorTests {
 	void warnsWhenTheRequestedTransportIsReplaced() {
 		TransportSelector selector = new TransportSelector(
 				new TransportSettings(TransportMode.IO_URING, false, 1, Duration.ofSeconds(5)),
-				() -> List.of(TestCandidate.failingAt(Transport.IO_URING, AttemptStage.INIT, "EPERM"),
+				() -> List.of(TestCandidate.failingAt(Transport.IO_URING, Stage.INIT, "EPERM"),
 						NioTransportCandidate.withDefaultSelector()));
 		this.resources = selector.select();
-		assertThat(this.resources.report().requestedTransportUnavailable()).isTrue();
+		assertThat(this.resources.report().requestedUnavailable()).isTrue();
 	}
 
 	@Test

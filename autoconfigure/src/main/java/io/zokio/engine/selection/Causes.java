@@ -1,4 +1,4 @@
-package io.zokio.engine.transport;
+package io.zokio.engine.selection;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,0 +1,79 @@
+package io.zokio.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerConfig;
+import reactor.netty.http.server.ProxyProtocolSupportType;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Zokio's settings of the {@link HttpServer}, applied to {@code HttpServer.create()} the way Boot's
+ * factory applies its customizers, and read back from the server's configuration.
+ */
+class HttpServerWebServerFactoryCustomizerTests {
+
+	private final ZokioProperties properties = new ZokioProperties();
+
+	@Test
+	void appliesZokiosIdleTimeoutWhenBootsIsNotSet() {
+		assertThat(configure(null, false).idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void leavesBootsIdleTimeoutToBoot() {
+		assertThat(configure(Duration.ofSeconds(5), false).idleTimeout()).isNull();
+	}
+
+	@Test
+	void appliesNoIdleTimeoutWhenZokiosIsZero() {
+		this.properties.getConnections().setDefaultIdleTimeout(Duration.ZERO);
+		assertThat(configure(null, false).idleTimeout()).isNull();
+	}
+
+	@Test
+	void raisesTheRequestLineLimitToWhatRfc9112RecommendsWhenBootsIsNotSet() {
+		assertThat(configure(null, false).decoder().maxInitialLineLength())
+			.isEqualTo(HttpServerWebServerFactoryCustomizer.MIN_REQUEST_LINE_LENGTH);
+	}
+
+	@Test
+	void leavesBootsRequestLineLimitToBoot() {
+		assertThat(configure(null, true).decoder().maxInitialLineLength()).isEqualTo(4096);
+	}
+
+	@Test
+	void advertisesTheConfiguredHttp2Settings() {
+		this.properties.getHttp2().setMaxConcurrentStreams(17);
+		this.properties.getHttp2().setMaxHeaderListSize(DataSize.ofKilobytes(12));
+		HttpServerConfig configuration = configure(null, false);
+		assertThat(configuration.http2SettingsSpec().maxConcurrentStreams()).isEqualTo(17);
+		assertThat(configuration.http2SettingsSpec().maxHeaderListSize()).isEqualTo(12 * 1024);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "OFF, OFF", "ON, ON", "AUTO, AUTO" })
+	void takesTheProxyProtocolInItsMode(ZokioProperties.ProxyProtocol.Mode mode, ProxyProtocolSupportType type) {
+		this.properties.getProxyProtocol().setMode(mode);
+		assertThat(configure(null, false).proxyProtocolSupportType()).isEqualTo(type);
+	}
+
+	private HttpServerConfig configure(Duration bootIdleTimeout, boolean bootRequestLine) {
+		NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory();
+		new HttpServerWebServerFactoryCustomizer(this.properties, bootIdleTimeout, bootRequestLine).customize(factory);
+		HttpServer server = HttpServer.create();
+		for (NettyServerCustomizer customizer : factory.getServerCustomizers()) {
+			server = customizer.apply(server);
+		}
+		return server.configuration();
+	}
+
+}
