@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.zokio.engine.ZokioEngine;
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.DirectMemoryGuard;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.transport.LoopWatchdog;
@@ -45,9 +47,7 @@ final class ZokioAvailability implements SmartLifecycle {
 
 	private final ServerConnections connections;
 
-	private final @Nullable DirectMemoryGuard memory;
-
-	private final @Nullable ZokioEventLoops eventLoops;
+	private final ZokioEngine engine;
 
 	private @Nullable ScheduledExecutorService scheduler;
 
@@ -55,12 +55,10 @@ final class ZokioAvailability implements SmartLifecycle {
 
 	private boolean broken;
 
-	ZokioAvailability(ApplicationEventPublisher publisher, ServerConnections connections,
-			@Nullable DirectMemoryGuard memory, @Nullable ZokioEventLoops eventLoops) {
+	ZokioAvailability(ApplicationEventPublisher publisher, ServerConnections connections, ZokioEngine engine) {
 		this.publisher = publisher;
 		this.connections = connections;
-		this.memory = memory;
-		this.eventLoops = eventLoops;
+		this.engine = engine;
 	}
 
 	@Override
@@ -112,7 +110,7 @@ final class ZokioAvailability implements SmartLifecycle {
 	}
 
 	private @Nullable String stuckLoop() {
-		LoopWatchdog watchdog = (this.eventLoops != null) ? this.eventLoops.watchdog() : null;
+		LoopWatchdog watchdog = this.engine.eventLoops().orElse(null);
 		if (watchdog == null) {
 			return null;
 		}
@@ -129,7 +127,7 @@ final class ZokioAvailability implements SmartLifecycle {
 		if (this.connections.isAtLimit()) {
 			return "the server holds its limit of " + this.connections.maxConnections() + " connections";
 		}
-		if (this.memory != null && this.memory.isUnderPressure()) {
+		if (this.engine.bufferPool().map(BufferPool::guard).filter(DirectMemoryGuard::isUnderPressure).isPresent()) {
 			return "direct memory is exhausted and requests are shed";
 		}
 		return null;

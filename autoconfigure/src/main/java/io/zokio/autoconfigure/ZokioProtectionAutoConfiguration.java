@@ -3,7 +3,7 @@ package io.zokio.autoconfigure;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.conformance.ConformanceParticipant;
 import io.zokio.engine.protection.ConnectionLimits;
 import io.zokio.engine.protection.ProtectionParticipant;
@@ -12,7 +12,6 @@ import io.zokio.engine.protection.ServerConnections;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -114,10 +113,8 @@ public final class ZokioProtectionAutoConfiguration {
 
 	@Bean
 	ZokioAvailability zokioAvailability(ApplicationEventPublisher publisher, ServerConnections serverConnections,
-			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ZokioEventLoops> eventLoops) {
-		BufferPool pool = bufferPool.getIfAvailable();
-		return new ZokioAvailability(publisher, serverConnections, (pool != null) ? pool.guard() : null,
-				eventLoops.getIfAvailable());
+			ZokioEngine zokioEngine) {
+		return new ZokioAvailability(publisher, serverConnections, zokioEngine);
 	}
 
 }

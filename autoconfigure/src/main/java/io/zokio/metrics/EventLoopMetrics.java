@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
-import io.netty.channel.EventLoopGroup;
 import io.zokio.engine.transport.LoopWatchdog;
 import org.jspecify.annotations.Nullable;
 
@@ -23,20 +22,16 @@ public final class EventLoopMetrics implements MeterBinder, AutoCloseable {
 
 	private final LoopWatchdog watchdog;
 
-	private final EventLoopGroup group;
-
 	private final List<Meter> meters = new ArrayList<>();
 
 	private @Nullable MeterRegistry registry;
 
 	/**
-	 * Create a binder of the given loops' meters.
+	 * Create a binder of the meters of the loops a watchdog watches.
 	 * @param watchdog the watchdog of the loops
-	 * @param group the loops
 	 */
-	public EventLoopMetrics(LoopWatchdog watchdog, EventLoopGroup group) {
+	public EventLoopMetrics(LoopWatchdog watchdog) {
 		this.watchdog = watchdog;
-		this.group = group;
 	}
 
 	@Override
@@ -63,7 +58,7 @@ public final class EventLoopMetrics implements MeterBinder, AutoCloseable {
 				.tag(ZokioMeters.ZokioKeyNames.LOOP.asString(), loop)
 				.register(registry);
 		}
-		new NettyEventExecutorMetrics(this.group).bindTo(registry);
+		new NettyEventExecutorMetrics(this.watchdog.group()).bindTo(registry);
 	}
 
 	/**

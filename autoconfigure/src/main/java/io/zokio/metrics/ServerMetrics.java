@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.protection.ServerConnections;
-import io.zokio.engine.tls.TlsReport;
-import io.zokio.engine.transport.TransportReport;
+import io.zokio.engine.tls.TlsSelector;
+import io.zokio.engine.transport.TransportSelector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,27 +23,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServerMetrics implements MeterBinder, AutoCloseable {
 
-	private final @Nullable ServerConnections connections;
-
-	private final @Nullable TransportReport report;
-
-	private final @Nullable TlsReport tlsReport;
+	private final ZokioEngine engine;
 
 	private final List<Meter> meters = new ArrayList<>();
 
 	private @Nullable MeterRegistry registry;
 
 	/**
-	 * Create a binder of the given server's meters.
-	 * @param connections the server's connections, or {@code null} when protection is off
-	 * @param report what transport selection decided, or {@code null} when Zokio did not select it
-	 * @param tlsReport what TLS selection decided, or {@code null} when the server has no TLS
+	 * Create a binder of the given engine's server meters: accept failures when protection is on,
+	 * the transport and the TLS implementation when Zokio selected them.
+	 * @param engine the engine's parts
 	 */
-	public ServerMetrics(@Nullable ServerConnections connections, @Nullable TransportReport report,
-			@Nullable TlsReport tlsReport) {
-		this.connections = connections;
-		this.report = report;
-		this.tlsReport = tlsReport;
+	public ServerMetrics(ZokioEngine engine) {
+		this.engine = engine;
 	}
 
 	@Override
@@ -52,20 +45,19 @@ public final class ServerMetrics implements MeterBinder, AutoCloseable {
 	}
 
 	private void bind(MeterRegistry registry) {
-		if (this.connections != null) {
-			FunctionCounter
-				.builder(ZokioMeters.ACCEPT_FAILURES.getName(), this.connections, ServerConnections::acceptFailures)
+		this.engine.connections()
+			.ifPresent((connections) -> FunctionCounter
+				.builder(ZokioMeters.ACCEPT_FAILURES.getName(), connections, ServerConnections::acceptFailures)
 				.description(ZokioMeters.ACCEPT_FAILURES.getDescription())
-				.register(registry);
-		}
-		if (this.report != null) {
-			selection(registry, ZokioMeters.TRANSPORT, ZokioMeters.ZokioKeyNames.TRANSPORT, this.report.transport().id(),
-					this.report.mode().id(), this.report.fallback());
-		}
-		if (this.tlsReport != null) {
-			selection(registry, ZokioMeters.TLS_PROVIDER, ZokioMeters.ZokioKeyNames.PROVIDER,
-					this.tlsReport.provider().id(), this.tlsReport.mode().id(), this.tlsReport.fallback());
-		}
+				.register(registry));
+		this.engine.transport()
+			.map(TransportSelector::report)
+			.ifPresent((report) -> selection(registry, ZokioMeters.TRANSPORT, ZokioMeters.ZokioKeyNames.TRANSPORT,
+					report.transport().id(), report.mode().id(), report.fallback()));
+		this.engine.tls()
+			.map(TlsSelector::report)
+			.ifPresent((report) -> selection(registry, ZokioMeters.TLS_PROVIDER, ZokioMeters.ZokioKeyNames.PROVIDER,
+					report.provider().id(), report.mode().id(), report.fallback()));
 	}
 
 	private static void selection(MeterRegistry registry, ZokioMeters meter, ZokioMeters.ZokioKeyNames selected,

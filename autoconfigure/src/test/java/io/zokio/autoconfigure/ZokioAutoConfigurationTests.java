@@ -28,7 +28,8 @@ class ZokioAutoConfigurationTests {
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 				ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
-				ZokioPipelineAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class))
+				ZokioPipelineAutoConfiguration.class, ZokioEngineAutoConfiguration.class,
+				NettyReactiveWebServerAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "zokio.buffer-pool.preallocate=0");
 
 	@Test

@@ -14,7 +14,8 @@ class ZokioEndpointAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class,
-				NettyReactiveWebServerAutoConfiguration.class, ZokioEndpointAutoConfiguration.class))
+				ZokioEngineAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class,
+				ZokioEndpointAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s");
 
 	@Test

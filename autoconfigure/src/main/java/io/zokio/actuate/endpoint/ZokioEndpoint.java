@@ -1,15 +1,11 @@
 package io.zokio.actuate.endpoint;
 
-import java.util.function.Supplier;
 
-import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
-import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.LoopWatchdog;
-import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
 import org.jspecify.annotations.Nullable;
 
@@ -27,38 +23,14 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 @Endpoint(id = "zokio", defaultAccess = Access.READ_ONLY)
 public final class ZokioEndpoint {
 
-	private final @Nullable TransportSelector transportSelector;
-
-	private final @Nullable BufferPool bufferPool;
-
-	private final @Nullable ConnectionStatistics statistics;
-
-	private final @Nullable ServerConnections connections;
-
-	private final Supplier<@Nullable LoopWatchdog> eventLoops;
-
-	private final @Nullable TlsSelector tlsSelector;
+	private final ZokioEngine engine;
 
 	/**
-	 * Create an endpoint reporting on the given engine parts.
-	 * @param transportSelector the selector of the server's transport, or {@code null} when the
-	 * transport is not managed by Zokio
-	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
-	 * @param statistics the connection statistics, or {@code null} when they are disabled
-	 * @param connections the server's live connections and limit, or {@code null}
-	 * @param eventLoops the watchdog of the server's event loops, or {@code null} while there is none
-	 * @param tlsSelector the selector of the server's TLS implementation, or {@code null} when Zokio
-	 * does not select it
+	 * Create an endpoint reporting on the given engine.
+	 * @param engine the engine's parts
 	 */
-	public ZokioEndpoint(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
-			@Nullable ConnectionStatistics statistics, @Nullable ServerConnections connections,
-			Supplier<@Nullable LoopWatchdog> eventLoops, @Nullable TlsSelector tlsSelector) {
-		this.transportSelector = transportSelector;
-		this.bufferPool = bufferPool;
-		this.statistics = statistics;
-		this.connections = connections;
-		this.eventLoops = eventLoops;
-		this.tlsSelector = tlsSelector;
+	public ZokioEndpoint(ZokioEngine engine) {
+		this.engine = engine;
 	}
 
 	/**
@@ -68,9 +40,9 @@ public final class ZokioEndpoint {
 	@ReadOperation
 	public ZokioDescriptor zokio() {
 		StatisticsSnapshot snapshot = snapshot();
-		return new ZokioDescriptor(transport(), tls(snapshot), BufferPoolDescriptor.of(this.bufferPool),
+		return new ZokioDescriptor(transport(), tls(snapshot), BufferPoolDescriptor.of(this.engine.bufferPool().orElse(null)),
 				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
-				EventLoopsDescriptor.of(this.eventLoops.get()), ProxyProtocolDescriptor.of(this.connections));
+				EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null)), ProxyProtocolDescriptor.of(this.engine.connections().orElse(null)));
 	}
 
 	/**
@@ -83,39 +55,40 @@ public final class ZokioEndpoint {
 		return switch (section) {
 			case "transport" -> transport();
 			case "tls" -> tls(snapshot());
-			case "bufferPool" -> BufferPoolDescriptor.of(this.bufferPool);
+			case "bufferPool" -> BufferPoolDescriptor.of(this.engine.bufferPool().orElse(null));
 			case "connections" -> ConnectionsDescriptor.of(snapshot(), max(), acceptFailures(), draining());
 			case "requests" -> RequestsDescriptor.of(snapshot());
-			case "eventLoops" -> EventLoopsDescriptor.of(this.eventLoops.get());
-			case "proxyProtocol" -> ProxyProtocolDescriptor.of(this.connections);
+			case "eventLoops" -> EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null));
+			case "proxyProtocol" -> ProxyProtocolDescriptor.of(this.engine.connections().orElse(null));
 			default -> null;
 		};
 	}
 
 	private @Nullable TransportDescriptor transport() {
-		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
-		return (report != null) ? TransportDescriptor.of(report) : null;
+		return this.engine.transport().map(TransportSelector::report).map(TransportDescriptor::of).orElse(null);
 	}
 
 	private @Nullable TlsDescriptor tls(@Nullable StatisticsSnapshot snapshot) {
-		TlsReport report = (this.tlsSelector != null) ? this.tlsSelector.report() : null;
-		return (report != null) ? TlsDescriptor.of(report, (snapshot != null) ? snapshot.tls() : null) : null;
+		return this.engine.tls()
+			.map(TlsSelector::report)
+			.map((report) -> TlsDescriptor.of(report, (snapshot != null) ? snapshot.tls() : null))
+			.orElse(null);
 	}
 
 	private int max() {
-		return (this.connections != null) ? this.connections.maxConnections() : -1;
+		return this.engine.connections().map(ServerConnections::maxConnections).orElse(-1);
 	}
 
 	private boolean draining() {
-		return this.connections != null && this.connections.isDraining();
+		return this.engine.connections().map(ServerConnections::isDraining).orElse(false);
 	}
 
 	private long acceptFailures() {
-		return (this.connections != null) ? this.connections.acceptFailures() : 0;
+		return this.engine.connections().map(ServerConnections::acceptFailures).orElse(0L);
 	}
 
 	private @Nullable StatisticsSnapshot snapshot() {
-		return (this.statistics != null) ? this.statistics.snapshot() : null;
+		return this.engine.statistics().map(ConnectionStatistics::snapshot).orElse(null);
 	}
 
 	/**

@@ -3,12 +3,11 @@ package io.zokio.actuate.info;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.tls.TlsReport;
 import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportReport;
 import io.zokio.engine.transport.TransportSelector;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -19,31 +18,20 @@ import org.springframework.boot.actuate.info.InfoContributor;
  */
 public final class ZokioInfoContributor implements InfoContributor {
 
-	private final @Nullable TransportSelector transportSelector;
-
-	private final @Nullable BufferPool bufferPool;
-
-	private final @Nullable TlsSelector tlsSelector;
+	private final ZokioEngine engine;
 
 	/**
-	 * Create a contributor reporting on the given engine parts.
-	 * @param transportSelector the transport selector, or {@code null} when the transport is not
-	 * managed by Zokio
-	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
-	 * @param tlsSelector the TLS selector, or {@code null} when Zokio does not select the TLS
-	 * implementation
+	 * Create a contributor reporting on the given engine.
+	 * @param engine the engine's parts
 	 */
-	public ZokioInfoContributor(@Nullable TransportSelector transportSelector, @Nullable BufferPool bufferPool,
-			@Nullable TlsSelector tlsSelector) {
-		this.transportSelector = transportSelector;
-		this.bufferPool = bufferPool;
-		this.tlsSelector = tlsSelector;
+	public ZokioInfoContributor(ZokioEngine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public void contribute(Info.Builder builder) {
 		Map<String, Object> zokio = new LinkedHashMap<>();
-		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
+		TransportReport report = this.engine.transport().map(TransportSelector::report).orElse(null);
 		if (report != null) {
 			Map<String, Object> transport = new LinkedHashMap<>();
 			transport.put("name", report.transport().id());
@@ -52,7 +40,7 @@ public final class ZokioInfoContributor implements InfoContributor {
 			transport.put("eventLoopThreads", report.eventLoopThreads());
 			zokio.put("transport", transport);
 		}
-		TlsReport tls = (this.tlsSelector != null) ? this.tlsSelector.report() : null;
+		TlsReport tls = this.engine.tls().map(TlsSelector::report).orElse(null);
 		if (tls != null) {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("provider", tls.provider().id());
@@ -61,14 +49,14 @@ public final class ZokioInfoContributor implements InfoContributor {
 			details.put("fallback", tls.fallback());
 			zokio.put("tls", details);
 		}
-		if (this.bufferPool != null) {
+		this.engine.bufferPool().ifPresent((bufferPool) -> {
 			Map<String, Object> pool = new LinkedHashMap<>();
-			pool.put("direct", this.bufferPool.isDirect());
-			pool.put("preallocatedBytes", this.bufferPool.preallocatedBytes());
-			pool.put("chunkSize", this.bufferPool.chunkSize());
-			pool.put("fallback", this.bufferPool.isFallback());
+			pool.put("direct", bufferPool.isDirect());
+			pool.put("preallocatedBytes", bufferPool.preallocatedBytes());
+			pool.put("chunkSize", bufferPool.chunkSize());
+			pool.put("fallback", bufferPool.isFallback());
 			zokio.put("bufferPool", pool);
-		}
+		});
 		builder.withDetail("zokio", zokio);
 	}
 

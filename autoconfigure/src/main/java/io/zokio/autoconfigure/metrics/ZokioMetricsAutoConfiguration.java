@@ -3,17 +3,11 @@ package io.zokio.autoconfigure.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
-import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
-import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.protection.ServerConnections;
-import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.ZokioEngine;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,13 +32,8 @@ public final class ZokioMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry,
-			ObjectProvider<ConnectionStatistics> connectionStatistics, ObjectProvider<BufferPool> bufferPool,
-			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops,
-			ObjectProvider<TransportSelector> transportSelector, ObjectProvider<TlsSelector> tlsSelector) {
-		return new ZokioMetricsBinder(meterRegistry, connectionStatistics.getIfAvailable(),
-				bufferPool.getIfAvailable(), serverConnections.getIfAvailable(), eventLoops.getIfAvailable(),
-				transportSelector.getIfAvailable(), tlsSelector.getIfAvailable());
+	ZokioMetricsBinder zokioMetricsBinder(MeterRegistry meterRegistry, ZokioEngine zokioEngine) {
+		return new ZokioMetricsBinder(meterRegistry, zokioEngine);
 	}
 
 }

@@ -1,16 +1,8 @@
 package io.zokio.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.zokio.autoconfigure.ZokioEventLoops;
-import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.protection.ServerConnections;
-import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.tls.TlsReport;
+import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.LoopWatchdog;
-import io.zokio.engine.transport.TransportReport;
-import io.zokio.engine.transport.TransportSelector;
 import io.zokio.metrics.BufferPoolMetrics;
 import io.zokio.metrics.EventLoopMetrics;
 import io.zokio.metrics.ServerMetrics;
@@ -32,50 +24,28 @@ public final class ZokioMetricsBinder
 
 	private final MeterRegistry meterRegistry;
 
-	private final @Nullable ZokioEventLoops eventLoops;
+	private final ZokioEngine engine;
 
 	private @Nullable EventLoopMetrics eventLoopMetrics;
 
 	private @Nullable ApplicationContext applicationContext;
 
-	private final @Nullable ConnectionStatistics statistics;
-
 	private @Nullable ZokioMetrics statisticsMetrics;
 
-	private final @Nullable BufferPoolMetrics bufferPoolMetrics;
-
-	private final @Nullable ServerConnections serverConnections;
-
-	private final @Nullable TransportSelector transportSelector;
-
-	private final @Nullable TlsSelector tlsSelector;
+	private @Nullable BufferPoolMetrics bufferPoolMetrics;
 
 	private @Nullable ServerMetrics serverMetrics;
 
 	private volatile boolean bound;
 
 	/**
-	 * Create a binder of the given engine parts to the given registry.
+	 * Create a binder of the given engine's parts to the given registry.
 	 * @param meterRegistry the registry
-	 * @param statistics the connection statistics, or {@code null} when disabled
-	 * @param bufferPool the buffer pool, or {@code null} when Zokio does not manage it
-	 * @param serverConnections the server's connections, or {@code null} when protection is off
-	 * @param eventLoops the server's watched event loops, or {@code null} when Zokio does not run them
-	 * @param transportSelector the server's transport selection, or {@code null} when Zokio does not
-	 * select it
-	 * @param tlsSelector the server's TLS selection, or {@code null} when Zokio does not select it
+	 * @param engine the engine's parts
 	 */
-	public ZokioMetricsBinder(MeterRegistry meterRegistry, @Nullable ConnectionStatistics statistics,
-			@Nullable BufferPool bufferPool, @Nullable ServerConnections serverConnections,
-			@Nullable ZokioEventLoops eventLoops, @Nullable TransportSelector transportSelector,
-			@Nullable TlsSelector tlsSelector) {
+	public ZokioMetricsBinder(MeterRegistry meterRegistry, ZokioEngine engine) {
 		this.meterRegistry = meterRegistry;
-		this.eventLoops = eventLoops;
-		this.transportSelector = transportSelector;
-		this.tlsSelector = tlsSelector;
-		this.statistics = statistics;
-		this.bufferPoolMetrics = (bufferPool != null) ? new BufferPoolMetrics(bufferPool) : null;
-		this.serverConnections = serverConnections;
+		this.engine = engine;
 	}
 
 	@Override
@@ -95,22 +65,20 @@ public final class ZokioMetricsBinder
 			return;
 		}
 		this.bound = true;
-		LoopWatchdog watchdog = (this.eventLoops != null) ? this.eventLoops.watchdog() : null;
-		EventLoopGroup group = (this.eventLoops != null) ? this.eventLoops.eventLoopGroup() : null;
-		if (watchdog != null && group != null) {
-			this.eventLoopMetrics = new EventLoopMetrics(watchdog, group);
+		this.engine.eventLoops().ifPresent((watchdog) -> {
+			this.eventLoopMetrics = new EventLoopMetrics(watchdog);
 			this.eventLoopMetrics.bindTo(this.meterRegistry);
-		}
-		TlsReport tlsReport = (this.tlsSelector != null) ? this.tlsSelector.report() : null;
-		if (this.statistics != null) {
-			this.statisticsMetrics = new ZokioMetrics(this.statistics, tlsReport != null);
+		});
+		boolean tls = this.engine.tls().map(TlsSelector::report).isPresent();
+		this.engine.statistics().ifPresent((statistics) -> {
+			this.statisticsMetrics = new ZokioMetrics(statistics, tls);
 			this.statisticsMetrics.bindTo(this.meterRegistry);
-		}
-		if (this.bufferPoolMetrics != null) {
+		});
+		this.engine.bufferPool().ifPresent((bufferPool) -> {
+			this.bufferPoolMetrics = new BufferPoolMetrics(bufferPool);
 			this.bufferPoolMetrics.bindTo(this.meterRegistry);
-		}
-		TransportReport report = (this.transportSelector != null) ? this.transportSelector.report() : null;
-		this.serverMetrics = new ServerMetrics(this.serverConnections, report, tlsReport);
+		});
+		this.serverMetrics = new ServerMetrics(this.engine);
 		this.serverMetrics.bindTo(this.meterRegistry);
 	}
 

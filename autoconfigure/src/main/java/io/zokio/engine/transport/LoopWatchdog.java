@@ -39,12 +39,15 @@ public final class LoopWatchdog implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final EventExecutorGroup group;
+
 	/**
 	 * Start watching the loops of a group.
 	 * @param group the event loops
 	 * @param threshold how long a heartbeat may wait before its loop counts as blocked
 	 */
 	public LoopWatchdog(EventExecutorGroup group, Duration threshold) {
+		this.group = group;
 		List<Loop> loops = new ArrayList<>();
 		group.forEach((executor) -> loops.add(new Loop(executor)));
 		this.loops = List.copyOf(loops);
@@ -52,6 +55,14 @@ public final class LoopWatchdog implements AutoCloseable {
 		long tick = Math.min(MAX_TICK_NANOS, Math.max(MIN_TICK_NANOS, this.thresholdNanos / 10));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("zokio-loop-watchdog", true));
 		this.scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Return the loops watched.
+	 * @return the loops
+	 */
+	public EventExecutorGroup group() {
+		return this.group;
 	}
 
 	/**

@@ -3,17 +3,11 @@ package io.zokio.autoconfigure.actuate.endpoint;
 import io.zokio.actuate.endpoint.ZokioEndpoint;
 import io.zokio.autoconfigure.ZokioAutoConfiguration;
 import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
-import io.zokio.autoconfigure.ZokioEventLoops;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
-import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.protection.ServerConnections;
-import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.ZokioEngine;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,14 +32,8 @@ public final class ZokioEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZokioEndpoint zokioEndpoint(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics,
-			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<ZokioEventLoops> eventLoops,
-			ObjectProvider<TlsSelector> tlsSelector) {
-		ZokioEventLoops loops = eventLoops.getIfAvailable();
-		return new ZokioEndpoint(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
-				connectionStatistics.getIfAvailable(), serverConnections.getIfAvailable(),
-				(loops != null) ? loops::watchdog : () -> null, tlsSelector.getIfAvailable());
+	ZokioEndpoint zokioEndpoint(ZokioEngine zokioEngine) {
+		return new ZokioEndpoint(zokioEngine);
 	}
 
 }

@@ -6,12 +6,8 @@ import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
-import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.stats.ConnectionStatistics;
-import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.ZokioEngine;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,11 +32,8 @@ public final class ZokioHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "zokioHealthIndicator")
-	ZokioHealthIndicator zokioHealthIndicator(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<BufferPool> bufferPool, ObjectProvider<ConnectionStatistics> connectionStatistics,
-			ObjectProvider<TlsSelector> tlsSelector) {
-		return new ZokioHealthIndicator(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
-				connectionStatistics.getIfAvailable(), tlsSelector.getIfAvailable());
+	ZokioHealthIndicator zokioHealthIndicator(ZokioEngine zokioEngine) {
+		return new ZokioHealthIndicator(zokioEngine);
 	}
 
 }

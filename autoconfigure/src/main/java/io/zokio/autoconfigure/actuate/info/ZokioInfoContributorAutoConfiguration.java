@@ -6,11 +6,8 @@ import io.zokio.autoconfigure.ZokioBufferPoolAutoConfiguration;
 import io.zokio.autoconfigure.ZokioProtectionAutoConfiguration;
 import io.zokio.autoconfigure.ZokioStatisticsAutoConfiguration;
 import io.zokio.autoconfigure.ZokioTlsAutoConfiguration;
-import io.zokio.engine.buffer.BufferPool;
-import io.zokio.engine.tls.TlsSelector;
-import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.ZokioEngine;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,10 +32,8 @@ public final class ZokioInfoContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZokioInfoContributor zokioInfoContributor(ObjectProvider<TransportSelector> transportSelector,
-			ObjectProvider<BufferPool> bufferPool, ObjectProvider<TlsSelector> tlsSelector) {
-		return new ZokioInfoContributor(transportSelector.getIfAvailable(), bufferPool.getIfAvailable(),
-				tlsSelector.getIfAvailable());
+	ZokioInfoContributor zokioInfoContributor(ZokioEngine zokioEngine) {
+		return new ZokioInfoContributor(zokioEngine);
 	}
 
 }

@@ -1,0 +1,45 @@
+package io.zokio.autoconfigure;
+
+import io.zokio.engine.ZokioEngine;
+import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.protection.ServerConnections;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.tls.TlsSelector;
+import io.zokio.engine.transport.TransportSelector;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@link ZokioEngine} holder through which the endpoint, health, info,
+ * meters and availability read whichever engine parts the application runs.
+ */
+@AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
+		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
+		ZokioTlsAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
+public final class ZokioEngineAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZokioEngine zokioEngine(ObjectProvider<TransportSelector> transportSelector, ObjectProvider<BufferPool> bufferPool,
+			ObjectProvider<ConnectionStatistics> connectionStatistics,
+			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<TlsSelector> tlsSelector,
+			ObjectProvider<ZokioEventLoops> eventLoops) {
+		return ZokioEngine.builder()
+			.transport(transportSelector::getIfAvailable)
+			.bufferPool(bufferPool::getIfAvailable)
+			.statistics(connectionStatistics::getIfAvailable)
+			.connections(serverConnections::getIfAvailable)
+			.tls(tlsSelector::getIfAvailable)
+			.eventLoops(() -> {
+				ZokioEventLoops loops = eventLoops.getIfAvailable();
+				return (loops != null) ? loops.watchdog() : null;
+			})
+			.build();
+	}
+
+}
