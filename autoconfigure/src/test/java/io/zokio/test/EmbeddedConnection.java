@@ -85,6 +85,15 @@ public final class EmbeddedConnection implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Return how many bytes the server wrote so far.
+	 * @return the bytes
+	 */
+	public long bytesWritten() {
+		drainOutbound();
+		return this.written.length();
+	}
+
 	public boolean isOpen() {
 		return this.channel.isOpen();
 	}

@@ -8,7 +8,7 @@ import io.zokio.engine.selection.Stage;
  * A transport candidate that runs on NIO but fails at a chosen stage, standing in for a native
  * transport that cannot load, cannot create its event loops, or cannot bind.
  */
-final class TestCandidate implements TransportCandidate {
+public final class TestCandidate implements TransportCandidate {
 
 	private final Transport transport;
 
@@ -25,7 +25,7 @@ final class TestCandidate implements TransportCandidate {
 		this.nio.unavailabilityCause();
 	}
 
-	static TestCandidate failingAt(Transport transport, Stage stage, String cause) {
+	public static TestCandidate failingAt(Transport transport, Stage stage, String cause) {
 		return new TestCandidate(transport, stage, cause);
 	}
 

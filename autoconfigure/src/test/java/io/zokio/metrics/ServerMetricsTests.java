@@ -1,0 +1,38 @@
+package io.zokio.metrics;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zokio.engine.ZokioEngine;
+import io.zokio.engine.protection.ServerConnections;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server's own meters on a {@link SimpleMeterRegistry}: each bound only for the engine parts
+ * that run.
+ */
+class ServerMetricsTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@Test
+	void bindsNothingForAnEngineWithoutParts() {
+		try (ServerMetrics metrics = new ServerMetrics(ZokioEngine.builder().build())) {
+			metrics.bindTo(this.registry);
+			assertThat(this.registry.getMeters()).isEmpty();
+		}
+	}
+
+	@Test
+	void countsAcceptFailuresWhenProtectionRuns() {
+		ServerConnections connections = new ServerConnections(10);
+		try (ServerMetrics metrics = new ServerMetrics(ZokioEngine.builder().connections(() -> connections).build())) {
+			metrics.bindTo(this.registry);
+			assertThat(this.registry.get(ZokioMeters.ACCEPT_FAILURES.getName()).functionCounter().count()).isZero();
+			assertThat(this.registry.find(ZokioMeters.TRANSPORT.getName()).meter()).isNull();
+			metrics.close();
+			assertThat(this.registry.getMeters()).isEmpty();
+		}
+	}
+
+}

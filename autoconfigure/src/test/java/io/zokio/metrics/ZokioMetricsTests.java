@@ -1,0 +1,120 @@
+package io.zokio.metrics;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.stats.ConnectionState;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.ConnectionTracker;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statistics' meters on a {@link SimpleMeterRegistry}: each counter under its name and tags, the
+ * TLS meters only on a server with TLS, and nothing left behind once closed.
+ */
+class ZokioMetricsTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60));
+
+	@Test
+	void bindsEveryCounterUnderItsNameAndTags() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.bytesRead(40);
+		tracker.requestReceived(false);
+		tracker.refused(Refusal.HOST);
+		tracker.responseStarted(400);
+		tracker.bytesWritten(100);
+		tracker.responseEnded(true);
+		tracker.closing(CloseReason.REQUEST_TIMEOUT);
+		tracker.closed();
+		this.statistics.connectionAccepted();
+		try (ZokioMetrics metrics = new ZokioMetrics(this.statistics, false)) {
+			metrics.bindTo(this.registry);
+			assertThat(counter(ZokioMeters.CONNECTIONS_ACCEPTED)).isEqualTo(2);
+			assertThat(gauge(ZokioMeters.CONNECTIONS_ACTIVE)).isOne();
+			assertThat(this.registry.get(ZokioMeters.CONNECTIONS_STATES.getName())
+				.tag("state", ConnectionState.ACCEPTED.id())
+				.gauge()
+				.value()).isOne();
+			assertThat(this.registry.get(ZokioMeters.CONNECTIONS_CLOSED.getName())
+				.tag("reason", CloseReason.REQUEST_TIMEOUT.id())
+				.functionCounter()
+				.count()).isOne();
+			assertThat(this.registry.get(ZokioMeters.CONNECTIONS_CLOSED.getName())
+				.tag("reason", CloseReason.CLIENT.id())
+				.functionCounter()
+				.count()).isZero();
+			assertThat(this.registry.get(ZokioMeters.REQUESTS_REFUSED.getName())
+				.tag("reason", Refusal.HOST.id())
+				.functionCounter()
+				.count()).isOne();
+			assertThat(this.registry.get(ZokioMeters.RESPONSES.getName()).tag("status", "4xx").functionCounter().count())
+				.isOne();
+			assertThat(counter(ZokioMeters.REQUESTS)).isOne();
+			assertThat(gauge(ZokioMeters.REQUESTS_ACTIVE)).isZero();
+			assertThat(counter(ZokioMeters.BYTES_READ)).isEqualTo(40);
+			assertThat(counter(ZokioMeters.BYTES_WRITTEN)).isEqualTo(100);
+			assertThat(this.registry.get(ZokioMeters.HTTP2_GOAWAY_SENT.getName())
+				.tag("error", "enhance_your_calm")
+				.functionCounter()
+				.count()).isZero();
+		}
+	}
+
+	@Test
+	void recordsTheLatencyOfRequestsCompletedAfterBinding() {
+		try (ZokioMetrics metrics = new ZokioMetrics(this.statistics, false)) {
+			metrics.bindTo(this.registry);
+			ConnectionTracker tracker = this.statistics.connectionAccepted();
+			tracker.requestReceived(false);
+			tracker.responseStarted(200);
+			tracker.responseEnded(true);
+			assertThat(this.registry.get(ZokioMeters.REQUESTS_LATENCY.getName()).timer().count()).isOne();
+		}
+	}
+
+	@Test
+	void bindsTheTlsMetersOnlyOnAServerWithTls() {
+		try (ZokioMetrics metrics = new ZokioMetrics(this.statistics, false)) {
+			metrics.bindTo(this.registry);
+			assertThat(this.registry.find(ZokioMeters.TLS_HANDSHAKES.getName()).meters()).isEmpty();
+		}
+		try (ZokioMetrics metrics = new ZokioMetrics(this.statistics, true)) {
+			metrics.bindTo(this.registry);
+			assertThat(this.registry.get(ZokioMeters.TLS_HANDSHAKES.getName())
+				.tags("outcome", "success", "cause", "none")
+				.functionCounter()
+				.count()).isZero();
+			assertThat(this.registry.find(ZokioMeters.TLS_HANDSHAKE_LATENCY.getName()).timer()).isNotNull();
+		}
+	}
+
+	@Test
+	void removesEveryMeterAndStopsObservingOnClose() {
+		ZokioMetrics metrics = new ZokioMetrics(this.statistics, true);
+		metrics.bindTo(this.registry);
+		assertThat(this.registry.getMeters()).isNotEmpty();
+		metrics.close();
+		assertThat(this.registry.getMeters()).isEmpty();
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.requestReceived(false);
+		tracker.responseStarted(200);
+		tracker.responseEnded(true);
+		assertThat(this.registry.getMeters()).isEmpty();
+	}
+
+	private double counter(ZokioMeters meter) {
+		return this.registry.get(meter.getName()).functionCounter().count();
+	}
+
+	private double gauge(ZokioMeters meter) {
+		return this.registry.get(meter.getName()).gauge().value();
+	}
+
+}
