@@ -7,6 +7,8 @@
 #                                    and 75 % of plain Boot's saturation, per transport (about 18 minutes)
 #   benchmarks/load.sh --memory   the buffer pool's peak under 200 concurrent 1 MiB uploads, per transport
 #   benchmarks/load.sh --variants boot,zokio --rounds 20   the saturation comparison in 20 paired rounds
+#   benchmarks/load.sh --variants zokio-before,zokio --jar-before OLD.jar   a change against the sample app of an
+#                                    earlier commit, in paired rounds
 #   benchmarks/load.sh --smoke    a few seconds, results in a temporary folder (what CI runs)
 #
 # Needs wrk, h2load and openssl (Debian: wrk, nghttp2-client, openssl) and python3; builds the sample app if missing.

@@ -617,7 +617,8 @@ public class ZokioProperties implements Validator {
 	}
 
 	/**
-	 * HTTP/2 settings the server advertises, when server.http2.enabled is set.
+	 * HTTP/2 settings the server advertises, and its limits on what clients send, when server.http2.enabled
+	 * is set.
 	 */
 	public static class Http2 {
 
@@ -630,6 +631,18 @@ public class ZokioProperties implements Validator {
 		 * Largest header list (decoded, as HTTP/2 counts it) a request may carry.
 		 */
 		private DataSize maxHeaderListSize = DataSize.ofKilobytes(8);
+
+		/**
+		 * Most control frames (SETTINGS, PING, RST_STREAM, PRIORITY, and empty DATA that does not
+		 * end its stream) a client may send on one connection within the control frame window; a
+		 * connection that sends more is answered with GOAWAY ENHANCE_YOUR_CALM and closed.
+		 */
+		private int maxControlFrames = 1000;
+
+		/**
+		 * Window over which control frames are counted.
+		 */
+		private Duration controlFrameWindow = Duration.ofSeconds(10);
 
 		public long getMaxConcurrentStreams() {
 			return this.maxConcurrentStreams;
@@ -645,6 +658,22 @@ public class ZokioProperties implements Validator {
 
 		public void setMaxHeaderListSize(DataSize maxHeaderListSize) {
 			this.maxHeaderListSize = maxHeaderListSize;
+		}
+
+		public int getMaxControlFrames() {
+			return this.maxControlFrames;
+		}
+
+		public void setMaxControlFrames(int maxControlFrames) {
+			this.maxControlFrames = maxControlFrames;
+		}
+
+		public Duration getControlFrameWindow() {
+			return this.controlFrameWindow;
+		}
+
+		public void setControlFrameWindow(Duration controlFrameWindow) {
+			this.controlFrameWindow = controlFrameWindow;
 		}
 
 	}

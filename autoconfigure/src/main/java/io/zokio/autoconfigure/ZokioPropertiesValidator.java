@@ -3,6 +3,7 @@ package io.zokio.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.zokio.engine.buffer.BufferPoolSettings;
 import io.zokio.engine.protection.ProxyProtocolPolicy;
 import io.zokio.engine.transport.ProvidedBuffers;
 import org.jspecify.annotations.Nullable;
@@ -35,16 +36,6 @@ final class ZokioPropertiesValidator {
 
 	static final Duration MAX_LATENCY_WINDOW = Duration.ofHours(24);
 
-	static final long MIN_PAGE_SIZE = 4096;
-
-	static final long MAX_CHUNK_SIZE = DataSize.ofGigabytes(1).toBytes();
-
-	static final int MAX_ORDER = 14;
-
-	static final int MIN_RING_BUFFERS = ProvidedBuffers.MIN_BUFFERS;
-
-	static final int MAX_RING_BUFFERS = ProvidedBuffers.MAX_BUFFERS;
-
 	static final long MIN_RING_BUFFER_SIZE = 1024;
 
 	static final long MAX_RING_BUFFER_SIZE = 1024 * 1024;
@@ -52,6 +43,12 @@ final class ZokioPropertiesValidator {
 	static final long MAX_HTTP2_SETTING = 0xFFFFFFFFL;
 
 	static final Duration MAX_DRAIN_DELAY = Duration.ofMinutes(10);
+
+	static final int MAX_CONTROL_FRAMES = 1_000_000;
+
+	static final Duration MIN_CONTROL_FRAME_WINDOW = Duration.ofMillis(100);
+
+	static final Duration MAX_CONTROL_FRAME_WINDOW = Duration.ofHours(1);
 
 	static final Duration MIN_HANDSHAKE_TIMEOUT = Duration.ofMillis(100);
 
@@ -112,6 +109,14 @@ final class ZokioPropertiesValidator {
 			reject("http2.max-concurrent-streams", http2.getMaxConcurrentStreams(),
 					"must be between 1 and " + MAX_HTTP2_SETTING);
 		}
+		if (http2.getMaxControlFrames() < 1 || http2.getMaxControlFrames() > MAX_CONTROL_FRAMES) {
+			reject("http2.max-control-frames", http2.getMaxControlFrames(), "must be between 1 and " + MAX_CONTROL_FRAMES);
+		}
+		Duration controlWindow = http2.getControlFrameWindow();
+		if (controlWindow == null || controlWindow.compareTo(MIN_CONTROL_FRAME_WINDOW) < 0
+				|| controlWindow.compareTo(MAX_CONTROL_FRAME_WINDOW) > 0) {
+			reject("http2.control-frame-window", controlWindow, "must be between 100ms and 1h");
+		}
 		if (outside(http2.getMaxHeaderListSize(), 1, MAX_HTTP2_SETTING)) {
 			reject("http2.max-header-list-size", http2.getMaxHeaderListSize(),
 					"must be between 1B and " + MAX_HTTP2_SETTING + "B");
@@ -128,18 +133,18 @@ final class ZokioPropertiesValidator {
 					+ "): each loop allocates from one arena, so further arenas are never used");
 		}
 		DataSize pageSize = pool.getPageSize();
-		boolean pageValid = !outside(pageSize, MIN_PAGE_SIZE, MAX_CHUNK_SIZE) && Long.bitCount(pageSize.toBytes()) == 1;
+		boolean pageValid = pageSize != null && BufferPoolSettings.isPageSize(pageSize.toBytes());
 		if (!pageValid) {
 			reject("buffer-pool.page-size", pageSize, "must be a power of two between 4KB and 1GB");
 		}
 		DataSize chunkSize = pool.getChunkSize();
-		if (outside(chunkSize, MIN_PAGE_SIZE, MAX_CHUNK_SIZE) || Long.bitCount(chunkSize.toBytes()) != 1) {
+		if (chunkSize == null || !BufferPoolSettings.isPageSize(chunkSize.toBytes())) {
 			reject("buffer-pool.chunk-size", chunkSize, "must be a power of two between 4KB and 1GB");
 		}
-		else if (pageValid && (chunkSize.toBytes() < pageSize.toBytes()
-				|| chunkSize.toBytes() / pageSize.toBytes() > (1L << MAX_ORDER))) {
+		else if (pageValid && !BufferPoolSettings.isChunkSize(chunkSize.toBytes(), pageSize.toBytes())) {
 			reject("buffer-pool.chunk-size", chunkSize, "must be between the page size (" + format(pageSize) + ") and 2^"
-					+ MAX_ORDER + " pages (" + format(DataSize.ofBytes(Math.min(pageSize.toBytes() << MAX_ORDER, MAX_CHUNK_SIZE)))
+					+ BufferPoolSettings.MAX_ORDER + " pages (" + format(DataSize.ofBytes(Math.min(
+							pageSize.toBytes() << BufferPoolSettings.MAX_ORDER, BufferPoolSettings.MAX_CHUNK_SIZE)))
 					+ ")");
 		}
 		ZokioProperties.BufferPool.ThreadCache cache = pool.getThreadCache();
@@ -151,9 +156,9 @@ final class ZokioPropertiesValidator {
 		}
 		ZokioProperties.BufferPool.Ring ring = pool.getRing();
 		Integer buffers = ring.getBuffers();
-		if (buffers != null && (buffers < MIN_RING_BUFFERS || buffers > MAX_RING_BUFFERS || Integer.bitCount(buffers) != 1)) {
+		if (buffers != null && !ProvidedBuffers.isBufferCount(buffers)) {
 			reject("buffer-pool.ring.buffers", buffers,
-					"must be a power of two between " + MIN_RING_BUFFERS + " and " + MAX_RING_BUFFERS);
+					"must be a power of two between " + ProvidedBuffers.MIN_BUFFERS + " and " + ProvidedBuffers.MAX_BUFFERS);
 		}
 		if (outside(ring.getBufferSize(), MIN_RING_BUFFER_SIZE, MAX_RING_BUFFER_SIZE)) {
 			reject("buffer-pool.ring.buffer-size", ring.getBufferSize(), "must be between 1KB and 1MB");

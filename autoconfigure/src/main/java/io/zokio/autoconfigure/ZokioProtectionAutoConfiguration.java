@@ -77,9 +77,11 @@ public final class ZokioProtectionAutoConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	ProtectionParticipant protectionParticipant(ZokioProperties properties, ServerConnections serverConnections) {
 		ZokioProperties.Connections connections = properties.getConnections();
+		ZokioProperties.Http2 http2 = properties.getHttp2();
 		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
 				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
-				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes());
+				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes(),
+				http2.getMaxControlFrames(), http2.getControlFrameWindow());
 		return new ProtectionParticipant(limits, serverConnections,
 				serverConnections.proxyProtocol().isOn());
 	}

@@ -55,6 +55,8 @@ class ConfigurationValidationTests {
 			zokio.http2.max-concurrent-streams             | 0      | must be between 1 and 4294967295
 			zokio.http2.max-concurrent-streams             | 5000000000 | must be between 1 and 4294967295
 			zokio.http2.max-header-list-size               | 0B     | must be between 1B and 4294967295B
+			zokio.http2.max-control-frames                 | 0      | must be between 1 and 1000000
+			zokio.http2.control-frame-window               | 10ms   | must be between 100ms and 1h
 			""")
 	void refusesABadValueWithBootsReportNamingThePropertyAndTheRange(String property, String value, String reason,
 			CapturedOutput output) {

@@ -37,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * HTTP/1.1 conformance on real servers, on every transport and HTTP/1.1 layout: one vector per way
- * a refusal is counted and answered ({@link ConformanceVectors}; every vector, split at every byte,
- * runs on the seats in {@code ConformanceTests}), the served forms that depend on the server's own
- * settings, and {@code OPTIONS *} among pipelined requests and on HTTP/2 streams. A request that
+ * HTTP/1.1 conformance on real servers: on every transport and HTTP/1.1 layout, one vector per way a
+ * refusal is counted and answered ({@link ConformanceVectors}), the served forms that depend on the
+ * server's own settings, and {@code OPTIONS *} among pipelined requests and on HTTP/2 streams; every
+ * other vector once, on epoll and plain HTTP/1.1 (each vector, split at every byte, also runs on the
+ * seats in {@code ConformanceTests}). A request that
  * breaks a rule gets the status the RFC names, {@code Connection: close} and a close, and is counted
  * once under its rule class or as a decode error. One server per transport and layout serves every
  * vector, and each test asserts on what the server's counters gained.
@@ -77,21 +78,32 @@ class ConformanceIntegrationTests {
 	}
 
 	/**
-	 * Return one refused vector per way a refusal is counted and answered: each of Zokio's refusals,
-	 * and each status Reactor Netty writes for a decoder failure.
+	 * Return one refused vector per way a refusal is counted and answered (each of Zokio's refusals,
+	 * and each status Reactor Netty writes for a decoder failure) on every transport and layout, and
+	 * every other vector once, on epoll and plain HTTP/1.1.
 	 */
 	static Stream<Arguments> refused() {
 		Map<String, Vector> firsts = new LinkedHashMap<>();
 		for (Vector vector : ConformanceVectors.REFUSED) {
 			firsts.putIfAbsent(vector.outcome() + " " + vector.status(), vector);
 		}
-		return vectors(List.copyOf(firsts.values()));
+		return Stream.concat(vectors(List.copyOf(firsts.values())),
+				once(ConformanceVectors.REFUSED.stream().filter((vector) -> !firsts.containsValue(vector)).toList()));
 	}
 
 	static Stream<Arguments> served() {
-		return vectors(ConformanceVectors.SERVED.stream()
-			.filter((vector) -> SERVED_ON_SERVERS.contains(vector.name()))
-			.toList());
+		return Stream.concat(
+				vectors(ConformanceVectors.SERVED.stream()
+					.filter((vector) -> SERVED_ON_SERVERS.contains(vector.name()))
+					.toList()),
+				once(ConformanceVectors.SERVED.stream()
+					.filter((vector) -> !SERVED_ON_SERVERS.contains(vector.name()))
+					.toList()));
+	}
+
+	private static Stream<Arguments> once(List<Vector> vectors) {
+		return vectors.stream()
+			.map((vector) -> Arguments.of(ServerTransport.EPOLL, Layout.HTTP_1_1, vector.rule(), vector.name(), vector));
 	}
 
 	private static Stream<Arguments> vectors(List<Vector> vectors) {

@@ -1,5 +1,6 @@
 package io.zokio.autoconfigure;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -363,6 +364,31 @@ class ProtocolLayoutIntegrationTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("http2Layouts")
+	void answersAControlFrameFloodWithEnhanceYourCalmAndServesACalmClient(ServerTransport transport, Layout layout)
+			throws Exception {
+		TestServer server = start(transport, layout, "--zokio.http2.max-control-frames=50");
+		ConnectionStatistics statistics = statistics(server);
+		try (RawHttp2Connection calm = http2(server, layout); RawHttp2Connection flood = http2(server, layout)) {
+			calm.write(pings(40));
+			assertThat(calm.get("/plaintext").status()).isEqualTo(200);
+			assertThat(flood.get("/plaintext").status()).isEqualTo(200);
+			try {
+				flood.write(pings(100));
+			}
+			catch (IOException closedByTheServer) {
+				// the server may cut the connection while the flood is still being written
+			}
+			assertThat(flood.isClosedByServer()).isTrue();
+			assertThat(flood.goAwayError()).isEqualTo(Http2Error.ENHANCE_YOUR_CALM.code());
+			assertThat(calm.get("/plaintext").status()).isEqualTo(200);
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.count(Http2Error.ENHANCE_YOUR_CALM)).isOne();
+		assertThat(statistics.count(CloseReason.ERROR)).isOne();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
 	void advertisesTheConfiguredHttp2Limits(ServerTransport transport, Layout layout) throws Exception {
 		TestServer server = start(transport, layout, "--zokio.http2.max-concurrent-streams=7",
 				"--zokio.http2.max-header-list-size=4KB");
@@ -531,6 +557,14 @@ class ProtocolLayoutIntegrationTests {
 
 	private RawHttpConnection http11(TestServer server, Layout layout) throws IOException {
 		return new RawHttpConnection(layout.connect(server.port()), READ_TIMEOUT_MILLIS);
+	}
+
+	private static byte[] pings(int count) {
+		ByteArrayOutputStream pings = new ByteArrayOutputStream();
+		for (int i = 0; i < count; i++) {
+			pings.writeBytes(RawHttp2Connection.frame(0x6, 0, 0, new byte[8]));
+		}
+		return pings.toByteArray();
 	}
 
 	private static boolean openAndReset(RawHttp2Connection connection) {

@@ -40,6 +40,8 @@ public final class RawHttp2Connection implements AutoCloseable {
 
 	private static final int PING = 0x6;
 
+	private static final int GOAWAY = 0x7;
+
 	private static final int END_STREAM = 0x1;
 
 	private static final int END_HEADERS = 0x4;
@@ -63,6 +65,8 @@ public final class RawHttp2Connection implements AutoCloseable {
 	private long bytesSent;
 
 	private long bytesReceived;
+
+	private long goAwayError = -1;
 
 	private Response upgradeResponse;
 
@@ -247,6 +251,23 @@ public final class RawHttp2Connection implements AutoCloseable {
 	}
 
 	/**
+	 * Return the error code of the last GOAWAY the server sent.
+	 * @return the error code, or {@code -1} if none was read
+	 */
+	public long goAwayError() {
+		return this.goAwayError;
+	}
+
+	/**
+	 * Send bytes as they are, such as frames made with {@link #frame}.
+	 * @param bytes the bytes
+	 * @throws IOException on I/O failure
+	 */
+	public void write(byte[] bytes) throws IOException {
+		send(bytes);
+	}
+
+	/**
 	 * Return whether the server closed the connection: frames are read (and dropped) until end of
 	 * stream or a reset, before the read timeout.
 	 * @return whether the connection is closed
@@ -288,6 +309,11 @@ public final class RawHttp2Connection implements AutoCloseable {
 	}
 
 	private void answer(Frame frame) throws IOException {
+		if (frame.type() == GOAWAY && frame.payload().length >= 8) {
+			byte[] payload = frame.payload();
+			this.goAwayError = ((payload[4] & 0xffL) << 24) | ((payload[5] & 0xffL) << 16) | ((payload[6] & 0xffL) << 8)
+					| (payload[7] & 0xffL);
+		}
 		if (frame.type() == SETTINGS && (frame.flags() & ACK) == 0) {
 			byte[] payload = frame.payload();
 			for (int i = 0; i + 6 <= payload.length; i += 6) {

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.zokio.engine.conformance.ConformanceParticipant;
 import io.zokio.engine.pipeline.ConnectionParticipant;
 import io.zokio.engine.pipeline.ZokioPipelineConfigurer;
 import io.zokio.engine.protection.ConnectionLimits;
@@ -42,8 +43,8 @@ import reactor.netty.NettyPipeline;
  * The HTTP/1.1 request path with and without Zokio's conformance checks: one request decoded by
  * Netty's {@code HttpServerCodec} and answered, on a keep-alive connection, by the codec alone, with
  * Zokio's two seats and no listener (their own cost, the {@code Date} header included), and with the
- * protection listener too (raw framing before the codec, head rules after it, deadlines). Run with
- * {@code -prof gc} for the allocation per operation.
+ * conformance and protection listeners too (raw framing before the codec, head rules after it,
+ * deadlines). Run with {@code -prof gc} for the allocation per operation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -59,7 +60,8 @@ public class RequestConformanceBenchmark {
 
 	/**
 	 * What takes part besides Netty's codec: nothing ({@code netty}), Zokio's two seats with no
-	 * listener ({@code seats}), or the seats with the protection listener ({@code zokio}).
+	 * listener ({@code seats}), or the seats with the conformance and protection listeners
+	 * ({@code zokio}).
 	 */
 	@Param({ "netty", "seats", "zokio" })
 	public String layer;
@@ -84,7 +86,9 @@ public class RequestConformanceBenchmark {
 			ConnectionLimits limits = new ConnectionLimits(100, Duration.ofSeconds(10), Duration.ofSeconds(10),
 					Duration.ofSeconds(10), 1024 * 1024);
 			List<ConnectionParticipant> participants = this.layer.equals("zokio")
-					? List.of(new ProtectionParticipant(limits, new ServerConnections(100))) : List.of();
+					? List.of(new ConformanceParticipant(limits.maxRequestBodySize()),
+							new ProtectionParticipant(limits, new ServerConnections(100)))
+					: List.of();
 			new ZokioPipelineConfigurer(participants).onChannelInit(ConnectionObserver.emptyListener(), this.channel,
 					null);
 		}

@@ -32,9 +32,20 @@ public record BufferPoolSettings(long preallocateBytes, boolean direct, int aren
 	 */
 	public static final int DEFAULT_RING = -1;
 
-	private static final int MIN_PAGE_SIZE = 4096;
+	/**
+	 * The smallest page.
+	 */
+	public static final int MIN_PAGE_SIZE = 4096;
 
-	private static final int MAX_ORDER = 14;
+	/**
+	 * The largest page or chunk: 1 GiB.
+	 */
+	public static final int MAX_CHUNK_SIZE = 1 << 30;
+
+	/**
+	 * The most pages of a chunk, as a power of two: Netty's largest {@code maxOrder}.
+	 */
+	public static final int MAX_ORDER = 14;
 
 	public BufferPoolSettings {
 		if (preallocateBytes < 0) {
@@ -43,15 +54,14 @@ public record BufferPoolSettings(long preallocateBytes, boolean direct, int aren
 		if (arenas < 1) {
 			throw new IllegalArgumentException("'arenas' must be at least 1, was " + arenas);
 		}
-		if (pageSize < MIN_PAGE_SIZE || Integer.bitCount(pageSize) != 1) {
+		if (!isPageSize(pageSize)) {
 			throw new IllegalArgumentException("'pageSize' must be a power of two of at least 4096, was " + pageSize);
 		}
-		if (chunkSize < pageSize || Integer.bitCount(chunkSize) != 1 || chunkSize / pageSize > (1 << MAX_ORDER)) {
+		if (!isChunkSize(chunkSize, pageSize)) {
 			throw new IllegalArgumentException("'chunkSize' must be the page size times a power of two up to 2^"
 					+ MAX_ORDER + ", was " + chunkSize);
 		}
-		if (ringBuffers != NO_RING && ringBuffers != DEFAULT_RING && (ringBuffers < ProvidedBuffers.MIN_BUFFERS
-				|| ringBuffers > ProvidedBuffers.MAX_BUFFERS || Integer.bitCount(ringBuffers) != 1)) {
+		if (ringBuffers != NO_RING && ringBuffers != DEFAULT_RING && !ProvidedBuffers.isBufferCount(ringBuffers)) {
 			throw new IllegalArgumentException("'ringBuffers' must be a power of two between "
 					+ ProvidedBuffers.MIN_BUFFERS + " and " + ProvidedBuffers.MAX_BUFFERS + ", was " + ringBuffers);
 		}
@@ -84,6 +94,28 @@ public record BufferPoolSettings(long preallocateBytes, boolean direct, int aren
 	 */
 	public int maxOrder() {
 		return Integer.numberOfTrailingZeros(chunkSize / pageSize);
+	}
+
+	/**
+	 * Return whether a size can be a page: a power of two from {@value #MIN_PAGE_SIZE} bytes to
+	 * {@value #MAX_CHUNK_SIZE}.
+	 * @param bytes the size
+	 * @return whether it is a valid page size
+	 */
+	public static boolean isPageSize(long bytes) {
+		return bytes >= MIN_PAGE_SIZE && bytes <= MAX_CHUNK_SIZE && Long.bitCount(bytes) == 1;
+	}
+
+	/**
+	 * Return whether a size can be a chunk of pages of the given size: a power of two from one page
+	 * to 2^{@value #MAX_ORDER} pages, at most {@value #MAX_CHUNK_SIZE} bytes.
+	 * @param bytes the size
+	 * @param pageSize the page size, itself valid
+	 * @return whether it is a valid chunk size
+	 */
+	public static boolean isChunkSize(long bytes, long pageSize) {
+		return bytes >= pageSize && bytes <= MAX_CHUNK_SIZE && Long.bitCount(bytes) == 1
+				&& bytes / pageSize <= (1L << MAX_ORDER);
 	}
 
 }

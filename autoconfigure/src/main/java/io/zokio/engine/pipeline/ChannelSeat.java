@@ -1,8 +1,11 @@
 package io.zokio.engine.pipeline;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.codec.http2.Http2Error;
 
 /**
  * The seat of one connection, handed to every participant's listener.
@@ -31,6 +34,21 @@ final class ChannelSeat implements Seat {
 		else {
 			this.channel.close();
 		}
+	}
+
+	@Override
+	public void goAway(Http2Error error) {
+		ChannelHandlerContext codec = this.channel.pipeline().context(Http2ConnectionHandler.class);
+		if (codec == null) {
+			cut(CloseReason.ERROR);
+			return;
+		}
+		CloseReasons.mark(this.channel, CloseReason.ERROR);
+		Http2ConnectionHandler handler = (Http2ConnectionHandler) codec.handler();
+		int lastStream = handler.connection().remote().lastStreamCreated();
+		handler.goAway(codec, lastStream, error.code(), Unpooled.EMPTY_BUFFER, codec.newPromise())
+			.addListener((written) -> cut(CloseReason.ERROR));
+		codec.flush();
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.zokio.engine.pipeline;
 
+import io.netty.handler.codec.http2.Http2Error;
+
 /**
  * The connection as a listener may act on it: the one way a capability closes a connection, so
  * that every listener hears why. The first reason given wins.
@@ -18,6 +20,13 @@ public interface Seat {
 	 * @param reason why
 	 */
 	void cut(CloseReason reason);
+
+	/**
+	 * Tell an HTTP/2 client to stop with a GOAWAY carrying the given error, then cut the connection
+	 * as {@link CloseReason#ERROR}; on a connection that does not speak HTTP/2, cut it.
+	 * @param error the error code
+	 */
+	void goAway(Http2Error error);
 
 	/**
 	 * Say why the server will close the connection without closing it now: after the response it

@@ -10,14 +10,26 @@ import java.time.Duration;
  * @param requestBodyTimeout how long a request body may stall between two reads
  * @param writeTimeout how long a response may make no progress towards a client that does not read
  * @param maxRequestBodySize the largest request body in bytes, or {@code -1} for no limit
+ * @param maxControlFrames the most HTTP/2 control frames a connection may send within the window
+ * @param controlFrameWindow the window over which HTTP/2 control frames are counted
  */
 public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
-		Duration writeTimeout, long maxRequestBodySize) {
+		Duration writeTimeout, long maxRequestBodySize, int maxControlFrames, Duration controlFrameWindow) {
 
 	/**
 	 * The highest default connection limit.
 	 */
 	public static final int MAX_DEFAULT_CONNECTIONS = 10_000;
+
+	/**
+	 * The default most HTTP/2 control frames within {@link #DEFAULT_CONTROL_FRAME_WINDOW}.
+	 */
+	public static final int DEFAULT_MAX_CONTROL_FRAMES = 1000;
+
+	/**
+	 * The default window over which HTTP/2 control frames are counted.
+	 */
+	public static final Duration DEFAULT_CONTROL_FRAME_WINDOW = Duration.ofSeconds(10);
 
 	public ConnectionLimits {
 		if (maxConnections == 0 || maxConnections < -1) {
@@ -29,6 +41,24 @@ public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout
 		if (maxRequestBodySize < -1) {
 			throw new IllegalArgumentException("'maxRequestBodySize' must be zero or positive, or -1, was " + maxRequestBodySize);
 		}
+		if (maxControlFrames < 1) {
+			throw new IllegalArgumentException("'maxControlFrames' must be positive, was " + maxControlFrames);
+		}
+		requireNonNegative(controlFrameWindow, "controlFrameWindow");
+	}
+
+	/**
+	 * Create limits with the default HTTP/2 control frame limit.
+	 * @param maxConnections the most connections open at once, or {@code -1} for no limit
+	 * @param requestHeaderTimeout how long a request's headers may take from their first byte
+	 * @param requestBodyTimeout how long a request body may stall between two reads
+	 * @param writeTimeout how long a response may make no progress towards a client that does not read
+	 * @param maxRequestBodySize the largest request body in bytes, or {@code -1} for no limit
+	 */
+	public ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
+			Duration writeTimeout, long maxRequestBodySize) {
+		this(maxConnections, requestHeaderTimeout, requestBodyTimeout, writeTimeout, maxRequestBodySize,
+				DEFAULT_MAX_CONTROL_FRAMES, DEFAULT_CONTROL_FRAME_WINDOW);
 	}
 
 	/**

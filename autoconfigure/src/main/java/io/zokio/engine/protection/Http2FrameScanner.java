@@ -13,7 +13,21 @@ final class Http2FrameScanner {
 
 	private static final int FRAME_HEADER_LENGTH = 9;
 
+	private static final int DATA = 0x0;
+
 	private static final int HEADERS = 0x1;
+
+	private static final int PRIORITY = 0x2;
+
+	private static final int RST_STREAM = 0x3;
+
+	private static final int SETTINGS = 0x4;
+
+	private static final int PING = 0x6;
+
+	private static final int ACK = 0x1;
+
+	private static final int END_STREAM = 0x1;
 
 	private static final int PUSH_PROMISE = 0x5;
 
@@ -34,6 +48,8 @@ final class Http2FrameScanner {
 	private boolean endsHeaderBlock;
 
 	private boolean headerBlockOpen;
+
+	private long controlFrames;
 
 	/**
 	 * Create a scanner of a connection whose preface has partly been read already.
@@ -77,9 +93,34 @@ final class Http2FrameScanner {
 		this.headerBlockOpen |= this.headerFrame;
 		this.payloadRemaining = ((this.frameHeader[0] & 0xffL) << 16) | ((this.frameHeader[1] & 0xffL) << 8)
 				| (this.frameHeader[2] & 0xffL);
+		if (isControlFrame(type, this.frameHeader[4] & 0xff, this.payloadRemaining)) {
+			this.controlFrames++;
+		}
 		if (this.payloadRemaining == 0) {
 			frameEnded();
 		}
+	}
+
+	/**
+	 * Return whether a frame costs the server work without carrying a request: SETTINGS and PING
+	 * (each answered with an ACK), RST_STREAM, PRIORITY, and DATA with no payload that does not end
+	 * its stream (the floods of CVE-2019-9512, 9513, 9515, 9518 and CVE-2023-44487).
+	 */
+	private static boolean isControlFrame(int type, int flags, long length) {
+		return switch (type) {
+			case SETTINGS, PING -> (flags & ACK) == 0;
+			case RST_STREAM, PRIORITY -> true;
+			case DATA -> length == 0 && (flags & END_STREAM) == 0;
+			default -> false;
+		};
+	}
+
+	/**
+	 * Return how many control frames the connection sent so far.
+	 * @return the control frames
+	 */
+	long controlFrames() {
+		return this.controlFrames;
 	}
 
 	private void frameEnded() {

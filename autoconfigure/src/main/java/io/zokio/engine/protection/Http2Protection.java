@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
@@ -13,7 +14,8 @@ import io.zokio.engine.pipeline.Seat;
  * The deadlines of an HTTP/2 connection: a header block or frame header that stalls past the
  * header deadline, or a frame payload that stalls past the body deadline, cuts the connection
  * ({@link Http2FrameScanner}); each stream has its own body deadline and size limit
- * ({@link StreamProtection}).
+ * ({@link StreamProtection}). A connection that sends more control frames within the control frame
+ * window than allowed is answered with GOAWAY {@code ENHANCE_YOUR_CALM} and closed.
  */
 final class Http2Protection {
 
@@ -29,6 +31,12 @@ final class Http2Protection {
 
 	private long bodyDeadlineNanos;
 
+	private long windowStartNanos;
+
+	private long controlFramesBeforeWindow;
+
+	private boolean flooded;
+
 	/**
 	 * Start following a connection that turned out to speak HTTP/2.
 	 * @param seat the connection's seat
@@ -40,6 +48,7 @@ final class Http2Protection {
 		this.seat = seat;
 		this.settings = settings;
 		this.frames = new Http2FrameScanner(bytesAlreadyRead);
+		this.windowStartNanos = System.nanoTime();
 		if (bytesAlreadyRead > 0) {
 			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
 		}
@@ -66,6 +75,23 @@ final class Http2Protection {
 		}
 		this.bodyDeadlineNanos = this.frames.payloadPending()
 				? Deadlines.deadline(now, this.settings.requestBodyNanos()) : 0;
+		checkControlFrames(now);
+	}
+
+	/**
+	 * Answer a connection that sent more control frames within the window than allowed with
+	 * GOAWAY {@code ENHANCE_YOUR_CALM}, once. The window restarts when it has passed.
+	 */
+	private void checkControlFrames(long now) {
+		long controlFrames = this.frames.controlFrames();
+		if (now - this.windowStartNanos >= this.settings.controlFrameWindowNanos()) {
+			this.windowStartNanos = now;
+			this.controlFramesBeforeWindow = controlFrames;
+		}
+		if (!this.flooded && controlFrames - this.controlFramesBeforeWindow > this.settings.maxControlFrames()) {
+			this.flooded = true;
+			this.seat.goAway(Http2Error.ENHANCE_YOUR_CALM);
+		}
 	}
 
 	void check(long now) {

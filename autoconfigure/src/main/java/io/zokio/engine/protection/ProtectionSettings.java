@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param writeNanos how long a response may make no progress
  * @param writeCheckIntervalNanos how often a response's write progress is checked
  * @param maxRequestBodyBytes the largest request body, or {@code -1} for no limit
+ * @param proxyHeaderFirst whether a PROXY protocol header may come first
+ * @param maxControlFrames the most HTTP/2 control frames within the window
+ * @param controlFrameWindowNanos the window over which HTTP/2 control frames are counted
  */
 record ProtectionSettings(long requestHeaderNanos, long requestBodyNanos, long writeNanos, long writeCheckIntervalNanos,
-		long maxRequestBodyBytes, boolean proxyHeaderFirst) {
+		long maxRequestBodyBytes, boolean proxyHeaderFirst, int maxControlFrames, long controlFrameWindowNanos) {
 
 	static ProtectionSettings of(ConnectionLimits limits) {
 		return of(limits, false);
@@ -28,7 +31,8 @@ record ProtectionSettings(long requestHeaderNanos, long requestBodyNanos, long w
 		Duration write = limits.writeTimeout();
 		long writeCheckInterval = write.isZero() ? 0 : write.dividedBy(4).plusMillis(1).toNanos();
 		return new ProtectionSettings(limits.requestHeaderTimeout().toNanos(), limits.requestBodyTimeout().toNanos(),
-				write.toNanos(), writeCheckInterval, limits.maxRequestBodySize(), proxyHeaderFirst);
+				write.toNanos(), writeCheckInterval, limits.maxRequestBodySize(), proxyHeaderFirst,
+				limits.maxControlFrames(), limits.controlFrameWindow().toNanos());
 	}
 
 	/**

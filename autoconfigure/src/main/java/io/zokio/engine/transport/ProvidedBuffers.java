@@ -39,7 +39,7 @@ public record ProvidedBuffers(int buffers, int bufferSize, Supplier<ByteBuf> sou
 	static final int BATCH = 16;
 
 	public ProvidedBuffers {
-		if (buffers != 0 && (buffers < MIN_BUFFERS || buffers > MAX_BUFFERS || Integer.bitCount(buffers) != 1)) {
+		if (buffers != 0 && !isBufferCount(buffers)) {
 			throw new IllegalArgumentException("'buffers' must be zero or a power of two between " + MIN_BUFFERS
 					+ " and " + MAX_BUFFERS + ", was " + buffers);
 		}
@@ -62,6 +62,16 @@ public record ProvidedBuffers(int buffers, int bufferSize, Supplier<ByteBuf> sou
 	 */
 	int batch() {
 		return Math.min(BATCH, this.buffers);
+	}
+
+	/**
+	 * Return whether a ring can have the given number of buffers: a power of two from
+	 * {@value #MIN_BUFFERS} to {@value #MAX_BUFFERS}, as io_uring requires.
+	 * @param buffers the number of buffers
+	 * @return whether it is valid
+	 */
+	public static boolean isBufferCount(int buffers) {
+		return buffers >= MIN_BUFFERS && buffers <= MAX_BUFFERS && Integer.bitCount(buffers) == 1;
 	}
 
 }

@@ -56,6 +56,21 @@ class Http2FrameScannerTests {
 		assertThat(scanner.headersPending()).isFalse();
 	}
 
+	@Test
+	void countsEveryFrameThatCostsWorkWithoutCarryingARequestWhereverTheReadsSplit() {
+		byte[] frames = concat(PREFACE, frame(0x4, 0, 0, 6), frame(0x4, 0x1, 0, 0), frame(0x6, 0, 0, 8),
+				frame(0x6, 0x1, 0, 8), frame(0x2, 0, 3, 5), frame(0x3, 0, 3, 4), frame(0x0, 0, 1, 0),
+				frame(0x0, 0x1, 1, 0), frame(0x0, 0, 1, 10), frame(0x8, 0, 0, 4), frame(0x1, 0x5, 5, 3));
+		for (int split = 0; split <= frames.length; split++) {
+			Http2FrameScanner scanner = new Http2FrameScanner(0);
+			scanner.read(Unpooled.wrappedBuffer(frames, 0, split));
+			scanner.read(Unpooled.wrappedBuffer(frames, split, frames.length - split));
+			assertThat(scanner.controlFrames())
+				.as("SETTINGS, PING, PRIORITY, RST_STREAM and empty DATA without END_STREAM, split at %d", split)
+				.isEqualTo(5);
+		}
+	}
+
 	private static byte[] frame(int type, int flags, int stream, int length) {
 		return RawHttp2Connection.frame(type, flags, stream, new byte[length]);
 	}
