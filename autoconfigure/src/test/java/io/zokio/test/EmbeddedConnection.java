@@ -57,13 +57,22 @@ public final class EmbeddedConnection implements AutoCloseable {
 	private final StringBuilder written = new StringBuilder();
 
 	public EmbeddedConnection(ConnectionStatistics statistics) {
+		this(statistics, MAX_REQUEST_BODY_SIZE);
+	}
+
+	/**
+	 * Open a connection whose requests may carry bodies up to the given size.
+	 * @param statistics the statistics the connection counts into
+	 * @param maxRequestBodySize the largest request body in bytes
+	 */
+	public EmbeddedConnection(ConnectionStatistics statistics, long maxRequestBodySize) {
 		this.statistics = statistics;
 		HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(8192).setMaxHeaderSize(8192);
 		this.channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec(decoder));
 		this.channel.pipeline().addLast(new Application());
 		ConnectionLimits limits = new ConnectionLimits(100, Duration.ofSeconds(10), Duration.ofSeconds(10),
-				Duration.ofSeconds(10), MAX_REQUEST_BODY_SIZE);
-		new ZokioPipelineConfigurer(List.of(new ConformanceParticipant(MAX_REQUEST_BODY_SIZE),
+				Duration.ofSeconds(10), maxRequestBodySize);
+		new ZokioPipelineConfigurer(List.of(new ConformanceParticipant(maxRequestBodySize),
 				new ProtectionParticipant(limits, new ServerConnections(100)), new StatisticsParticipant(statistics)))
 			.onChannelInit(ConnectionObserver.emptyListener(), this.channel, null);
 	}

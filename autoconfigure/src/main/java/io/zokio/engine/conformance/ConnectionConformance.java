@@ -33,6 +33,8 @@ final class ConnectionConformance implements ConnectionListener, ExchangeListene
 
 	private long bodyBytes;
 
+	private boolean requestDecoded;
+
 	ConnectionConformance(long maxRequestBodySize) {
 		this.maxRequestBodySize = maxRequestBodySize;
 	}
@@ -54,6 +56,10 @@ final class ConnectionConformance implements ConnectionListener, ExchangeListene
 
 	@Override
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
+		if (this.requestDecoded) {
+			this.framing.nextRequestDecoded();
+		}
+		this.requestDecoded = true;
 		this.bodyBytes = 0;
 		return refusal(request);
 	}

@@ -1,5 +1,7 @@
 package io.zokio.engine.conformance;
 
+import java.util.ArrayDeque;
+
 import io.netty.buffer.ByteBuf;
 import io.zokio.engine.pipeline.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,8 @@ final class RequestFraming {
 	private int sizeDigits;
 
 	private long extensionBytes;
+
+	private final ArrayDeque<Long> framedExtensionBytes = new ArrayDeque<>(2);
 
 	/**
 	 * Follow bytes just read.
@@ -112,14 +116,25 @@ final class RequestFraming {
 	}
 
 	/**
-	 * Return the bytes of chunk extensions of the request being read, which count toward its body.
+	 * Return the bytes of chunk extensions of the oldest request the decoder has not moved past,
+	 * which count toward its body: these bytes run ahead of the decoder, and may already have framed
+	 * that request whole and later ones too.
 	 * @return the extension bytes
 	 */
 	long extensionBytes() {
-		return this.extensionBytes;
+		Long framed = this.framedExtensionBytes.peek();
+		return (framed != null) ? framed : this.extensionBytes;
+	}
+
+	/**
+	 * The decoder moved on to the next request: forget the extension bytes of the one before it.
+	 */
+	void nextRequestDecoded() {
+		this.framedExtensionBytes.poll();
 	}
 
 	private void startHead() {
+		this.framedExtensionBytes.add(this.extensionBytes);
 		this.state = State.HEAD;
 		this.extensionBytes = 0;
 		this.section.startHead();

@@ -43,8 +43,12 @@ final class ChannelSeat implements Seat {
 			cut(CloseReason.ERROR);
 			return;
 		}
-		CloseReasons.mark(this.channel, CloseReason.ERROR);
 		Http2ConnectionHandler handler = (Http2ConnectionHandler) codec.handler();
+		if (handler.connection().goAwaySent()) {
+			cut(CloseReason.ERROR);
+			return;
+		}
+		CloseReasons.mark(this.channel, CloseReason.ERROR);
 		int lastStream = handler.connection().remote().lastStreamCreated();
 		handler.goAway(codec, lastStream, error.code(), Unpooled.EMPTY_BUFFER, codec.newPromise())
 			.addListener((written) -> cut(CloseReason.ERROR));

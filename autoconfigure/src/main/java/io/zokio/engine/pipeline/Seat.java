@@ -23,7 +23,8 @@ public interface Seat {
 
 	/**
 	 * Tell an HTTP/2 client to stop with a GOAWAY carrying the given error, then cut the connection
-	 * as {@link CloseReason#ERROR}; on a connection that does not speak HTTP/2, cut it.
+	 * as {@link CloseReason#ERROR}; on a connection that does not speak HTTP/2, or whose codec already
+	 * sent a GOAWAY, cut it.
 	 * @param error the error code
 	 */
 	void goAway(Http2Error error);

@@ -3,6 +3,7 @@ package io.zokio.engine.conformance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import io.zokio.test.ConformanceVectors.Vector;
 import io.zokio.test.EmbeddedConnection;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,55 +57,72 @@ class ConformanceTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("refused")
 	void refusesWheneverTheBytesArriveCountsAndCloses(String rule, String name, Vector vector) {
-		for (String[] pieces : splits(vector.request())) {
-			ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60));
-			try (EmbeddedConnection connection = new EmbeddedConnection(statistics)) {
-				connection.send(pieces);
-				String split = "split at " + pieces[0].length() + " of " + pieces.length + " pieces";
-				List<EmbeddedConnection.Response> responses = connection.responses();
-				assertThat(responses).as(split).hasSize(1);
-				assertThat(connection.isOpen()).as(split).isFalse();
-				assertThat(statistics.count(Count.DECODE_ERRORS)).as(split)
-					.isEqualTo(ConformanceVectors.DECODER.equals(vector.outcome()) ? 1 : 0);
-				for (Refusal refusal : Refusal.values()) {
-					assertThat(statistics.count(refusal)).as(split + ": " + refusal.id())
-						.isEqualTo(refusal.id().equals(vector.outcome()) ? 1 : 0);
-				}
-				if (!ConformanceVectors.DECODER.equals(vector.outcome())) {
-					assertThat(responses.get(0).status()).as(split).isEqualTo(vector.status());
-					assertThat(responses.get(0).headers()).as(split).containsEntry("connection", "close")
-						.containsKey("date");
-					assertThat(statistics.count(StatusClass.of(vector.status()))).as(split).isOne();
-				}
-				assertThat(statistics.count(CloseReason.SERVER) + statistics.count(CloseReason.ERROR)).as(split)
-					.isOne();
+		whateverTheSplit(vector, (connection, split) -> {
+			ConnectionStatistics statistics = connection.statistics();
+			List<EmbeddedConnection.Response> responses = connection.responses();
+			assertThat(responses).as(split).hasSize(1);
+			assertThat(connection.isOpen()).as(split).isFalse();
+			assertThat(statistics.count(Count.DECODE_ERRORS)).as(split)
+				.isEqualTo(ConformanceVectors.DECODER.equals(vector.outcome()) ? 1 : 0);
+			for (Refusal refusal : Refusal.values()) {
+				assertThat(statistics.count(refusal)).as(split + ": " + refusal.id())
+					.isEqualTo(refusal.id().equals(vector.outcome()) ? 1 : 0);
 			}
-		}
+			if (!ConformanceVectors.DECODER.equals(vector.outcome())) {
+				assertThat(responses.get(0).status()).as(split).isEqualTo(vector.status());
+				assertThat(responses.get(0).headers()).as(split).containsEntry("connection", "close").containsKey("date");
+				assertThat(statistics.count(StatusClass.of(vector.status()))).as(split).isOne();
+			}
+			assertThat(statistics.count(CloseReason.SERVER) + statistics.count(CloseReason.ERROR)).as(split).isOne();
+		});
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("served")
 	void servesEveryValidFormWheneverTheBytesArrive(String rule, String name, Vector vector) {
+		whateverTheSplit(vector, (connection, split) -> {
+			ConnectionStatistics statistics = connection.statistics();
+			if (vector.persistent()) {
+				connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n");
+			}
+			List<EmbeddedConnection.Response> responses = connection.responses();
+			int requests = vector.persistent() ? 2 : 1;
+			assertThat(responses).as(split).hasSize(requests);
+			assertThat(responses).as(split).allSatisfy((response) -> assertThat(response.status()).isEqualTo(200));
+			if (vector.outcome() != null) {
+				assertThat(responses.get(0).body()).as(split).isEqualTo(vector.outcome());
+			}
+			assertThat(connection.isOpen()).as(split).isEqualTo(vector.persistent());
+			assertThat(statistics.count(Count.REQUESTS)).as(split).isEqualTo(requests);
+			assertThat(statistics.count(StatusClass.SUCCESS)).as(split).isEqualTo(requests);
+			assertThat(Stream.of(Refusal.values()).mapToLong(statistics::count).sum()).as(split).isZero();
+			assertThat(statistics.count(Count.DECODE_ERRORS)).as(split).isZero();
+		});
+	}
+
+	@ParameterizedTest(name = "{0} bytes of extensions beside 60 of body")
+	@CsvSource({ "40, 200", "41, 413" })
+	void countsChunkExtensionsTowardTheBodyLimit(int extensionBytes, int status) {
+		ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60));
+		String extension = ";" + "e".repeat(extensionBytes - 1);
+		try (EmbeddedConnection connection = new EmbeddedConnection(statistics, 100)) {
+			connection.send("POST /size HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ "3c" + extension + "\r\n" + "b".repeat(60) + "\r\n0\r\n\r\n");
+			assertThat(connection.responses()).singleElement()
+				.satisfies((response) -> assertThat(response.status()).isEqualTo(status));
+			assertThat(statistics.count(Refusal.CONTENT_TOO_LARGE)).isEqualTo((status == 413) ? 1 : 0);
+		}
+	}
+
+	/**
+	 * Send a vector in each of its {@link #splits} on a connection of its own, and check what the
+	 * connection did.
+	 */
+	private static void whateverTheSplit(Vector vector, BiConsumer<EmbeddedConnection, String> check) {
 		for (String[] pieces : splits(vector.request())) {
-			ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60));
-			try (EmbeddedConnection connection = new EmbeddedConnection(statistics)) {
+			try (EmbeddedConnection connection = new EmbeddedConnection(new ConnectionStatistics(Duration.ofSeconds(60)))) {
 				connection.send(pieces);
-				String split = "split at " + pieces[0].length() + " of " + pieces.length + " pieces";
-				if (vector.persistent()) {
-					connection.send("GET /plaintext HTTP/1.1\r\nHost: a\r\n\r\n");
-				}
-				List<EmbeddedConnection.Response> responses = connection.responses();
-				int requests = vector.persistent() ? 2 : 1;
-				assertThat(responses).as(split).hasSize(requests);
-				assertThat(responses).as(split).allSatisfy((response) -> assertThat(response.status()).isEqualTo(200));
-				if (vector.outcome() != null) {
-					assertThat(responses.get(0).body()).as(split).isEqualTo(vector.outcome());
-				}
-				assertThat(connection.isOpen()).as(split).isEqualTo(vector.persistent());
-				assertThat(statistics.count(Count.REQUESTS)).as(split).isEqualTo(requests);
-				assertThat(statistics.count(StatusClass.SUCCESS)).as(split).isEqualTo(requests);
-				assertThat(Stream.of(Refusal.values()).mapToLong(statistics::count).sum()).as(split).isZero();
-				assertThat(statistics.count(Count.DECODE_ERRORS)).as(split).isZero();
+				check.accept(connection, "split at " + pieces[0].length() + " of " + pieces.length + " pieces");
 			}
 		}
 	}
