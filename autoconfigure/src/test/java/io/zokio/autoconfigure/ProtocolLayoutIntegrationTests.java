@@ -53,6 +53,11 @@ class ProtocolLayoutIntegrationTests {
 
 	private static final Duration IDLE_TIMEOUT = Duration.ofMillis(2500);
 
+	/**
+	 * The idle timeout of the test that waits for it: nothing else happens on its connections.
+	 */
+	private static final Duration SHORT_IDLE_TIMEOUT = Duration.ofMillis(1000);
+
 	private static final Duration SETTLE = Duration.ofSeconds(10);
 
 	private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -220,7 +225,7 @@ class ProtocolLayoutIntegrationTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("allLayouts")
 	void closesAnIdleConnectionAsAnIdleTimeout(ServerTransport transport, Layout layout) throws Exception {
-		TestServer server = start(transport, layout);
+		TestServer server = start(transport, layout, "--server.netty.idle-timeout=" + SHORT_IDLE_TIMEOUT.toMillis() + "ms");
 		ConnectionStatistics statistics = statistics(server);
 		if (layout.http2()) {
 			try (RawHttp2Connection connection = http2(server, layout)) {
@@ -550,7 +555,9 @@ class ProtocolLayoutIntegrationTests {
 		args.add("--zokio.connections.request-header-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.request-body-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.max-request-body-size=1KB");
-		args.add("--server.netty.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
+		if (Stream.of(extraArgs).noneMatch((arg) -> arg.startsWith("--server.netty.idle-timeout="))) {
+			args.add("--server.netty.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
+		}
 		args.addAll(List.of(extraArgs));
 		return this.resources.add(transport.start(args.toArray(String[]::new)));
 	}
