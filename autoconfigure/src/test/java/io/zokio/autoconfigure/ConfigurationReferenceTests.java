@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every property has generated metadata with a description (for IDE completion) and a row in the
- * configuration reference.
+ * configuration reference, the switches of Zokio's health indicator and info contributor included.
  */
 class ConfigurationReferenceTests {
 
@@ -33,7 +33,8 @@ class ConfigurationReferenceTests {
 			assertThat(reference).as("row for %s in docs/configuration.md", name).contains("| `" + name + "` |");
 		}
 		assertThat(names).contains("zokio.enabled", "zokio.transport.mode", "zokio.buffer-pool.preallocate",
-				"zokio.stats.latency-window", "zokio.connections.max");
+				"zokio.stats.latency-window", "zokio.connections.max", "management.health.zokio.enabled",
+				"management.info.zokio.enabled");
 	}
 
 }
