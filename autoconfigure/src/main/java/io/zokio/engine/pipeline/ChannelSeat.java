@@ -38,6 +38,14 @@ final class ChannelSeat implements Seat {
 
 	@Override
 	public void goAway(Http2Error error) {
+		this.channel.eventLoop().execute(() -> sendGoAway(error));
+	}
+
+	/**
+	 * Send the GOAWAY once the read being handled has passed: the bytes of an h2c connection's first
+	 * read are what puts its HTTP/2 codec, and the watch of the GOAWAY frames it sends, in place.
+	 */
+	private void sendGoAway(Http2Error error) {
 		ChannelHandlerContext codec = this.channel.pipeline().context(Http2ConnectionHandler.class);
 		if (codec == null) {
 			cut(CloseReason.ERROR);

@@ -22,7 +22,8 @@ public interface Seat {
 	void cut(CloseReason reason);
 
 	/**
-	 * Tell an HTTP/2 client to stop with a GOAWAY carrying the given error, then cut the connection
+	 * Tell an HTTP/2 client to stop with a GOAWAY carrying the given error, once the read being
+	 * handled has reached the codecs, then cut the connection
 	 * as {@link CloseReason#ERROR}; on a connection that does not speak HTTP/2, or whose codec already
 	 * sent a GOAWAY, cut it.
 	 * @param error the error code
