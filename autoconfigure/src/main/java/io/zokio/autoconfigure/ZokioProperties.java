@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zokio.engine.protection.MinDataRate;
 import io.zokio.engine.tls.TlsMode;
 import io.zokio.engine.transport.TransportMode;
 import org.jspecify.annotations.Nullable;
@@ -557,6 +558,19 @@ public class ZokioProperties implements Validator {
 		 */
 		private DataSize maxRequestBodySize = DataSize.ofMegabytes(10);
 
+		/**
+		 * Slowest a request body may arrive, on HTTP/1.1 and on each HTTP/2 stream, counted only
+		 * while the server reads it (not while the application holds the body back); a slower one
+		 * gets 408 and its connection (on HTTP/2, its stream) is closed.
+		 */
+		private final MinRate minRequestBodyRate = new MinRate();
+
+		/**
+		 * Slowest a client may take the responses the server has ready for it, counted only while
+		 * they wait to be written; a slower client's connection is cut.
+		 */
+		private final MinRate minResponseRate = new MinRate();
+
 		public @Nullable Integer getMax() {
 			return this.max;
 		}
@@ -612,6 +626,52 @@ public class ZokioProperties implements Validator {
 
 		public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
 			this.maxRequestBodySize = maxRequestBodySize;
+		}
+
+		public MinRate getMinRequestBodyRate() {
+			return this.minRequestBodyRate;
+		}
+
+		public MinRate getMinResponseRate() {
+			return this.minResponseRate;
+		}
+
+		/**
+		 * A minimum data rate, as Kestrel measures it: the bytes moved over the time counted,
+		 * averaged from the start, once that time has passed the grace period.
+		 */
+		public static class MinRate {
+
+			/**
+			 * Minimum rate in bytes per second. 0 for no minimum.
+			 */
+			private long bytesPerSecond = MinDataRate.DEFAULT.bytesPerSecond();
+
+			/**
+			 * How long the rate is not checked after the data starts moving. At least 1s.
+			 */
+			private Duration gracePeriod = MinDataRate.DEFAULT.gracePeriod();
+
+			public long getBytesPerSecond() {
+				return this.bytesPerSecond;
+			}
+
+			public void setBytesPerSecond(long bytesPerSecond) {
+				this.bytesPerSecond = bytesPerSecond;
+			}
+
+			public Duration getGracePeriod() {
+				return this.gracePeriod;
+			}
+
+			public void setGracePeriod(Duration gracePeriod) {
+				this.gracePeriod = gracePeriod;
+			}
+
+			MinDataRate toRate() {
+				return new MinDataRate(this.bytesPerSecond, this.gracePeriod);
+			}
+
 		}
 
 	}

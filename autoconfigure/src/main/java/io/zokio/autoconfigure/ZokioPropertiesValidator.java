@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.zokio.engine.buffer.BufferPoolSettings;
+import io.zokio.engine.protection.MinDataRate;
 import io.zokio.engine.protection.ProxyProtocolPolicy;
 import io.zokio.engine.transport.ProvidedBuffers;
 import org.jspecify.annotations.Nullable;
@@ -177,6 +178,18 @@ final class ZokioPropertiesValidator {
 		if (outside(connections.getMaxRequestBodySize(), -1, Long.MAX_VALUE)) {
 			reject("connections.max-request-body-size", connections.getMaxRequestBodySize(),
 					"must be a size of zero or more, or -1 for no limit");
+		}
+		validateRate("connections.min-request-body-rate", connections.getMinRequestBodyRate());
+		validateRate("connections.min-response-rate", connections.getMinResponseRate());
+	}
+
+	private void validateRate(String property, ZokioProperties.Connections.MinRate rate) {
+		if (rate.getBytesPerSecond() < 0) {
+			reject(property + ".bytes-per-second", rate.getBytesPerSecond(), "must be zero (off) or positive");
+		}
+		Duration grace = rate.getGracePeriod();
+		if (grace == null || grace.compareTo(MinDataRate.MIN_GRACE_PERIOD) < 0) {
+			reject(property + ".grace-period", grace, "must be at least 1s");
 		}
 	}
 

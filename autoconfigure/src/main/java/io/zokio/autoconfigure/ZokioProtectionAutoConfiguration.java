@@ -81,7 +81,8 @@ public final class ZokioProtectionAutoConfiguration {
 		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
 				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
 				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes(),
-				http2.getMaxControlFrames(), http2.getControlFrameWindow());
+				http2.getMaxControlFrames(), http2.getControlFrameWindow(), connections.getMinRequestBodyRate().toRate(),
+				connections.getMinResponseRate().toRate());
 		return new ProtectionParticipant(limits, serverConnections,
 				serverConnections.proxyProtocol().isOn());
 	}

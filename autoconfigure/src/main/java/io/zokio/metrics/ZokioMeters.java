@@ -261,10 +261,10 @@ public enum ZokioMeters implements MeterDocumentation {
 		STATE("state"),
 
 		/**
-		 * Close reason (client, server, idleTimeout, requestTimeout, error, tls, rejected, shutdown,
-		 * proxyProtocol) or
-		 * refusal reason, one per rule class (host, target, version, lineFolding, chunk, notImplemented,
-		 * requestTimeout, contentTooLarge, overloaded, versionNotSupported).
+		 * Close reason (client, server, idleTimeout, requestTimeout, responseRate, error, tls, rejected,
+		 * shutdown, proxyProtocol) or refusal reason, one per rule class (host, target, version,
+		 * lineFolding, chunk, notImplemented, requestTimeout, requestBodyRate, contentTooLarge,
+		 * overloaded, versionNotSupported, untrustedProxy).
 		 */
 		REASON("reason"),
 

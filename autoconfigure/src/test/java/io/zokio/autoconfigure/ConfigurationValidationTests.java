@@ -30,6 +30,10 @@ class ConfigurationValidationTests {
 			zokio.connections.write-timeout                | -5s    | must be zero (off) or positive
 			zokio.connections.default-idle-timeout         | -1s    | must be zero (off) or positive
 			zokio.connections.max-request-body-size        | -2B    | must be a size of zero or more, or -1 for no limit
+			zokio.connections.min-request-body-rate.bytes-per-second | -1 | must be zero (off) or positive
+			zokio.connections.min-request-body-rate.grace-period | 500ms | must be at least 1s
+			zokio.connections.min-response-rate.bytes-per-second | -240 | must be zero (off) or positive
+			zokio.connections.min-response-rate.grace-period | 0s | must be at least 1s
 			zokio.transport.event-loop-threads             | 0      | must be between 1 and
 			zokio.transport.event-loop-threads             | 5000   | per available processor
 			zokio.transport.blocked-loop-threshold         | 5ms    | must be between 10ms and 1h, or 0 to turn the watchdog off

@@ -29,6 +29,7 @@ import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.ServerTransport;
+import io.zokio.test.SlowPeer;
 import io.zokio.test.TestApplication;
 import io.zokio.test.TestResources;
 import io.zokio.test.TestServer;
@@ -261,6 +262,65 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.count(StatusClass.CLIENT_ERROR)).isOne();
 		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 		assertThat(statistics.count(CloseReason.CLIENT)).isOne();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void answersABodySlowerThanTheMinimumRateWith408(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout, "--zokio.connections.min-request-body-rate.bytes-per-second=200",
+				"--zokio.connections.min-request-body-rate.grace-period=1s");
+		ConnectionStatistics statistics = statistics(server);
+		SlowPeer client = this.resources.add(new SlowPeer());
+		if (layout.http2()) {
+			try (RawHttp2Connection connection = http2(server, layout)) {
+				int stream = connection.request("POST", "/size", 1000, false, true);
+				client.trickle(() -> connection.data(stream, new byte[1], false));
+				RawHttp2Connection.Response slow = connection.readResponse(stream);
+				assertThat(slow.status()).isEqualTo(408);
+				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+			}
+		}
+		else {
+			try (RawHttpConnection connection = http11(server, layout)) {
+				connection.send("POST /size HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n");
+				client.trickle(() -> connection.send("x"));
+				RawHttpConnection.Response slow = connection.readResponse();
+				assertThat(slow.status()).isEqualTo(408);
+				assertThat(connection.isClosedByServer()).isTrue();
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.count(Refusal.REQUEST_BODY_RATE)).isOne();
+		assertThat(statistics.count(Refusal.REQUEST_TIMEOUT)).isZero();
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void cutsAClientThatReadsSlowerThanTheMinimumResponseRate(ServerTransport transport, Layout layout)
+			throws Exception {
+		TestServer server = start(transport, layout, "--zokio.connections.min-response-rate.bytes-per-second=16000000",
+				"--zokio.connections.min-response-rate.grace-period=1s");
+		ConnectionStatistics statistics = statistics(server);
+		SlowPeer client = this.resources.add(new SlowPeer());
+		long size = 256L * 1024 * 1024;
+		String path = "/bytes?size=" + size;
+		CompletableFuture<Long> read;
+		if (layout.http2()) {
+			RawHttp2Connection connection = this.resources.add(http2(server, layout));
+			connection.write(RawHttp2Connection.frame(0x4, 0, 0, new byte[] { 0, 0x4, 0x7f, -1, -1, -1 }));
+			connection.write(RawHttp2Connection.frame(0x8, 0, 0, new byte[] { 0x7f, -1, 0, 0 }));
+			connection.request("GET", path, -1, true, true);
+			read = client.read(connection.socket().getInputStream(), 64 * 1024);
+		}
+		else {
+			RawHttpConnection connection = this.resources.add(http11(server, layout));
+			connection.send("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n");
+			read = client.read(connection.socket().getInputStream(), 64 * 1024);
+		}
+		assertThat(read.get(SETTLE.toSeconds(), TimeUnit.SECONDS)).isLessThan(size);
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.count(CloseReason.RESPONSE_RATE)).isOne();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

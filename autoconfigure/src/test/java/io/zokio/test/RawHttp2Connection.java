@@ -118,6 +118,14 @@ public final class RawHttp2Connection implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Return the connection's socket, to read from it below the frames.
+	 * @return the socket
+	 */
+	public Socket socket() {
+		return this.socket;
+	}
+
 	public Response upgradeResponse() {
 		return this.upgradeResponse;
 	}
@@ -342,7 +350,7 @@ public final class RawHttp2Connection implements AutoCloseable {
 		return head.toString(StandardCharsets.ISO_8859_1);
 	}
 
-	private void send(byte[] bytes) throws IOException {
+	private synchronized void send(byte[] bytes) throws IOException {
 		this.out.write(bytes);
 		this.out.flush();
 		this.bytesSent += bytes.length;

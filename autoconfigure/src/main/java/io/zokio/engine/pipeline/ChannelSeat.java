@@ -3,6 +3,7 @@ package io.zokio.engine.pipeline;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2Error;
@@ -30,6 +31,19 @@ final class ChannelSeat implements Seat {
 		ChannelHandlerContext seat = this.channel.pipeline().context(ZokioPipeline.CONNECTION_HANDLER);
 		if (seat != null) {
 			seat.close();
+		}
+		else {
+			this.channel.close();
+		}
+	}
+
+	@Override
+	public void abort(CloseReason reason) {
+		CloseReasons.mark(this.channel, reason);
+		this.channel.config().setOption(ChannelOption.SO_LINGER, 0);
+		ChannelHandlerContext first = this.channel.pipeline().firstContext();
+		if (first != null) {
+			first.close();
 		}
 		else {
 			this.channel.close();

@@ -27,6 +27,11 @@ public enum CloseReason {
 	REQUEST_TIMEOUT("requestTimeout"),
 
 	/**
+	 * The client took the responses the server had ready slower than the minimum response rate.
+	 */
+	RESPONSE_RATE("responseRate"),
+
+	/**
 	 * An I/O or protocol error.
 	 */
 	ERROR("error"),

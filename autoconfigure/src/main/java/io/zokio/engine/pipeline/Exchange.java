@@ -12,4 +12,12 @@ public interface Exchange {
 	 */
 	void refuse(Refusal refusal);
 
+	/**
+	 * Return whether the server reads the request now: {@code false} while the application holds
+	 * its body back (Reactor Netty then turns auto-read off), when a slow body is not the client's
+	 * doing.
+	 * @return whether the server reads
+	 */
+	boolean isReading();
+
 }

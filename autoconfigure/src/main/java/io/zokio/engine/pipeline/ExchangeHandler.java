@@ -272,6 +272,12 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		promise.addListener(ChannelFutureListener.CLOSE);
 	}
 
+	@Override
+	public boolean isReading() {
+		ChannelHandlerContext ctx = this.context;
+		return ctx != null && ctx.channel().config().isAutoRead();
+	}
+
 	private void releaseWaiting() {
 		WaitingRequests held = this.waiting;
 		this.waiting = null;

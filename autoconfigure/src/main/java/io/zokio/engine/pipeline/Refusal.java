@@ -52,6 +52,12 @@ public enum Refusal {
 			"the request took too long to arrive"),
 
 	/**
+	 * The request body arrived slower than the minimum request body rate while the server read it.
+	 */
+	REQUEST_BODY_RATE("requestBodyRate", HttpResponseStatus.REQUEST_TIMEOUT, CloseReason.REQUEST_TIMEOUT,
+			"the request body arrived slower than the server's minimum rate"),
+
+	/**
 	 * The request body is larger than the server accepts.
 	 */
 	CONTENT_TOO_LARGE("contentTooLarge", HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, CloseReason.SERVER,

@@ -22,6 +22,14 @@ public interface Seat {
 	void cut(CloseReason reason);
 
 	/**
+	 * Reset the connection: close it at once, below every codec including TLS, and have the
+	 * kernel drop what it still holds for the client (TCP RST) rather than wait for a client that
+	 * does not read to take it.
+	 * @param reason why
+	 */
+	void abort(CloseReason reason);
+
+	/**
 	 * Tell an HTTP/2 client to stop with a GOAWAY carrying the given error, once the read being
 	 * handled has reached the codecs, then cut the connection
 	 * as {@link CloseReason#ERROR}; on a connection that does not speak HTTP/2, or whose codec already

@@ -12,9 +12,12 @@ import java.time.Duration;
  * @param maxRequestBodySize the largest request body in bytes, or {@code -1} for no limit
  * @param maxControlFrames the most HTTP/2 control frames a connection may send within the window
  * @param controlFrameWindow the window over which HTTP/2 control frames are counted
+ * @param minRequestBodyRate the slowest a request body may arrive while the server reads it
+ * @param minResponseRate the slowest a client may take a response the server has ready
  */
 public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
-		Duration writeTimeout, long maxRequestBodySize, int maxControlFrames, Duration controlFrameWindow) {
+		Duration writeTimeout, long maxRequestBodySize, int maxControlFrames, Duration controlFrameWindow,
+		MinDataRate minRequestBodyRate, MinDataRate minResponseRate) {
 
 	/**
 	 * The highest default connection limit.
@@ -45,10 +48,13 @@ public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout
 			throw new IllegalArgumentException("'maxControlFrames' must be positive, was " + maxControlFrames);
 		}
 		requireNonNegative(controlFrameWindow, "controlFrameWindow");
+		if (minRequestBodyRate == null || minResponseRate == null) {
+			throw new IllegalArgumentException("'minRequestBodyRate' and 'minResponseRate' must not be null");
+		}
 	}
 
 	/**
-	 * Create limits with the default HTTP/2 control frame limit.
+	 * Create limits with the default HTTP/2 control frame limit and minimum data rates.
 	 * @param maxConnections the most connections open at once, or {@code -1} for no limit
 	 * @param requestHeaderTimeout how long a request's headers may take from their first byte
 	 * @param requestBodyTimeout how long a request body may stall between two reads
@@ -58,7 +64,7 @@ public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout
 	public ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
 			Duration writeTimeout, long maxRequestBodySize) {
 		this(maxConnections, requestHeaderTimeout, requestBodyTimeout, writeTimeout, maxRequestBodySize,
-				DEFAULT_MAX_CONTROL_FRAMES, DEFAULT_CONTROL_FRAME_WINDOW);
+				DEFAULT_MAX_CONTROL_FRAMES, DEFAULT_CONTROL_FRAME_WINDOW, MinDataRate.DEFAULT, MinDataRate.DEFAULT);
 	}
 
 	/**

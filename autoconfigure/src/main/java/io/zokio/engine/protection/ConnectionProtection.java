@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The limits of one connection, driven by what the pipeline's two seats see. On HTTP/1.1: the first
  * byte of a request starts the header deadline, a request with a body starts the body deadline
- * (renewed by each read), a response is checked for progress towards the client
- * ({@link WriteProgress}), and oversized bodies are refused. On HTTP/2, {@link Http2Protection}
- * keeps the connection's deadlines and its streams'. Behind a PROXY protocol balancer, the PROXY header (and
+ * (renewed by each read) and its minimum rate while the server reads it, a response is checked for
+ * progress towards the client ({@link WriteProgress}), and oversized bodies are refused. On HTTP/2,
+ * {@link Http2Protection} keeps the connection's deadlines and its streams'. On both, a client
+ * that takes what waits to be written slower than the minimum response rate ({@link ResponseRate})
+ * is reset as {@link CloseReason#RESPONSE_RATE}. Behind a PROXY protocol balancer, the PROXY header (and
  * the TLS handshake after it) must bring the connection's first byte to this guard within the
  * header timeout from the connection's start, or it is cut as {@link CloseReason#PROXY_PROTOCOL}.
  * Deadlines are only written here; the {@link DeadlineSweeper}
@@ -37,6 +39,10 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	private final ServerConnections connections;
 
 	private final WriteProgress writes;
+
+	private final Throughput body;
+
+	private final ResponseRate response;
 
 	private long firstByteDeadlineNanos;
 
@@ -70,6 +76,8 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.settings = settings;
 		this.connections = connections;
 		this.writes = new WriteProgress(seat, settings);
+		this.body = new Throughput(settings.minRequestBodyRate());
+		this.response = new ResponseRate(settings.minResponseRate());
 		if (settings.proxyHeaderFirst()) {
 			this.firstByteDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
 		}
@@ -159,18 +167,33 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.headerDeadlineNanos = 0;
 		this.bodyPending = !complete;
 		this.bodyBytes = 0;
-		this.bodyDeadlineNanos = complete ? 0 : Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		long now = System.nanoTime();
+		this.bodyDeadlineNanos = complete ? 0 : Deadlines.deadline(now, this.settings.requestBodyNanos());
+		if (complete) {
+			this.body.stop();
+		}
+		else {
+			this.body.start(now);
+		}
 		return this.settings.declaredBodyRefusal(request);
 	}
 
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
-		this.bodyBytes += content.content().readableBytes();
+		int bytes = content.content().readableBytes();
+		this.bodyBytes += bytes;
+		this.body.moved(bytes);
 		if (last) {
 			this.bodyPending = false;
 			this.bodyDeadlineNanos = 0;
+			this.body.stop();
 		}
 		return this.settings.tooLarge(this.bodyBytes) ? Refusal.CONTENT_TOO_LARGE : null;
+	}
+
+	@Override
+	public void bytesWritten(long bytes) {
+		this.response.wrote(bytes);
 	}
 
 	@Override
@@ -230,6 +253,11 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 			this.seat.cut(CloseReason.PROXY_PROTOCOL);
 			return;
 		}
+		if (this.response.behind(now, this.seat.pendingWriteBytes())) {
+			clearDeadlines();
+			this.seat.abort(CloseReason.RESPONSE_RATE);
+			return;
+		}
 		Http2Protection connection = this.http2;
 		if (this.mode == Mode.HTTP_2 && connection != null) {
 			connection.check(now);
@@ -238,6 +266,12 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		if (Deadlines.due(this.headerDeadlineNanos, now) || Deadlines.due(this.bodyDeadlineNanos, now)) {
 			clearDeadlines();
 			refuse(Refusal.REQUEST_TIMEOUT);
+			return;
+		}
+		Exchange exchanges = this.exchange;
+		if (this.body.belowMinimum(now, exchanges != null && exchanges.isReading())) {
+			clearDeadlines();
+			refuse(Refusal.REQUEST_BODY_RATE);
 			return;
 		}
 		if (this.writes.stalled(now)) {
@@ -263,6 +297,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.headerDeadlineNanos = 0;
 		this.bodyDeadlineNanos = 0;
 		this.writes.stop();
+		this.body.stop();
 	}
 
 	@Override

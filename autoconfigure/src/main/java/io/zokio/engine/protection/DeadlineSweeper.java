@@ -33,20 +33,24 @@ final class DeadlineSweeper implements Runnable {
 	}
 
 	/**
-	 * Return the tick for the given limits: a quarter of the shortest timeout, between 10ms and 1s,
-	 * so a deadline is acted on within a quarter of its timeout.
+	 * Return the tick for the given limits: a quarter of the shortest timeout or minimum rate grace
+	 * period, between 10ms and 1s, so a deadline is acted on within a quarter of its timeout.
 	 * @param limits the limits
 	 * @return the tick in nanoseconds
 	 */
 	static long tickNanos(ConnectionLimits limits) {
 		long shortest = MAX_TICK_NANOS * 4;
 		for (Duration timeout : new Duration[] { limits.requestHeaderTimeout(), limits.requestBodyTimeout(),
-				limits.writeTimeout() }) {
+				limits.writeTimeout(), grace(limits.minRequestBodyRate()), grace(limits.minResponseRate()) }) {
 			if (!timeout.isZero()) {
 				shortest = Math.min(shortest, timeout.toNanos());
 			}
 		}
 		return Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, shortest / 4));
+	}
+
+	private static Duration grace(MinDataRate rate) {
+		return rate.isOn() ? rate.gracePeriod() : Duration.ZERO;
 	}
 
 	void add(ConnectionProtection guard) {

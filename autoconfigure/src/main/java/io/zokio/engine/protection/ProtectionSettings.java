@@ -19,9 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param proxyHeaderFirst whether a PROXY protocol header may come first
  * @param maxControlFrames the most HTTP/2 control frames within the window
  * @param controlFrameWindowNanos the window over which HTTP/2 control frames are counted
+ * @param minRequestBodyRate the slowest a request body may arrive while the server reads it
+ * @param minResponseRate the slowest a client may take a response the server has ready
  */
 record ProtectionSettings(long requestHeaderNanos, long requestBodyNanos, long writeNanos, long writeCheckIntervalNanos,
-		long maxRequestBodyBytes, boolean proxyHeaderFirst, int maxControlFrames, long controlFrameWindowNanos) {
+		long maxRequestBodyBytes, boolean proxyHeaderFirst, int maxControlFrames, long controlFrameWindowNanos,
+		MinDataRate minRequestBodyRate, MinDataRate minResponseRate) {
 
 	static ProtectionSettings of(ConnectionLimits limits) {
 		return of(limits, false);
@@ -32,7 +35,8 @@ record ProtectionSettings(long requestHeaderNanos, long requestBodyNanos, long w
 		long writeCheckInterval = write.isZero() ? 0 : write.dividedBy(4).plusMillis(1).toNanos();
 		return new ProtectionSettings(limits.requestHeaderTimeout().toNanos(), limits.requestBodyTimeout().toNanos(),
 				write.toNanos(), writeCheckInterval, limits.maxRequestBodySize(), proxyHeaderFirst,
-				limits.maxControlFrames(), limits.controlFrameWindow().toNanos());
+				limits.maxControlFrames(), limits.controlFrameWindow().toNanos(), limits.minRequestBodyRate(),
+				limits.minResponseRate());
 	}
 
 	/**

@@ -20,6 +20,19 @@ class CompositeConnectionListenerTests {
 
 	private static final HttpRequest REQUEST = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
 
+	private static final Exchange NO_EXCHANGE = new Exchange() {
+
+		@Override
+		public void refuse(Refusal refusal) {
+		}
+
+		@Override
+		public boolean isReading() {
+			return true;
+		}
+
+	};
+
 	@ParameterizedTest(name = "{0} listeners")
 	@ValueSource(ints = { 1, 2, 3, 4, 5, 7 })
 	void callsEveryListenerInOrderAndReturnsTheFirstRefusal(int count) {
@@ -47,8 +60,7 @@ class CompositeConnectionListenerTests {
 		List<ConnectionListener> listeners = IntStream.range(0, count)
 			.mapToObj((i) -> (ConnectionListener) new Recording(i, calls, exchangeRefusal(i), i == count - 1))
 			.toList();
-		ExchangeListener exchanges = CompositeConnectionListener.of(listeners).http11Exchanges((refusal) -> {
-		});
+		ExchangeListener exchanges = CompositeConnectionListener.of(listeners).http11Exchanges(NO_EXCHANGE);
 		Refusal refusal = exchanges.requestReceived(REQUEST, true);
 		boolean close = exchanges.responseStarted(200);
 		List<Integer> withExchanges = IntStream.range(0, count).filter(Recording::hasExchanges).boxed().toList();

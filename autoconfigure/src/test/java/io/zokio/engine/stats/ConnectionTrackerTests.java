@@ -216,7 +216,17 @@ class ConnectionTrackerTests {
 		assertThat(this.statistics.count(CloseReason.SERVER)).isOne();
 	}
 
-	private static final Exchange NO_EXCHANGE = (refusal) -> {
+	private static final Exchange NO_EXCHANGE = new Exchange() {
+
+		@Override
+		public void refuse(Refusal refusal) {
+		}
+
+		@Override
+		public boolean isReading() {
+			return true;
+		}
+
 	};
 
 }
