@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of Zokio's server pipeline: one configurer for every protocol layout, into
- * which each capability's {@link ConnectionParticipant} bean plugs, in bean order.
+ * which each capability's {@link ConnectionParticipant} bean plugs, in bean order, and the handler
+ * that ends quietly an exchange whose client went away.
  */
 @AutoConfiguration(after = { ZokioProtectionAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 		ZokioStatisticsAutoConfiguration.class })
@@ -19,6 +20,11 @@ public final class ZokioPipelineAutoConfiguration {
 	PipelineWebServerFactoryCustomizer pipelineWebServerFactoryCustomizer(
 			ObjectProvider<ConnectionParticipant> participants) {
 		return new PipelineWebServerFactoryCustomizer(participants.orderedStream().toList());
+	}
+
+	@Bean
+	DisconnectedClientExceptionHandler zokioDisconnectedClientExceptionHandler() {
+		return new DisconnectedClientExceptionHandler();
 	}
 
 }

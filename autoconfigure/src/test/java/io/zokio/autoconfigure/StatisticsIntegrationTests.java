@@ -194,7 +194,7 @@ class StatisticsIntegrationTests {
 		assertThat(fieldNames(connections)).containsAll(List.of("active", "states", "accepted", "closed", "closedBy"));
 		assertThat(fieldNames(connections.get("states"))).containsAll(List.of("reading", "processing", "writing", "idle"));
 		assertThat(fieldNames(connections.get("closedBy"))).containsExactlyInAnyOrder("client", "server",
-				"idleTimeout", "requestTimeout", "error", "tls", "rejected", "shutdown", "proxyProtocol");
+				"idleTimeout", "requestTimeout", "responseRate", "error", "tls", "rejected", "shutdown", "proxyProtocol");
 		assertThat(connections.get("draining").asBoolean()).isFalse();
 		assertThat(connections.get("accepted").asLong()).as("the first connection and this one").isEqualTo(2);
 		assertThat(connections.get("active").asLong()).isOne();
@@ -206,7 +206,7 @@ class StatisticsIntegrationTests {
 				List.of("total", "inFlight", "decodeErrors", "bytesRead", "bytesWritten", "responses", "latency"));
 		assertThat(fieldNames(requests.get("responses"))).containsExactly("1xx", "2xx", "3xx", "4xx", "5xx");
 		assertThat(fieldNames(requests.get("refused"))).containsExactlyInAnyOrder("host", "target", "version",
-				"lineFolding", "chunk", "notImplemented", "requestTimeout", "contentTooLarge", "overloaded",
+				"lineFolding", "chunk", "notImplemented", "requestTimeout", "requestBodyRate", "contentTooLarge", "overloaded",
 				"versionNotSupported", "untrustedProxy");
 		assertThat(requests.get("total").asLong()).isEqualTo(3);
 		assertThat(requests.get("inFlight").asLong()).isOne();
