@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.zokio.test.Exchanges;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,19 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompositeConnectionListenerTests {
 
 	private static final HttpRequest REQUEST = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
-
-	private static final Exchange NO_EXCHANGE = new Exchange() {
-
-		@Override
-		public void refuse(Refusal refusal) {
-		}
-
-		@Override
-		public boolean isReading() {
-			return true;
-		}
-
-	};
 
 	@ParameterizedTest(name = "{0} listeners")
 	@ValueSource(ints = { 1, 2, 3, 4, 5, 7 })
@@ -60,7 +48,7 @@ class CompositeConnectionListenerTests {
 		List<ConnectionListener> listeners = IntStream.range(0, count)
 			.mapToObj((i) -> (ConnectionListener) new Recording(i, calls, exchangeRefusal(i), i == count - 1))
 			.toList();
-		ExchangeListener exchanges = CompositeConnectionListener.of(listeners).http11Exchanges(NO_EXCHANGE);
+		ExchangeListener exchanges = CompositeConnectionListener.of(listeners).http11Exchanges(Exchanges.NONE);
 		Refusal refusal = exchanges.requestReceived(REQUEST, true);
 		boolean close = exchanges.responseStarted(200);
 		List<Integer> withExchanges = IntStream.range(0, count).filter(Recording::hasExchanges).boxed().toList();

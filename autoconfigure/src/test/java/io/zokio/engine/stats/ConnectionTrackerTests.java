@@ -5,13 +5,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.CloseReason;
-import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsHandshake;
 import io.zokio.engine.pipeline.TlsVersion;
+import io.zokio.test.Exchanges;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,10 +166,10 @@ class ConnectionTrackerTests {
 		tracker.requestReceived(false);
 		tracker.protocolSelected(HttpProtocol.HTTP_2, true);
 		this.nanos.addAndGet(Duration.ofMillis(2).toNanos());
-		ExchangeListener stream = tracker.streamOpened(NO_EXCHANGE);
+		ExchangeListener stream = tracker.streamOpened(Exchanges.NONE);
 		stream.responseStarted(200);
 		stream.responseEnded(true);
-		ExchangeListener second = tracker.streamOpened(NO_EXCHANGE);
+		ExchangeListener second = tracker.streamOpened(Exchanges.NONE);
 		second.responseStarted(204);
 		second.closed();
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
@@ -215,18 +215,5 @@ class ConnectionTrackerTests {
 		assertThat(this.statistics.count(CloseReason.IDLE_TIMEOUT)).isOne();
 		assertThat(this.statistics.count(CloseReason.SERVER)).isOne();
 	}
-
-	private static final Exchange NO_EXCHANGE = new Exchange() {
-
-		@Override
-		public void refuse(Refusal refusal) {
-		}
-
-		@Override
-		public boolean isReading() {
-			return true;
-		}
-
-	};
 
 }
