@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * as when the process is out of file descriptors ({@code EMFILE}): accepting stops for a pause
  * that doubles from {@link #FIRST_PAUSE_NANOS} to {@link #MAX_PAUSE_NANOS} while failures go on,
  * and resets at the next accepted connection (Go's {@code net/http} server does the same). Every
- * failure is counted; one WARN marks the beginning of an episode and one INFO its end.
+ * failure is counted; one WARN marks the beginning of an episode and one INFO its end, at most one
+ * of each a minute (an episode that ends with one accept and starts again at once is the same one).
  * <p>
  * The pause clears auto-read, which cancels an io_uring accept already submitted, and also drops
  * any read asked for meanwhile (setting auto-read again at the end asks for one): io_uring asks
@@ -27,6 +28,12 @@ public final class AcceptProtection extends ChannelDuplexHandler {
 
 	static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+	/**
+	 * The least time between two warnings: an episode that ends with one accept and starts again
+	 * at once is the same exhaustion, counted but not written again.
+	 */
+	static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
 	private static final Logger logger = LoggerFactory.getLogger(AcceptProtection.class);
 
 	private final ServerConnections connections;
@@ -36,6 +43,10 @@ public final class AcceptProtection extends ChannelDuplexHandler {
 	private long failuresInEpisode;
 
 	private boolean paused;
+
+	private boolean warned;
+
+	private long lastWarningNanos = System.nanoTime() - WARNING_INTERVAL_NANOS;
 
 	/**
 	 * Create a guard counting into the given server connections.
@@ -48,8 +59,11 @@ public final class AcceptProtection extends ChannelDuplexHandler {
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (this.failuresInEpisode > 0) {
-			logger.info("Zokio: accepting connections again after {} failed attempts", this.failuresInEpisode);
+			if (this.warned) {
+				logger.info("Zokio: accepting connections again after {} failed attempts", this.failuresInEpisode);
+			}
 			this.failuresInEpisode = 0;
+			this.warned = false;
 		}
 		this.pauseNanos = 0;
 		ctx.fireChannelRead(msg);
@@ -62,7 +76,10 @@ public final class AcceptProtection extends ChannelDuplexHandler {
 			return;
 		}
 		this.connections.acceptFailed();
-		if (this.failuresInEpisode++ == 0) {
+		long now = System.nanoTime();
+		if (this.failuresInEpisode++ == 0 && now - this.lastWarningNanos >= WARNING_INTERVAL_NANOS) {
+			this.warned = true;
+			this.lastWarningNanos = now;
 			logger.warn("Zokio: accepting a connection failed ({}); backing off, from {} ms up to {} ms at a time, "
 					+ "until a connection is accepted", cause.getMessage(),
 					TimeUnit.NANOSECONDS.toMillis(FIRST_PAUSE_NANOS), TimeUnit.NANOSECONDS.toMillis(MAX_PAUSE_NANOS));
