@@ -67,11 +67,17 @@ public class RequestConformanceBenchmark {
 	public String layer;
 
 	/**
-	 * The request: a {@code GET} with browser-like headers, or a {@code POST} with a chunked body of
-	 * three chunks, one with an extension, and a trailer.
+	 * The request: a {@code GET} with browser-like headers, a {@code POST} with a chunked body of
+	 * three chunks, one with an extension, and a trailer, or a {@code POST} of
+	 * {@value #EXTENDED_CHUNKS} one-byte chunks each with a {@value #EXTENSION_SIZE}-byte extension
+	 * ({@code extensions}: the cost of extension bytes, under Zokio's 16 KiB bound).
 	 */
-	@Param({ "get", "chunked" })
+	@Param({ "get", "chunked", "extensions" })
 	public String request;
+
+	static final int EXTENDED_CHUNKS = 64;
+
+	static final int EXTENSION_SIZE = 200;
 
 	private EmbeddedChannel channel;
 
@@ -92,9 +98,13 @@ public class RequestConformanceBenchmark {
 			new ZokioPipelineConfigurer(participants).onChannelInit(ConnectionObserver.emptyListener(), this.channel,
 					null);
 		}
-		String text = this.request.equals("get") ? "GET /plaintext?user=1&page=2 HTTP/1.1\r\n" + HEADERS + "\r\n"
-				: "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
-						+ "10\r\n0123456789abcdef\r\n8;name=\"value\"\r\n01234567\r\n4\r\nabcd\r\n0\r\nX-Check: 1\r\n\r\n";
+		String text = switch (this.request) {
+			case "get" -> "GET /plaintext?user=1&page=2 HTTP/1.1\r\n" + HEADERS + "\r\n";
+			case "chunked" -> "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
+					+ "10\r\n0123456789abcdef\r\n8;name=\"value\"\r\n01234567\r\n4\r\nabcd\r\n0\r\nX-Check: 1\r\n\r\n";
+			default -> "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
+					+ ("1;n=" + "v".repeat(EXTENSION_SIZE - 3) + "\r\nx\r\n").repeat(EXTENDED_CHUNKS) + "0\r\n\r\n";
+		};
 		this.bytes = Unpooled.unreleasableBuffer(
 				Unpooled.directBuffer().writeBytes(text.getBytes(StandardCharsets.US_ASCII)));
 	}

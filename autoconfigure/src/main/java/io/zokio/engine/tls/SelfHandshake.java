@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -19,11 +20,14 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * A handshake between an engine of the server's context and a JDK client, in memory, so that an
- * implementation that loads and initialises but cannot complete a handshake with the server's
- * material is found before the first client. The client offers the protocols and cipher suites the
- * server enables (those the JDK knows), trusts any certificate, and is not asked for one: only the
- * server's side is proven. When the server offers ALPN, the client
+ * A handshake between an engine of the server's context and a client of the same implementation,
+ * in memory, so that an implementation that loads and initialises but cannot complete a handshake
+ * with the server's material is found before the first client. An OpenSSL server is proven with an
+ * OpenSSL client, so that a server that never needs the JDK's TLS does not load it for its proof:
+ * the first proof in a JVM took 60 ms against 116 ms with a JDK client, and 0.7 ms against 3.1 ms
+ * warm ({@code TlsHandshakeBenchmark}). The client offers the protocols and cipher suites the server
+ * enables (those it knows), trusts any certificate, and is not asked for one: only the server's side
+ * is proven. When the server offers ALPN, the client
  * offers the same protocols and the server's first must be chosen.
  */
 final class SelfHandshake {
@@ -54,7 +58,7 @@ final class SelfHandshake {
 		try {
 			serverEngine.setWantClientAuth(false);
 			SslContextBuilder clientBuilder = SslContextBuilder.forClient()
-				.sslProvider(SslProvider.JDK)
+				.sslProvider((server instanceof ReferenceCountedOpenSslContext) ? SslProvider.OPENSSL : SslProvider.JDK)
 				.trustManager(InsecureTrustManagerFactory.INSTANCE)
 				.protocols(serverEngine.getEnabledProtocols())
 				.ciphers(Arrays.asList(serverEngine.getEnabledCipherSuites()), SupportedCipherSuiteFilter.INSTANCE);
@@ -64,8 +68,15 @@ final class SelfHandshake {
 						ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
 						ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, protocols));
 			}
-			SSLEngine clientEngine = clientBuilder.build().newEngine(UnpooledByteBufAllocator.DEFAULT, "localhost", 443);
-			handshake(clientEngine, serverEngine, System.nanoTime() + timeout.toNanos(), timeout);
+			SslContext client = clientBuilder.build();
+			SSLEngine clientEngine = client.newEngine(UnpooledByteBufAllocator.DEFAULT, "localhost", 443);
+			try {
+				handshake(clientEngine, serverEngine, System.nanoTime() + timeout.toNanos(), timeout);
+			}
+			finally {
+				ReferenceCountUtil.release(clientEngine);
+				ReferenceCountUtil.release(client);
+			}
 			String chosen = serverEngine.getApplicationProtocol();
 			String applicationProtocol = (chosen == null || chosen.isEmpty()) ? "none" : chosen;
 			if (!protocols.isEmpty() && !protocols.get(0).equals(applicationProtocol)) {
