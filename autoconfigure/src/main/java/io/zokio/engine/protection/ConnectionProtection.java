@@ -1,5 +1,7 @@
 package io.zokio.engine.protection;
 
+import java.util.function.LongSupplier;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
@@ -40,9 +42,11 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 
 	private final WriteProgress writes;
 
-	private final Throughput body;
+	private final RequestBody body;
 
 	private final ResponseRate response;
+
+	private final LongSupplier pendingWrites;
 
 	private long firstByteDeadlineNanos;
 
@@ -56,17 +60,11 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 
 	private boolean readingHeaders;
 
-	private boolean bodyPending;
-
 	private boolean responding;
 
 	private boolean exchangeOpen;
 
-	private long bodyBytes;
-
 	private long headerDeadlineNanos;
-
-	private long bodyDeadlineNanos;
 
 	private boolean sourceChecked;
 
@@ -76,8 +74,9 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.settings = settings;
 		this.connections = connections;
 		this.writes = new WriteProgress(seat, settings);
-		this.body = new Throughput(settings.minRequestBodyRate());
+		this.body = new RequestBody(settings);
 		this.response = new ResponseRate(settings.minResponseRate());
+		this.pendingWrites = seat::pendingWriteBytes;
 		if (settings.proxyHeaderFirst()) {
 			this.firstByteDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
 		}
@@ -93,7 +92,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		}
 		this.mode = Mode.HTTP_2;
 		this.exchangeOpen = false;
-		this.bodyPending = false;
+		this.body.started(true);
 		this.responding = false;
 		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol);
 	}
@@ -155,8 +154,8 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 			this.readingHeaders = true;
 			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestHeaderNanos());
 		}
-		else if (this.bodyPending) {
-			this.bodyDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
+		else {
+			this.body.renew();
 		}
 	}
 
@@ -165,30 +164,13 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.exchangeOpen = true;
 		this.readingHeaders = false;
 		this.headerDeadlineNanos = 0;
-		this.bodyPending = !complete;
-		this.bodyBytes = 0;
-		long now = System.nanoTime();
-		this.bodyDeadlineNanos = complete ? 0 : Deadlines.deadline(now, this.settings.requestBodyNanos());
-		if (complete) {
-			this.body.stop();
-		}
-		else {
-			this.body.start(now);
-		}
+		this.body.started(complete);
 		return this.settings.declaredBodyRefusal(request);
 	}
 
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
-		int bytes = content.content().readableBytes();
-		this.bodyBytes += bytes;
-		this.body.moved(bytes);
-		if (last) {
-			this.bodyPending = false;
-			this.bodyDeadlineNanos = 0;
-			this.body.stop();
-		}
-		return this.settings.tooLarge(this.bodyBytes) ? Refusal.CONTENT_TOO_LARGE : null;
+		return this.body.received(content.content().readableBytes(), last);
 	}
 
 	@Override
@@ -237,7 +219,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	}
 
 	private boolean isWaiting() {
-		return !this.readingHeaders && !this.exchangeOpen && !this.bodyPending && !this.responding;
+		return !this.readingHeaders && !this.exchangeOpen && !this.body.isPending() && !this.responding;
 	}
 
 	/**
@@ -253,7 +235,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 			this.seat.cut(CloseReason.PROXY_PROTOCOL);
 			return;
 		}
-		if (this.response.behind(now, this.seat.pendingWriteBytes())) {
+		if (this.response.behind(now, this.pendingWrites)) {
 			clearDeadlines();
 			this.seat.abort(CloseReason.RESPONSE_RATE);
 			return;
@@ -263,15 +245,12 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 			connection.check(now);
 			return;
 		}
-		if (Deadlines.due(this.headerDeadlineNanos, now) || Deadlines.due(this.bodyDeadlineNanos, now)) {
-			clearDeadlines();
-			refuse(Refusal.REQUEST_TIMEOUT);
-			return;
-		}
 		Exchange exchanges = this.exchange;
-		if (this.body.belowMinimum(now, exchanges != null && exchanges.isReading())) {
+		Refusal late = Deadlines.due(this.headerDeadlineNanos, now) ? Refusal.REQUEST_TIMEOUT
+				: this.body.check(now, exchanges != null && exchanges.isReading());
+		if (late != null) {
 			clearDeadlines();
-			refuse(Refusal.REQUEST_BODY_RATE);
+			refuse(late);
 			return;
 		}
 		if (this.writes.stalled(now)) {
@@ -295,7 +274,6 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 
 	private void clearDeadlines() {
 		this.headerDeadlineNanos = 0;
-		this.bodyDeadlineNanos = 0;
 		this.writes.stop();
 		this.body.stop();
 	}

@@ -1,5 +1,7 @@
 package io.zokio.engine.protection;
 
+import java.util.function.LongSupplier;
+
 /**
  * Whether a client takes what the server writes at the minimum response rate, as Kestrel measures
  * it: every byte written extends the time by which what waits to be written must have left, by
@@ -32,12 +34,12 @@ final class ResponseRate {
 
 	/**
 	 * Take in the bytes written since the last check and return whether what waits to be written
-	 * should have left by now.
+	 * should have left by now. What waits is asked only once that time has passed.
 	 * @param now the current time
 	 * @param pendingBytes the bytes waiting to be written
 	 * @return whether the client is behind the minimum rate
 	 */
-	boolean behind(long now, long pendingBytes) {
+	boolean behind(long now, LongSupplier pendingBytes) {
 		if (this.nanosPerByte == 0) {
 			return false;
 		}
@@ -49,7 +51,7 @@ final class ResponseRate {
 			long accumulated = this.deadlineNanos + atMinimumRate;
 			this.deadlineNanos = (this.deadlineNanos == 0 || single - accumulated > 0) ? single : accumulated;
 		}
-		return pendingBytes > 0 && this.deadlineNanos != 0 && now - this.deadlineNanos > 0;
+		return this.deadlineNanos != 0 && now - this.deadlineNanos > 0 && pendingBytes.getAsLong() > 0;
 	}
 
 }

@@ -21,57 +21,36 @@ final class StreamProtection implements ExchangeListener {
 
 	private final ProtectionSettings settings;
 
-	private final Throughput body;
-
-	private long bodyBytes;
-
-	private long bodyDeadlineNanos;
+	private final RequestBody body;
 
 	StreamProtection(Http2Protection connection, Exchange exchange, ProtectionSettings settings) {
 		this.connection = connection;
 		this.exchange = exchange;
 		this.settings = settings;
-		this.body = new Throughput(settings.minRequestBodyRate());
+		this.body = new RequestBody(settings);
 	}
 
 	@Override
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
-		long now = System.nanoTime();
-		this.bodyDeadlineNanos = complete ? 0 : Deadlines.deadline(now, this.settings.requestBodyNanos());
-		if (!complete) {
-			this.body.start(now);
-		}
+		this.body.started(complete);
 		return this.settings.declaredBodyRefusal(request);
 	}
 
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
-		int bytes = content.content().readableBytes();
-		this.bodyBytes += bytes;
-		this.body.moved(bytes);
-		this.bodyDeadlineNanos = last ? 0
-				: Deadlines.deadline(System.nanoTime(), this.settings.requestBodyNanos());
-		if (last) {
-			this.body.stop();
-		}
-		return this.settings.tooLarge(this.bodyBytes) ? Refusal.CONTENT_TOO_LARGE : null;
+		this.body.renew();
+		return this.body.received(content.content().readableBytes(), last);
 	}
 
 	void check(long now) {
-		if (Deadlines.due(this.bodyDeadlineNanos, now)) {
-			this.bodyDeadlineNanos = 0;
-			this.body.stop();
-			this.exchange.refuse(Refusal.REQUEST_TIMEOUT);
-		}
-		else if (this.body.belowMinimum(now, this.exchange.isReading())) {
-			this.body.stop();
-			this.exchange.refuse(Refusal.REQUEST_BODY_RATE);
+		Refusal refusal = this.body.check(now, this.exchange.isReading());
+		if (refusal != null) {
+			this.exchange.refuse(refusal);
 		}
 	}
 
 	@Override
 	public void closed() {
-		this.bodyDeadlineNanos = 0;
 		this.body.stop();
 		this.connection.streamClosed(this);
 	}
