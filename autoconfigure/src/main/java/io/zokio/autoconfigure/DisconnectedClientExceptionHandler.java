@@ -3,7 +3,6 @@ package io.zokio.autoconfigure;
 import java.nio.channels.ClosedChannelException;
 
 import io.netty.handler.ssl.SslClosedEngineException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -39,13 +38,13 @@ final class DisconnectedClientExceptionHandler implements WebExceptionHandler, O
 		return Mono.empty();
 	}
 
-	static boolean isDisconnectedClient(@Nullable Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+	static boolean isDisconnectedClient(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SslClosedEngineException || cause instanceof ClosedChannelException) {
 				return true;
 			}
 		}
-		return ex != null && DisconnectedClientHelper.isClientDisconnectedException(ex);
+		return DisconnectedClientHelper.isClientDisconnectedException(ex);
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package io.zokio.engine.conformance;
 import java.util.ArrayDeque;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 import io.zokio.engine.pipeline.Refusal;
 import org.jspecify.annotations.Nullable;
 
@@ -29,25 +28,6 @@ final class RequestFraming {
 	 * chunks with 4,000-byte extensions cost 400 MB of parsing for 100 KB of body.
 	 */
 	static final int MAX_EXTENSION_BYTES = 16 * 1024;
-
-	private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
-
-	private static final boolean[] TOKEN = new boolean[256];
-
-	private static final boolean[] QUOTED_TEXT = new boolean[256];
-
-	static {
-		for (int b = 0; b < 256; b++) {
-			byte octet = (byte) b;
-			TOKEN[b] = (octet >= 'a' && octet <= 'z') || (octet >= 'A' && octet <= 'Z') || (octet >= '0' && octet <= '9')
-					|| (octet > ' ' && octet < 0x7f && TOKEN_SYMBOLS.indexOf(octet) >= 0);
-			QUOTED_TEXT[b] = (octet == ' ' || octet == '\t' || isVisibleOrObsText(octet)) && octet != '"' && octet != '\\';
-		}
-	}
-
-	private static final ByteProcessor NOT_TOKEN = (b) -> TOKEN[b & 0xff];
-
-	private static final ByteProcessor NOT_QUOTED_TEXT = (b) -> QUOTED_TEXT[b & 0xff];
 
 	private final FieldSection section = new FieldSection();
 
@@ -139,7 +119,7 @@ final class RequestFraming {
 	 * pass over the buffer rather than a step of the state machine each.
 	 */
 	private int run(ByteBuf bytes, int index, int end) {
-		int stop = bytes.forEachByte(index, end - index, (this.state == State.QUOTED_VALUE) ? NOT_QUOTED_TEXT : NOT_TOKEN);
+		int stop = bytes.forEachByte(index, end - index, (this.state == State.QUOTED_VALUE) ? Octets.NOT_QUOTED_TEXT : Octets.NOT_TOKEN);
 		return ((stop < 0) ? end : stop) - index;
 	}
 
@@ -213,28 +193,28 @@ final class RequestFraming {
 				return blank || (b == ';' && to(State.EXTENSION_NAME_START));
 			}
 			case EXTENSION_NAME_START -> {
-				return blank || (isTokenChar(b) && to(State.EXTENSION_NAME));
+				return blank || (Octets.isToken(b) && to(State.EXTENSION_NAME));
 			}
 			case EXTENSION_NAME -> {
-				return isTokenChar(b) || afterName(b, blank);
+				return Octets.isToken(b) || afterName(b, blank);
 			}
 			case AFTER_EXTENSION_NAME -> {
 				return blank || (b == '=' && to(State.EXTENSION_VALUE_START)) || (b == ';' && to(State.EXTENSION_NAME_START));
 			}
 			case EXTENSION_VALUE_START -> {
-				return blank || (b == '"' && to(State.QUOTED_VALUE)) || (isTokenChar(b) && to(State.EXTENSION_VALUE));
+				return blank || (b == '"' && to(State.QUOTED_VALUE)) || (Octets.isToken(b) && to(State.EXTENSION_VALUE));
 			}
 			case EXTENSION_VALUE -> {
-				return isTokenChar(b) || afterValue(b, blank);
+				return Octets.isToken(b) || afterValue(b, blank);
 			}
 			case QUOTED_VALUE -> {
 				if (b == '"') {
 					return to(State.AFTER_QUOTED_VALUE);
 				}
-				return (b == '\\') ? to(State.QUOTED_PAIR) : (blank || isVisibleOrObsText(b));
+				return (b == '\\') ? to(State.QUOTED_PAIR) : (blank || Octets.isVisibleOrObsText(b));
 			}
 			case QUOTED_PAIR -> {
-				return (blank || isVisibleOrObsText(b)) && to(State.QUOTED_VALUE);
+				return (blank || Octets.isVisibleOrObsText(b)) && to(State.QUOTED_VALUE);
 			}
 			case AFTER_QUOTED_VALUE -> {
 				return afterValue(b, blank);
@@ -282,14 +262,6 @@ final class RequestFraming {
 	private boolean to(State next) {
 		this.state = next;
 		return true;
-	}
-
-	static boolean isTokenChar(byte b) {
-		return TOKEN[b & 0xff];
-	}
-
-	private static boolean isVisibleOrObsText(byte b) {
-		return (b > ' ' && b != 0x7f) || b < 0;
 	}
 
 	private enum State {
