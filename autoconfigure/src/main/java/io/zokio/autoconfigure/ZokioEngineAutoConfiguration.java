@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.tls.TlsSelector;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
-		ZokioTlsAutoConfiguration.class })
+		ZokioTlsAutoConfiguration.class, ZokioOverloadAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
 public final class ZokioEngineAutoConfiguration {
 
@@ -28,7 +29,7 @@ public final class ZokioEngineAutoConfiguration {
 	ZokioEngine zokioEngine(ObjectProvider<TransportSelector> transportSelector, ObjectProvider<BufferPool> bufferPool,
 			ObjectProvider<ConnectionStatistics> connectionStatistics,
 			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<TlsSelector> tlsSelector,
-			ObjectProvider<ZokioEventLoops> eventLoops) {
+			ObjectProvider<ZokioEventLoops> eventLoops, ObjectProvider<ConcurrencyLimit> concurrencyLimit) {
 		return ZokioEngine.builder()
 			.transport(transportSelector::getIfAvailable)
 			.bufferPool(bufferPool::getIfAvailable)
@@ -39,6 +40,7 @@ public final class ZokioEngineAutoConfiguration {
 				ZokioEventLoops loops = eventLoops.getIfAvailable();
 				return (loops != null) ? loops.watchdog() : null;
 			})
+			.overload(concurrencyLimit::getIfAvailable)
 			.build();
 	}
 

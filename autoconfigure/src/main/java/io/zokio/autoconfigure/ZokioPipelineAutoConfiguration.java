@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
  * that ends quietly an exchange whose client went away.
  */
 @AutoConfiguration(after = { ZokioProtectionAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
-		ZokioStatisticsAutoConfiguration.class })
+		ZokioStatisticsAutoConfiguration.class, ZokioOverloadAutoConfiguration.class })
 @ConditionalOnZokioServer
 public final class ZokioPipelineAutoConfiguration {
 

@@ -10,6 +10,7 @@ import io.zokio.engine.transport.TransportMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -43,6 +44,9 @@ public class ZokioProperties implements Validator {
 	private final Tls tls = new Tls();
 
 	private final ProxyProtocol proxyProtocol = new ProxyProtocol();
+
+	@NestedConfigurationProperty
+	private final OverloadProperties overload = new OverloadProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -78,6 +82,10 @@ public class ZokioProperties implements Validator {
 
 	public Tls getTls() {
 		return this.tls;
+	}
+
+	public OverloadProperties getOverload() {
+		return this.overload;
 	}
 
 	public ProxyProtocol getProxyProtocol() {

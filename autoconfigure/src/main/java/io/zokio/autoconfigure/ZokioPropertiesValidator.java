@@ -55,6 +55,8 @@ final class ZokioPropertiesValidator {
 
 	static final Duration MAX_HANDSHAKE_TIMEOUT = Duration.ofMinutes(5);
 
+	static final int MAX_CONCURRENCY_LIMIT = 1_000_000;
+
 	private static final String CODE = "zokio.range";
 
 	private static final String[] UNITS = { "TB", "GB", "MB", "KB" };
@@ -86,6 +88,7 @@ final class ZokioPropertiesValidator {
 		}
 		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
 		validateConnections(properties.getConnections());
+		validateOverload(properties.getOverload());
 		List<String> sources = properties.getProxyProtocol().getTrustedSources();
 		for (int i = 0; i < sources.size(); i++) {
 			try {
@@ -181,6 +184,57 @@ final class ZokioPropertiesValidator {
 		}
 		validateRate("connections.min-request-body-rate", connections.getMinRequestBodyRate());
 		validateRate("connections.min-response-rate", connections.getMinResponseRate());
+	}
+
+	private void validateOverload(OverloadProperties overload) {
+		int max = overload.getMaxLimit();
+		if (max < 1 || max > MAX_CONCURRENCY_LIMIT) {
+			reject("overload.max-limit", max, "must be between 1 and " + MAX_CONCURRENCY_LIMIT);
+		}
+		int min = overload.minLimit();
+		if (min < 1 || min > max) {
+			reject("overload.min-limit", min, "must be between 1 and overload.max-limit (" + max + ")");
+		}
+		int initial = overload.initialLimit();
+		if (overload.getInitialLimit() != null && (initial < min || initial > max)) {
+			reject("overload.initial-limit", initial,
+					"must be between overload.min-limit (" + min + ") and overload.max-limit (" + max + ")");
+		}
+		for (int i = 0; i < overload.getExemptPaths().size(); i++) {
+			String path = overload.getExemptPaths().get(i);
+			if (path == null || !path.startsWith("/") || path.indexOf('?') >= 0) {
+				reject("overload.exempt-paths[" + i + "]", path, "must be a path that starts with / and has no query");
+			}
+		}
+		OverloadProperties.Gradient2 gradient2 = overload.getGradient2();
+		if (gradient2.getQueueSize() < 0) {
+			reject("overload.gradient2.queue-size", gradient2.getQueueSize(), "must be zero or more");
+		}
+		if (!(gradient2.getRttTolerance() >= 1.0) || Double.isInfinite(gradient2.getRttTolerance())) {
+			reject("overload.gradient2.rtt-tolerance", gradient2.getRttTolerance(), "must be at least 1.0");
+		}
+		rejectOutsideUnit("overload.gradient2.smoothing", gradient2.getSmoothing());
+		if (gradient2.getLongWindow() < 1) {
+			reject("overload.gradient2.long-window", gradient2.getLongWindow(), "must be at least 1");
+		}
+		rejectOutsideUnit("overload.vegas.smoothing", overload.getVegas().getSmoothing());
+		if (overload.getVegas().getProbeMultiplier() < 1) {
+			reject("overload.vegas.probe-multiplier", overload.getVegas().getProbeMultiplier(), "must be at least 1");
+		}
+		double backoff = overload.getAimd().getBackoffRatio();
+		if (!(backoff >= 0.5 && backoff < 1.0)) {
+			reject("overload.aimd.backoff-ratio", backoff, "must be at least 0.5 and below 1.0");
+		}
+		Duration timeout = overload.getAimd().getTimeout();
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			reject("overload.aimd.timeout", timeout, "must be positive");
+		}
+	}
+
+	private void rejectOutsideUnit(String property, double value) {
+		if (!(value > 0.0 && value <= 1.0)) {
+			reject(property, value, "must be above 0 and at most 1");
+		}
 	}
 
 	private void validateRate(String property, ZokioProperties.Connections.MinRate rate) {

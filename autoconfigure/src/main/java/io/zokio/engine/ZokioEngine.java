@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.tls.TlsSelector;
@@ -30,6 +31,8 @@ public final class ZokioEngine {
 
 	private final Supplier<@Nullable LoopWatchdog> eventLoops;
 
+	private final Supplier<@Nullable ConcurrencyLimit> overload;
+
 	private ZokioEngine(Builder builder) {
 		this.transport = builder.transport;
 		this.bufferPool = builder.bufferPool;
@@ -37,6 +40,7 @@ public final class ZokioEngine {
 		this.connections = builder.connections;
 		this.tls = builder.tls;
 		this.eventLoops = builder.eventLoops;
+		this.overload = builder.overload;
 	}
 
 	/**
@@ -96,6 +100,14 @@ public final class ZokioEngine {
 	}
 
 	/**
+	 * Return the concurrency limit of the server's requests.
+	 * @return the limit, empty when overload protection is off
+	 */
+	public Optional<ConcurrencyLimit> overload() {
+		return Optional.ofNullable(this.overload.get());
+	}
+
+	/**
 	 * Describes the parts of a {@link ZokioEngine}; a part not given is absent.
 	 */
 	public static final class Builder {
@@ -111,6 +123,8 @@ public final class ZokioEngine {
 		private Supplier<@Nullable TlsSelector> tls = () -> null;
 
 		private Supplier<@Nullable LoopWatchdog> eventLoops = () -> null;
+
+		private Supplier<@Nullable ConcurrencyLimit> overload = () -> null;
 
 		private Builder() {
 		}
@@ -172,6 +186,16 @@ public final class ZokioEngine {
 		 */
 		public Builder eventLoops(Supplier<@Nullable LoopWatchdog> eventLoops) {
 			this.eventLoops = eventLoops;
+			return this;
+		}
+
+		/**
+		 * Give the concurrency limit of the server's requests, looked up when read.
+		 * @param overload a lookup that returns {@code null} while the part is absent
+		 * @return this builder
+		 */
+		public Builder overload(Supplier<@Nullable ConcurrencyLimit> overload) {
+			this.overload = overload;
 			return this;
 		}
 

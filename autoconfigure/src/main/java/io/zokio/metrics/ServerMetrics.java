@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zokio.engine.ZokioEngine;
+import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * its connections, and {@link ZokioMeters#TRANSPORT}, a gauge of value 1 tagged with the transport,
  * the requested mode and whether it is a fallback, so that a dashboard shows the transport of every
  * instance and an alert finds the ones that fell back; {@link ZokioMeters#TLS_PROVIDER} does the same
- * for the TLS implementation.
+ * for the TLS implementation; and the concurrency limit's {@link ZokioMeters#OVERLOAD_LIMIT limit},
+ * {@link ZokioMeters#OVERLOAD_IN_FLIGHT requests in flight} and {@link ZokioMeters#REQUESTS_SHED
+ * requests shed} when overload protection is on.
  */
 public final class ServerMetrics implements MeterBinder, AutoCloseable {
 
@@ -50,6 +53,18 @@ public final class ServerMetrics implements MeterBinder, AutoCloseable {
 				.builder(ZokioMeters.ACCEPT_FAILURES.getName(), connections, ServerConnections::acceptFailures)
 				.description(ZokioMeters.ACCEPT_FAILURES.getDescription())
 				.register(registry));
+		this.engine.overload().ifPresent((limit) -> {
+			FunctionCounter.builder(ZokioMeters.REQUESTS_SHED.getName(), limit, ConcurrencyLimit::shed)
+				.description(ZokioMeters.REQUESTS_SHED.getDescription())
+				.tag(ZokioMeters.ZokioKeyNames.REASON.asString(), "overload")
+				.register(registry);
+			Gauge.builder(ZokioMeters.OVERLOAD_LIMIT.getName(), limit, ConcurrencyLimit::limit)
+				.description(ZokioMeters.OVERLOAD_LIMIT.getDescription())
+				.register(registry);
+			Gauge.builder(ZokioMeters.OVERLOAD_IN_FLIGHT.getName(), limit, ConcurrencyLimit::inFlight)
+				.description(ZokioMeters.OVERLOAD_IN_FLIGHT.getDescription())
+				.register(registry);
+		});
 		this.engine.transport()
 			.map(TransportSelector::report)
 			.ifPresent((report) -> selection(registry, ZokioMeters.TRANSPORT, ZokioMeters.ZokioKeyNames.TRANSPORT,

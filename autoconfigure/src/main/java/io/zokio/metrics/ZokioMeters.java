@@ -72,10 +72,29 @@ public enum ZokioMeters implements MeterDocumentation {
 			ZokioKeyNames.STATUS),
 
 	/**
-	 * Requests the server answered itself and closed, per reason.
+	 * Requests the server answered itself (and closed, all but {@code concurrencyLimit}), per reason.
 	 */
 	REQUESTS_REFUSED("zokio.requests.refused", Meter.Type.COUNTER, null,
-			"Requests the server answered itself and closed, per reason", ZokioKeyNames.REASON),
+			"Requests the server answered itself, per reason", ZokioKeyNames.REASON),
+
+	/**
+	 * Requests answered {@code 503} at once because the server was at its concurrency limit, per
+	 * reason ({@code overload}).
+	 */
+	REQUESTS_SHED("zokio.requests.shed", Meter.Type.COUNTER, null,
+			"Requests answered 503 at once because the server was at its limit, per reason", ZokioKeyNames.REASON),
+
+	/**
+	 * The concurrency limit of the server's requests: the most served at once now.
+	 */
+	OVERLOAD_LIMIT("zokio.overload.limit", Meter.Type.GAUGE, null,
+			"The concurrency limit of the server's requests: the most served at once now"),
+
+	/**
+	 * Requests that hold a slot of the concurrency limit now.
+	 */
+	OVERLOAD_IN_FLIGHT("zokio.overload.inflight", Meter.Type.GAUGE, null,
+			"Requests that hold a slot of the concurrency limit now"),
 
 	/**
 	 * TLS handshakes since start, per outcome and, for failures, per class of causes.

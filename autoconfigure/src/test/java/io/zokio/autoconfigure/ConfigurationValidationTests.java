@@ -61,6 +61,19 @@ class ConfigurationValidationTests {
 			zokio.http2.max-header-list-size               | 0B     | must be between 1B and 4294967295B
 			zokio.http2.max-control-frames                 | 0      | must be between 1 and 1000000
 			zokio.http2.control-frame-window               | 10ms   | must be between 100ms and 1h
+			zokio.overload.limit                           | fast   | The following values are valid
+			zokio.overload.max-limit                       | 0      | must be between 1 and 1000000
+			zokio.overload.min-limit                       | 2000   | must be between 1 and overload.max-limit (1000)
+			zokio.overload.initial-limit                   | 5      | must be between overload.min-limit (20) and overload.max-limit (1000)
+			zokio.overload.exempt-paths[0]                 | health | must be a path that starts with / and has no query
+			zokio.overload.gradient2.queue-size            | -1     | must be zero or more
+			zokio.overload.gradient2.rtt-tolerance         | 0.5    | must be at least 1.0
+			zokio.overload.gradient2.smoothing             | 1.5    | must be above 0 and at most 1
+			zokio.overload.gradient2.long-window           | 0      | must be at least 1
+			zokio.overload.vegas.smoothing                 | 0.0    | must be above 0 and at most 1
+			zokio.overload.vegas.probe-multiplier          | 0      | must be at least 1
+			zokio.overload.aimd.backoff-ratio              | 1.0    | must be at least 0.5 and below 1.0
+			zokio.overload.aimd.timeout                    | 0s     | must be positive
 			""")
 	void refusesABadValueWithBootsReportNamingThePropertyAndTheRange(String property, String value, String reason,
 			CapturedOutput output) {

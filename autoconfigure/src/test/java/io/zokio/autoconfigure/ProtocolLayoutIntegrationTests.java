@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http2.Http2Error;
+import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.pipeline.TlsFailure;
@@ -491,6 +492,52 @@ class ProtocolLayoutIntegrationTests {
 		assertThat(statistics.count(CloseReason.TLS)).isOne();
 		assertThat(statistics.count(TlsFailure.PROTOCOL)).isOne();
 		assertThat(statistics.count(Count.REQUESTS)).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void answersARequestBeyondTheConcurrencyLimit503AndLetsAnExemptPathPass(ServerTransport transport, Layout layout)
+			throws Exception {
+		TestServer server = start(transport, layout, "--zokio.overload.limit=fixed", "--zokio.overload.max-limit=1",
+				"--zokio.overload.exempt-paths=/plaintext");
+		ConcurrencyLimit limit = server.context().getBean(ConcurrencyLimit.class);
+		ConnectionStatistics statistics = statistics(server);
+		TestApplication.closeGate();
+		if (layout.http2()) {
+			RawHttp2Connection held = this.resources.add(http2(server, layout));
+			int stream = held.request("GET", "/gate", -1, true, true);
+			await().atMost(SETTLE).until(() -> limit.inFlight() == 1);
+			try (RawHttp2Connection other = http2(server, layout)) {
+				RawHttp2Connection.Response shed = other.get("/missing");
+				assertThat(shed.status()).isEqualTo(503);
+				assertThat(shed.headers()).containsEntry("retry-after", "1");
+				assertThat(shed.body()).isEqualTo(Refusal.CONCURRENCY_LIMIT.body());
+				assertThat(other.get("/plaintext").status()).as("exempt").isEqualTo(200);
+			}
+			TestApplication.openGate();
+			assertThat(held.readResponse(stream).status()).isEqualTo(200);
+			assertThat(held.get("/missing").status()).as("admitted once the slot is back").isEqualTo(404);
+		}
+		else {
+			RawHttpConnection held = this.resources.add(http11(server, layout));
+			held.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\n");
+			await().atMost(SETTLE).until(() -> limit.inFlight() == 1);
+			try (RawHttpConnection other = http11(server, layout)) {
+				RawHttpConnection.Response shed = other.get("/missing");
+				assertThat(shed.status()).isEqualTo(503);
+				assertThat(shed.headers()).containsEntry("retry-after", "1").doesNotContainKey("connection");
+				assertThat(shed.body()).isEqualTo(Refusal.CONCURRENCY_LIMIT.body());
+				assertThat(other.get("/plaintext").status()).as("exempt, on the connection kept").isEqualTo(200);
+				TestApplication.openGate();
+				assertThat(held.readResponse().status()).isEqualTo(200);
+				assertThat(other.get("/missing").status()).as("admitted once the slot is back").isEqualTo(404);
+			}
+		}
+		await().atMost(SETTLE).until(() -> limit.inFlight() == 0);
+		assertThat(limit.shed()).isOne();
+		assertThat(statistics.count(Refusal.CONCURRENCY_LIMIT)).isOne();
+		assertThat(statistics.count(Refusal.OVERLOADED)).as("no memory shed").isZero();
+		assertThat(statistics.count(CloseReason.REJECTED)).as("no connection over the limit").isZero();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

@@ -207,7 +207,7 @@ class StatisticsIntegrationTests {
 		assertThat(fieldNames(requests.get("responses"))).containsExactly("1xx", "2xx", "3xx", "4xx", "5xx");
 		assertThat(fieldNames(requests.get("refused"))).containsExactlyInAnyOrder("host", "target", "version",
 				"lineFolding", "chunk", "notImplemented", "requestTimeout", "requestBodyRate", "contentTooLarge", "overloaded",
-				"versionNotSupported", "untrustedProxy");
+				"concurrencyLimit", "versionNotSupported", "untrustedProxy");
 		assertThat(requests.get("total").asLong()).isEqualTo(3);
 		assertThat(requests.get("inFlight").asLong()).isOne();
 		assertThat(requests.get("responses").get("2xx").asLong()).isOne();

@@ -1,7 +1,10 @@
 package io.zokio.autoconfigure;
 
+import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.MemoryGuardParticipant;
+import io.zokio.engine.overload.ConcurrencyLimit;
+import io.zokio.engine.overload.OverloadParticipant;
 import io.zokio.engine.protection.ProtectionParticipant;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -28,7 +31,8 @@ class ZokioAutoConfigurationTests {
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 				ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
-				ZokioPipelineAutoConfiguration.class, ZokioEngineAutoConfiguration.class,
+				ZokioPipelineAutoConfiguration.class, ZokioOverloadAutoConfiguration.class,
+				ZokioEngineAutoConfiguration.class,
 				NettyReactiveWebServerAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "zokio.buffer-pool.preallocate=0");
 
@@ -67,6 +71,41 @@ class ZokioAutoConfigurationTests {
 			.hasSingleBean(PipelineWebServerFactoryCustomizer.class)
 			.hasSingleBean(BufferPoolWebServerFactoryCustomizer.class)
 			.hasSingleBean(ProtectionWebServerFactoryCustomizer.class));
+	}
+
+	@Test
+	void leavesTheOverloadLimitOffByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(ConcurrencyLimit.class).doesNotHaveBean(OverloadParticipant.class);
+			assertThat(context.getBean(ZokioEngine.class).overload()).isEmpty();
+		});
+	}
+
+	@Test
+	void limitsRequestsWithTheAlgorithmNamedAndExemptsTheHealthEndpointUnderItsBasePath() {
+		this.contextRunner
+			.withPropertyValues("zokio.overload.limit=aimd", "zokio.overload.max-limit=50",
+					"management.endpoints.web.base-path=/manage/")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(OverloadParticipant.class);
+				ConcurrencyLimit limit = context.getBean(ConcurrencyLimit.class);
+				assertThat(limit.algorithm()).isEqualTo("aimd");
+				assertThat(limit.limit()).isEqualTo(20);
+				assertThat(limit.exemptPaths()).containsExactly("/manage/health");
+				assertThat(context.getBean(ZokioEngine.class).overload()).containsSame(limit);
+			});
+	}
+
+	@Test
+	void startsAFixedLimitAtItsMaximumAndTakesTheExemptPathsGiven() {
+		this.contextRunner
+			.withPropertyValues("zokio.overload.limit=fixed", "zokio.overload.max-limit=7",
+					"zokio.overload.exempt-paths=/ping,/status")
+			.run((context) -> {
+				ConcurrencyLimit limit = context.getBean(ConcurrencyLimit.class);
+				assertThat(limit.limit()).isEqualTo(7);
+				assertThat(limit.exemptPaths()).containsExactly("/ping", "/status");
+			});
 	}
 
 	@Test

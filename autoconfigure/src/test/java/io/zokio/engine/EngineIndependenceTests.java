@@ -39,14 +39,15 @@ class EngineIndependenceTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
-			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
-			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
-			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.tls.., io.zokio.engine.selection..
-			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
-			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.transport..
-			transport   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls..
-			selection   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.transport..
+			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
+			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
+			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
+			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.tls.., io.zokio.engine.selection.., io.zokio.engine.overload..
+			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
+			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.transport.., io.zokio.engine.overload..
+			transport   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.overload..
+			selection   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.overload..
+			overload    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
 			""")
 	void capabilitiesMeetOnlyInThePipeline(String room, String others) {
 		JavaClasses classes = this.engine.that(resideInAPackage("io.zokio.engine." + room + ".."));

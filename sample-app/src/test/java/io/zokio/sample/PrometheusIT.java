@@ -37,12 +37,12 @@ class PrometheusIT {
 		HostTools.assumeInstalled("prometheus", PrometheusServer.PROGRAM, PROMTOOL);
 		Path rules = DOCS.resolve("prometheus/zokio-rules.yml");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "check", "rules", rules.toString()))
-			.contains("SUCCESS: 9 rules found");
+			.contains("SUCCESS: 10 rules found");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "test", "rules", "zokio-rules-test.yml"))
 			.contains("SUCCESS");
 		List<String> queries = dashboardQueries();
 		assertThat(queries).hasSizeGreaterThanOrEqualTo(12);
-		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of())) {
+		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of("--zokio.overload.limit=gradient2"))) {
 			int appPort = app.awaitPort();
 			try (PrometheusServer prometheus = PrometheusServer.start(directory, HostTools.freePorts(1)[0], """
 					global:
@@ -79,9 +79,9 @@ class PrometheusIT {
 						assertThat(rule.get("health").asString()).as(rule.get("name").asString()).isEqualTo("ok");
 					}
 				}
-				assertThat(loaded).hasSize(9)
+				assertThat(loaded).hasSize(10)
 					.contains("ZokioBufferPoolExhausted", "ZokioTransportFallback", "ZokioConnectionsRejected",
-							"ZokioEventLoopBlocked", "ZokioLatencyHigh");
+							"ZokioEventLoopBlocked", "ZokioLatencyHigh", "ZokioShedding");
 				JsonNode up = prometheus.query("up{job=\"zokio-sample\"}").get("data").get("result");
 				assertThat(up.get(0).get("value").get(1).asString()).isEqualTo("1");
 			}

@@ -20,7 +20,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param bytesRead bytes read from sockets
  * @param bytesWritten bytes written to sockets
  * @param responses responses per status class
- * @param refused requests the server answered itself and closed, per reason
+ * @param refused requests the server answered itself (and closed, all but {@code concurrencyLimit}), per reason
  * @param latency latency percentiles over the sliding window, and since start
  */
 public record RequestsDescriptor(long total, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,

@@ -42,7 +42,8 @@ public final class ZokioEndpoint {
 		StatisticsSnapshot snapshot = snapshot();
 		return new ZokioDescriptor(transport(), tls(snapshot), BufferPoolDescriptor.of(this.engine.bufferPool().orElse(null)),
 				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
-				EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null)), ProxyProtocolDescriptor.of(this.engine.connections().orElse(null)));
+				EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null)), ProxyProtocolDescriptor.of(this.engine.connections().orElse(null)),
+				OverloadDescriptor.of(this.engine.overload().orElse(null)));
 	}
 
 	/**
@@ -60,6 +61,7 @@ public final class ZokioEndpoint {
 			case "requests" -> RequestsDescriptor.of(snapshot());
 			case "eventLoops" -> EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null));
 			case "proxyProtocol" -> ProxyProtocolDescriptor.of(this.engine.connections().orElse(null));
+			case "overload" -> OverloadDescriptor.of(this.engine.overload().orElse(null));
 			default -> null;
 		};
 	}
@@ -101,12 +103,14 @@ public final class ZokioEndpoint {
 	 * @param requests the requests section
 	 * @param eventLoops the event loops section
 	 * @param proxyProtocol the PROXY protocol section
+	 * @param overload the overload section, {@code null} when overload protection is off
 	 */
 	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable TlsDescriptor tls,
 			@Nullable BufferPoolDescriptor bufferPool,
 			@Nullable ConnectionsDescriptor connections, @Nullable RequestsDescriptor requests,
 			@Nullable EventLoopsDescriptor eventLoops,
-			@Nullable ProxyProtocolDescriptor proxyProtocol) implements OperationResponseBody {
+			@Nullable ProxyProtocolDescriptor proxyProtocol,
+			@Nullable OverloadDescriptor overload) implements OperationResponseBody {
 
 	}
 

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelPromise;
 
 /**
  * Writes that tell a listener when they complete, as the engine needs for the last content of each
- * response.
+ * response, and the read that follows a response the server wrote itself.
  */
 final class ChannelWrites {
 
@@ -26,6 +26,17 @@ final class ChannelWrites {
 		ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
 		completion.addListener(listener);
 		ctx.write(msg, completion);
+	}
+
+	/**
+	 * Ask for the next read on a connection whose requests Reactor Netty reads one at a time (with
+	 * auto-read off), as it does itself after each response it writes.
+	 * @param ctx the handler context to read from
+	 */
+	static void readOn(ChannelHandlerContext ctx) {
+		if (!ctx.channel().config().isAutoRead()) {
+			ctx.read();
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -13,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -20,12 +22,10 @@ import org.jspecify.annotations.Nullable;
  * The seat after the HTTP codec: just after the HTTP/1.1 codec of a connection, or after the
  * HTTP/2-to-HTTP/1.1 codec of one stream. Hands each decoded request and each response to the
  * listeners, and is the one path through which every refusal is answered, counted and closed.
- * Answers {@code OPTIONS *} itself, in its turn among pipelined requests: the requests behind it
- * wait here until it is answered.
+ * Answers {@code OPTIONS *} and refusals that keep the connection itself, in their turn among
+ * pipelined requests: the requests behind them wait here until they are answered.
  */
 final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, ChannelFutureListener {
-
-	private static final String H2C = "h2c";
 
 	private final @Nullable ConnectionHandler connection;
 
@@ -40,8 +40,6 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 	private int unanswered;
 
 	private boolean discarding;
-
-	private boolean closeAfterAnswer;
 
 	private @Nullable WaitingRequests waiting;
 
@@ -81,18 +79,22 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		take(ctx, msg, false);
+	}
+
+	private void take(ChannelHandlerContext ctx, Object msg, boolean counted) {
 		if (this.refusing) {
 			ReferenceCountUtil.release(msg);
-			return;
 		}
-		if (this.waiting != null) {
-			if (msg instanceof HttpRequest) {
+		else if (this.waiting != null) {
+			if (msg instanceof HttpRequest && !counted) {
 				this.unanswered++;
 			}
 			this.waiting.add(msg);
-			return;
 		}
-		receive(ctx, msg, false);
+		else {
+			receive(ctx, msg, counted);
+		}
 	}
 
 	private void receive(ChannelHandlerContext ctx, Object msg, boolean counted) {
@@ -104,7 +106,8 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			refusal = content.decoderResult().isFailure() ? Refusal.CHUNK
 					: this.listener.requestContent(content, msg instanceof LastHttpContent);
 		}
-		if (refusal != null) {
+		if (refusal != null && !(refusal.keepsConnection() && this.connection != null
+				&& msg instanceof HttpRequest request && ServerAnswers.hasNoBody(request))) {
 			ReferenceCountUtil.release(msg);
 			refuse(refusal);
 			return;
@@ -113,18 +116,8 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			if (!counted) {
 				this.unanswered++;
 			}
-			if (ServerAnswers.isAboutTheServer(request)) {
-				this.discarding = !(msg instanceof LastHttpContent);
-				this.closeAfterAnswer = this.connection != null && !HttpUtil.isKeepAlive(request);
-				ReferenceCountUtil.release(msg);
-				int unansweredAhead = this.unanswered - 1 - this.behind;
-				if (unansweredAhead == 0) {
-					answerAboutTheServer(ctx);
-					readOn(ctx);
-				}
-				else {
-					this.waiting = new WaitingRequests(unansweredAhead);
-				}
+			if (refusal != null || ServerAnswers.isAboutTheServer(request)) {
+				answerInTurn(ctx, request, refusal);
 				return;
 			}
 		}
@@ -136,23 +129,35 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		ctx.fireChannelRead(msg);
 	}
 
-	private void answerAboutTheServer(ChannelHandlerContext ctx) {
-		ChannelPromise promise = ctx.newPromise();
-		if (this.closeAfterAnswer) {
-			promise.addListener(ChannelFutureListener.CLOSE);
+	/**
+	 * Answer a request without the application, once every request ahead of it is answered: with
+	 * {@code 200} for {@code OPTIONS *}, or with a refusal that keeps the connection.
+	 */
+	private void answerInTurn(ChannelHandlerContext ctx, HttpRequest request, @Nullable Refusal refusal) {
+		this.discarding = !(request instanceof LastHttpContent);
+		boolean close = this.connection != null && !HttpUtil.isKeepAlive(request);
+		ReferenceCountUtil.release(request);
+		if (refusal != null) {
+			this.listener.refused(refusal);
 		}
-		write(ctx, ServerAnswers.aboutTheServer(this.closeAfterAnswer), promise);
-		ctx.flush();
+		FullHttpResponse answer = ServerAnswers.of(ctx.alloc(), refusal, close);
+		int unansweredAhead = this.unanswered - 1 - this.behind;
+		if (unansweredAhead == 0) {
+			answerItself(ctx, answer);
+			ChannelWrites.readOn(ctx);
+		}
+		else {
+			this.waiting = new WaitingRequests(unansweredAhead, answer);
+		}
 	}
 
-	/**
-	 * Ask for the next read on a connection whose requests Reactor Netty reads one at a time (with
-	 * auto-read off), as it does itself after each response it writes.
-	 */
-	private static void readOn(ChannelHandlerContext ctx) {
-		if (!ctx.channel().config().isAutoRead()) {
-			ctx.read();
+	private void answerItself(ChannelHandlerContext ctx, FullHttpResponse answer) {
+		ChannelPromise promise = ctx.newPromise();
+		if (!HttpUtil.isKeepAlive(answer)) {
+			promise.addListener(ChannelFutureListener.CLOSE);
 		}
+		write(ctx, answer, promise);
+		ctx.flush();
 	}
 
 	private void takeTurn(ChannelHandlerContext ctx) {
@@ -161,9 +166,9 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			return;
 		}
 		this.waiting = null;
-		answerAboutTheServer(ctx);
+		answerItself(ctx, held.answer());
 		if (held.isEmpty()) {
-			readOn(ctx);
+			ChannelWrites.readOn(ctx);
 			return;
 		}
 		this.behind = held.requests();
@@ -172,15 +177,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			if (msg instanceof HttpRequest) {
 				this.behind--;
 			}
-			if (this.refusing) {
-				ReferenceCountUtil.release(msg);
-			}
-			else if (this.waiting != null) {
-				this.waiting.add(msg);
-			}
-			else {
-				receive(ctx, msg, true);
-			}
+			take(ctx, msg, true);
 		}
 		this.behind = 0;
 		ctx.fireChannelReadComplete();
@@ -200,7 +197,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		if (msg instanceof HttpResponse response) {
 			int status = response.status().code();
 			if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code() && this.connection != null
-					&& response.headers().containsValue(HttpHeaderNames.UPGRADE, H2C, true)) {
+					&& response.headers().containsValue(HttpHeaderNames.UPGRADE, Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, true)) {
 				this.connection.upgradedToHttp2();
 				ctx.write(msg, promise);
 				ctx.pipeline().remove(this);

@@ -70,6 +70,14 @@ public enum Refusal {
 			"the server is out of buffer memory"),
 
 	/**
+	 * The server already serves as many requests at once as its adaptive concurrency limit allows.
+	 * The only refusal that keeps an HTTP/1.1 connection open: the request was read whole and is
+	 * answered in its turn.
+	 */
+	CONCURRENCY_LIMIT("concurrencyLimit", HttpResponseStatus.SERVICE_UNAVAILABLE, CloseReason.SERVER,
+			"the server is at its concurrency limit, retry later"),
+
+	/**
 	 * The request's HTTP version is not one the server speaks.
 	 */
 	VERSION_NOT_SUPPORTED("versionNotSupported", HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, CloseReason.SERVER,
@@ -102,6 +110,16 @@ public enum Refusal {
 	 */
 	public String body() {
 		return this.status.reasonPhrase() + ": " + this.explanation;
+	}
+
+	/**
+	 * Return whether the answer keeps an HTTP/1.1 connection open when the request has no body:
+	 * the server is busy rather than the request wrong, and the client may send again in a moment
+	 * on the same connection ({@code Retry-After}).
+	 * @return whether the connection is kept
+	 */
+	public boolean keepsConnection() {
+		return this == CONCURRENCY_LIMIT;
 	}
 
 	/**

@@ -12,12 +12,19 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The responses the server writes itself, without the application: a refusal, and the answer to
  * {@code OPTIONS *}.
  */
 final class ServerAnswers {
+
+	/**
+	 * The {@code Retry-After} of an answer that keeps the connection: one second, long enough for
+	 * the concurrency limit to admit again and short enough not to idle a client that honours it.
+	 */
+	static final int RETRY_AFTER_SECONDS = 1;
 
 	private ServerAnswers() {
 	}
@@ -30,6 +37,17 @@ final class ServerAnswers {
 	 */
 	static boolean isAboutTheServer(HttpRequest request) {
 		return request.method() == HttpMethod.OPTIONS && request.uri().equals("*");
+	}
+
+	/**
+	 * Return the answer to a request the server answers itself in its turn.
+	 * @param allocator the allocator of a refusal's body
+	 * @param refusal the refusal that keeps the connection, or {@code null} for {@code OPTIONS *}
+	 * @param close whether the connection closes after it
+	 * @return the response
+	 */
+	static FullHttpResponse of(ByteBufAllocator allocator, @Nullable Refusal refusal, boolean close) {
+		return (refusal != null) ? refusal(allocator, refusal, close) : aboutTheServer(close);
 	}
 
 	/**
@@ -60,10 +78,24 @@ final class ServerAnswers {
 		response.headers()
 			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
 			.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+		if (refusal.keepsConnection()) {
+			response.headers().setInt(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		if (close) {
 			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 		}
 		return response;
+	}
+
+	/**
+	 * Return whether a request head announces no body: neither a transfer coding nor a
+	 * {@code Content-Length} other than zero.
+	 * @param request the request head
+	 * @return whether no body follows
+	 */
+	static boolean hasNoBody(HttpRequest request) {
+		String length = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+		return !request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) && (length == null || length.equals("0"));
 	}
 
 }

@@ -2,26 +2,36 @@ package io.zokio.engine.pipeline;
 
 import java.util.ArrayDeque;
 
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a connection's client pipelined behind an {@code OPTIONS *}: it waits until the responses
- * ahead of that request are written and the server answered it.
+ * A request the server answers itself ({@code OPTIONS *}, or a refusal that keeps the connection)
+ * and what the client pipelined behind it: they wait until the responses ahead of that request are
+ * written and the server wrote its answer.
  */
 final class WaitingRequests {
 
 	private final ArrayDeque<Object> messages = new ArrayDeque<>();
 
+	private final FullHttpResponse answer;
+
 	private int ahead;
 
 	/**
-	 * Start holding back what follows an {@code OPTIONS *}.
-	 * @param ahead how many responses must be written before its answer
+	 * Start holding back an answer and what follows its request.
+	 * @param ahead how many responses must be written before the answer
+	 * @param answer the answer
 	 */
-	WaitingRequests(int ahead) {
+	WaitingRequests(int ahead, FullHttpResponse answer) {
 		this.ahead = ahead;
+		this.answer = answer;
+	}
+
+	FullHttpResponse answer() {
+		return this.answer;
 	}
 
 	void add(Object msg) {
@@ -29,7 +39,7 @@ final class WaitingRequests {
 	}
 
 	/**
-	 * A response ahead of the {@code OPTIONS *} was written.
+	 * A response ahead of the answer was written.
 	 * @return whether its turn has come
 	 */
 	boolean answered() {
@@ -58,7 +68,11 @@ final class WaitingRequests {
 		return this.messages.poll();
 	}
 
+	/**
+	 * Release the answer and every message held, when the connection closes before their turn.
+	 */
 	void release() {
+		ReferenceCountUtil.release(this.answer);
 		Object msg;
 		while ((msg = this.messages.poll()) != null) {
 			ReferenceCountUtil.release(msg);
