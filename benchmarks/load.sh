@@ -5,6 +5,8 @@
 #   benchmarks/load.sh --latency  only latency at fixed rates, per transport and loop count (about 13 minutes)
 #   benchmarks/load.sh --open-model  open-model latency (intended send times, Poisson and burst arrivals) at 25, 50
 #                                    and 75 % of plain Boot's saturation, per transport (about 18 minutes)
+#   benchmarks/load.sh --overload  goodput and latency at 0.5 to 3 times plain Boot's saturation, open-model, for plain
+#                                  Boot, Zokio defaults and each overload limit (about 30 minutes)
 #   benchmarks/load.sh --memory   the buffer pool's peak under 200 concurrent 1 MiB uploads, per transport
 #   benchmarks/load.sh --variants boot,zokio --rounds 20   the saturation comparison in 20 paired rounds
 #   benchmarks/load.sh --variants zokio-before,zokio --jar-before OLD.jar   a change against the sample app of an

@@ -841,6 +841,9 @@ def main():
                         "open-model.md and open-model.json")
     parser.add_argument("--memory", action="store_true", help="only the buffer pool's peak while 200 clients upload "
                         "1 MiB each, per transport, into memory.md and memory.json")
+    parser.add_argument("--overload", action="store_true", help="only goodput and latency at 0.5 to 3 times plain "
+                        "Boot's saturation, open-model over 512 connections, on /plaintext and /pool, for plain Boot, "
+                        "Zokio defaults and each overload limit, into overload.md and overload.json")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
@@ -862,6 +865,10 @@ def main():
     if args.open_model:
         import open_model
         open_model.write_open_model(open_model.open_model(args), args.out)
+        sys.exit(0)
+    if args.overload:
+        import overload
+        overload.write_overload(overload.overload(args), args.out)
         sys.exit(0)
     if args.memory:
         import open_model

@@ -44,12 +44,14 @@ ARRIVALS = {
 CONNECTIONS = 64
 
 
-def open_model_run(args, app, rate, arrivals, seconds, warmup=0):
+def open_model_run(args, app, rate, arrivals, seconds, warmup=0, connections=CONNECTIONS, path="/plaintext",
+                   client_timeout_ms=10000):
     command = ["taskset", "-c", cpus()[1], "java", "-Xms512m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
                str(args.benchmarks_jar),
                "io.zokio.benchmarks.OpenModelLoad", "--port", str(app.port), "--rate", str(rate),
-               "--seconds", str(seconds), "--connections", str(CONNECTIONS), "--arrivals", arrivals,
-               "--warmup", str(warmup), "--timeout-ms", "10000"]
+               "--seconds", str(seconds), "--connections", str(connections), "--arrivals", arrivals,
+               "--warmup", str(warmup), "--timeout-ms", "10000", "--client-timeout-ms", str(client_timeout_ms),
+               "--path", path]
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + warmup + 60)
     return json.loads(output.stdout.strip().splitlines()[-1])
 

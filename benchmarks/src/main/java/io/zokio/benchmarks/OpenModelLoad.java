@@ -45,8 +45,11 @@ import org.HdrHistogram.Histogram;
  * fire within microseconds; else NIO), which paces the requests too.
  * <p>
  * Prints one JSON object: requests sent, answered by status class, failed and unfinished, the
- * achieved rate, the latency percentiles in microseconds (p50, p90, p99, p99.9, max), and how late
- * the scheduler itself fired (its own cost, to be read beside the server's figures).
+ * achieved rate and goodput (the rate of {@code 2xx} answered within the client's timeout: a later
+ * one is lost to a client that gave up), the latency percentiles in microseconds
+ * (p50, p90, p99, p99.9, max) of every request and of the {@code 2xx} alone, how many took longer
+ * than the client's timeout ({@code --client-timeout-ms}, by default {@code --timeout-ms}), and
+ * how late the scheduler itself fired (its own cost, to be read beside the server's figures).
  * <p>
  * {@code java -cp zokio-benchmarks.jar io.zokio.benchmarks.OpenModelLoad --port 8080 --rate 5000
  * --seconds 10 --connections 64 --arrivals poisson --path /plaintext --warmup 2}
@@ -60,6 +63,12 @@ public final class OpenModelLoad {
 	private final Histogram latency = new Histogram(HIGHEST_MICROS, 3);
 
 	private final Histogram lateness = new Histogram(HIGHEST_MICROS, 3);
+
+	private final Histogram succeeded = new Histogram(HIGHEST_MICROS, 3);
+
+	private long overClientTimeout;
+
+	private long succeededInTime;
 
 	private final ArrayDeque<Long> waiting = new ArrayDeque<>();
 
@@ -221,6 +230,9 @@ public final class OpenModelLoad {
 	private void reset() {
 		this.latency.reset();
 		this.lateness.reset();
+		this.succeeded.reset();
+		this.overClientTimeout = 0;
+		this.succeededInTime = 0;
 		Arrays.fill(this.statusClasses, 0);
 		this.sent = 0;
 		this.answered = 0;
@@ -244,6 +256,9 @@ public final class OpenModelLoad {
 	private void record(long nanos) {
 		if (this.recording) {
 			this.latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1000)));
+			if (nanos > TimeUnit.MILLISECONDS.toNanos(this.options.clientTimeoutMillis)) {
+				this.overClientTimeout++;
+			}
 		}
 	}
 
@@ -266,6 +281,13 @@ public final class OpenModelLoad {
 		result.put("p99_us", this.latency.getValueAtPercentile(99));
 		result.put("p999_us", this.latency.getValueAtPercentile(99.9));
 		result.put("max_us", this.latency.getMaxValue());
+		result.put("overClientTimeout", this.overClientTimeout);
+		result.put("goodputRps", this.succeededInTime * 1e9 / scheduledNanos);
+		result.put("ok_p50_us", this.succeeded.getValueAtPercentile(50));
+		result.put("ok_p90_us", this.succeeded.getValueAtPercentile(90));
+		result.put("ok_p99_us", this.succeeded.getValueAtPercentile(99));
+		result.put("ok_p999_us", this.succeeded.getValueAtPercentile(99.9));
+		result.put("ok_max_us", this.succeeded.getMaxValue());
 		result.put("schedulerLate_p99_us", this.lateness.getValueAtPercentile(99));
 		result.put("schedulerLate_max_us", this.lateness.getMaxValue());
 		return result;
@@ -312,8 +334,15 @@ public final class OpenModelLoad {
 
 		@Override
 		protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-			record(System.nanoTime() - this.intended);
+			long nanos = System.nanoTime() - this.intended;
+			record(nanos);
 			if (OpenModelLoad.this.recording) {
+				if (response.status().code() / 100 == 2) {
+					OpenModelLoad.this.succeeded.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1000)));
+					if (nanos <= TimeUnit.MILLISECONDS.toNanos(OpenModelLoad.this.options.clientTimeoutMillis)) {
+						OpenModelLoad.this.succeededInTime++;
+					}
+				}
 				OpenModelLoad.this.answered++;
 				OpenModelLoad.this.statusClasses[Math.min(5, response.status().code() / 100)]++;
 			}
@@ -337,7 +366,7 @@ public final class OpenModelLoad {
 	}
 
 	private record Options(String host, int port, int rate, int seconds, int connections, boolean poisson,
-			String path, int warmupSeconds, long timeoutMillis) {
+			String path, int warmupSeconds, long timeoutMillis, long clientTimeoutMillis) {
 
 		static Options parse(String[] args) {
 			Map<String, String> values = new LinkedHashMap<>();
@@ -349,7 +378,8 @@ public final class OpenModelLoad {
 					Integer.parseInt(values.getOrDefault("connections", "64")),
 					!"burst".equals(values.getOrDefault("arrivals", "poisson")), values.getOrDefault("path", "/plaintext"),
 					Integer.parseInt(values.getOrDefault("warmup", "0")),
-					Long.parseLong(values.getOrDefault("timeout-ms", "10000")));
+					Long.parseLong(values.getOrDefault("timeout-ms", "10000")),
+					Long.parseLong(values.getOrDefault("client-timeout-ms", values.getOrDefault("timeout-ms", "10000"))));
 		}
 
 	}

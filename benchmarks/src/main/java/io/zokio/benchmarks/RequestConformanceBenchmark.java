@@ -2,9 +2,11 @@ package io.zokio.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,6 +20,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.zokio.engine.conformance.ConformanceParticipant;
+import io.zokio.engine.overload.ConcurrencyLimit;
+import io.zokio.engine.overload.OverloadParticipant;
 import io.zokio.engine.pipeline.ConnectionParticipant;
 import io.zokio.engine.pipeline.ZokioPipelineConfigurer;
 import io.zokio.engine.protection.ConnectionLimits;
@@ -60,10 +64,11 @@ public class RequestConformanceBenchmark {
 
 	/**
 	 * What takes part besides Netty's codec: nothing ({@code netty}), Zokio's two seats with no
-	 * listener ({@code seats}), or the seats with the conformance and protection listeners
-	 * ({@code zokio}).
+	 * listener ({@code seats}), the seats with the conformance and protection listeners
+	 * ({@code zokio}), or those and the overload limit's ({@code overload}: a slot of a
+	 * {@code gradient2} limit taken at each request head and given back at its response head).
 	 */
-	@Param({ "netty", "seats", "zokio" })
+	@Param({ "netty", "seats", "zokio", "overload" })
 	public String layer;
 
 	/**
@@ -91,10 +96,15 @@ public class RequestConformanceBenchmark {
 		if (!this.layer.equals("netty")) {
 			ConnectionLimits limits = new ConnectionLimits(100, Duration.ofSeconds(10), Duration.ofSeconds(10),
 					Duration.ofSeconds(10), 1024 * 1024);
-			List<ConnectionParticipant> participants = this.layer.equals("zokio")
-					? List.of(new ConformanceParticipant(limits.maxRequestBodySize()),
-							new ProtectionParticipant(limits, new ServerConnections(100)))
-					: List.of();
+			List<ConnectionParticipant> participants = new ArrayList<>();
+			if (!this.layer.equals("seats")) {
+				participants.add(new ConformanceParticipant(limits.maxRequestBodySize()));
+				participants.add(new ProtectionParticipant(limits, new ServerConnections(100)));
+			}
+			if (this.layer.equals("overload")) {
+				participants.add(new OverloadParticipant(new ConcurrencyLimit("gradient2",
+						Gradient2Limit.newBuilder().build(), List.of("/actuator/health"), System::nanoTime)));
+			}
 			new ZokioPipelineConfigurer(participants).onChannelInit(ConnectionObserver.emptyListener(), this.channel,
 					null);
 		}

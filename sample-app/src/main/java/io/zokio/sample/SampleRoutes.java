@@ -21,7 +21,8 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * The sample endpoints: {@code /plaintext}, {@code /json}, {@code /echo}, {@code /delay},
- * {@code /bytes} and {@code /remote} (the client's address as the application sees it, from the
+ * {@code /pool} (holds one of eight permits for {@code ms} milliseconds, 2 by default, waiting its
+ * turn as for a database connection), {@code /bytes} and {@code /remote} (the client's address as the application sees it, from the
  * PROXY protocol header behind a load balancer with {@code zokio.proxy-protocol.mode}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,13 @@ class SampleRoutes {
 
 	private static final byte[] HELLO = "Hello, World!".getBytes();
 
+	/**
+	 * Permits of the {@code /pool} route: what a database pool of eight connections allows.
+	 */
+	static final int POOL_SIZE = 8;
+
+	private final ConnectionPool pool = new ConnectionPool(POOL_SIZE);
+
 	@Bean
 	RouterFunction<ServerResponse> sampleRouterFunction() {
 		return RouterFunctions.route()
@@ -46,6 +54,7 @@ class SampleRoutes {
 				.bodyValue(Map.of("message", "Hello, World!")))
 			.POST("/echo", this::echo)
 			.GET("/delay", this::delay)
+			.GET("/pool", this::pool)
 			.GET("/bytes", this::bytes)
 			.GET("/remote", this::remote)
 			.build();
@@ -71,6 +80,14 @@ class SampleRoutes {
 		int millis = intParam(request, "ms", 0, MAX_DELAY_MILLIS);
 		return Mono.delay(Duration.ofMillis(millis))
 			.then(ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("delayed " + millis + " ms"));
+	}
+
+	private Mono<ServerResponse> pool(ServerRequest request) {
+		int millis = intParam(request, "ms", 2, MAX_DELAY_MILLIS);
+		return Mono.usingWhen(this.pool.acquire(),
+				(permit) -> Mono.delay(Duration.ofMillis(millis))
+					.then(ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(HELLO)),
+				(permit) -> Mono.fromRunnable(permit::release));
 	}
 
 	private Mono<ServerResponse> bytes(ServerRequest request) {

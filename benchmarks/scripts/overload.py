@@ -1,0 +1,129 @@
+"""Overload: goodput and latency beyond saturation, side by side and interleaved, for benchmarks/load.sh --overload.
+
+Plain Boot, Zokio defaults and Zokio with each overload limit, on /plaintext and on /pool (each request holds one
+of eight permits for 2 ms, waiting its turn as for a database connection, so its time grows with concurrency).
+Saturation is plain Boot's, closed-model (wrk, 64 connections); the load is open-model (requests at Poisson
+intended times over 512 connections, io.zokio.benchmarks.OpenModelLoad, each latency from its intended send) at
+0.5, 1, 1.5, 2 and 3 times it.
+"""
+import json
+import time
+
+from load import BASELINE, App, interleaved, log, machine, median, wrk
+from open_model import open_model_run
+
+VARIANTS = {
+    BASELINE: [],
+    "zokio": [],
+    "zokio-gradient2": ["--zokio.overload.limit=gradient2"],
+}
+
+ROUTES = ("/plaintext", "/pool?ms=2")
+
+MULTIPLES = (0.5, 1.0, 1.5, 2.0, 3.0)
+
+CONNECTIONS = 512
+
+CLIENT_TIMEOUT_MS = 2000
+
+KEYS = ("goodputRps", "2xx", "5xx", "failed", "unfinished", "overClientTimeout", "ok_p50_us", "ok_p90_us",
+        "ok_p99_us", "ok_p999_us", "ok_max_us", "p99_us", "schedulerLate_p99_us")
+
+
+def overload(args):
+    apps = {}
+    report = {"machine": machine(), "command": "benchmarks/load.sh --overload", "connections": CONNECTIONS,
+              "clientTimeoutMs": CLIENT_TIMEOUT_MS, "seconds": args.seconds, "rounds": args.rounds,
+              "variants": VARIANTS, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "routes": {}}
+    try:
+        for name, variant_args in VARIANTS.items():
+            apps[name] = App(args, name, variant_args)
+        for app in apps.values():
+            app.wait_ready()
+        log(f"warming up {len(apps)} variants ({args.warmup}s each route)")
+        for app in apps.values():
+            for route in ROUTES:
+                wrk(app.port, args.warmup, 64, path=route)
+        for route in ROUTES:
+            saturations = {name: median([result["rps"] for result in results]) for name, results in interleaved(
+                apps, 3, lambda _, name, app: wrk(app.port, args.seconds, 64, path=route)).items()}
+            saturation = saturations[BASELINE]
+            log(f"{route}: saturation (wrk, 64 connections) " + ", ".join(
+                f"{name} {rps:.0f}" for name, rps in saturations.items()) + " req/s")
+            levels = {}
+            for multiple in MULTIPLES:
+                rate = int(saturation * multiple)
+                runs = interleaved(apps, args.rounds, lambda _, name, app: run(args, app, rate, route))
+                levels[f"{multiple:g}x"] = {"rps": rate, "variants": {name: {
+                    "median": {key: median([result[key] for result in values]) for key in KEYS},
+                    "rounds": values} for name, values in runs.items()}}
+                for name, values in levels[f"{multiple:g}x"]["variants"].items():
+                    m = values["median"]
+                    log(f"{route} {multiple:g}x ({rate}/s) {name}: goodput {m['goodputRps']:.0f}/s, 503 {m['5xx']}, "
+                        f"ok p50 {m['ok_p50_us']} p99 {m['ok_p99_us']} p99.9 {m['ok_p999_us']} us, "
+                        f"over timeout {m['overClientTimeout']}")
+            report["routes"][route] = {"saturationRps": saturation, "saturations": saturations, "levels": levels}
+        report["shed"] = {name: app.report().get("overload") for name, app in apps.items() if name != BASELINE}
+    finally:
+        for app in apps.values():
+            app.stop()
+    return report
+
+
+def run(args, app, rate, route):
+    return open_model_run(args, app, rate, "poisson", args.seconds, warmup=2, connections=CONNECTIONS, path=route,
+                          client_timeout_ms=CLIENT_TIMEOUT_MS)
+
+
+def targets(route, levels):
+    """The overload issue's targets for one route and variant: goodput at every multiple at least 90 % of the
+    saturation goodput, and p99 of admitted requests at most three times the p99 at half load."""
+    rows = {}
+    for name in next(iter(levels.values()))["variants"]:
+        half = levels["0.5x"]["variants"][name]["median"]["ok_p99_us"]
+        saturation = levels["1x"]["variants"][name]["median"]["goodputRps"]
+        rows[name] = {multiple: {
+            "goodput": level["variants"][name]["median"]["goodputRps"] >= 0.9 * saturation,
+            "p99": level["variants"][name]["median"]["ok_p99_us"] <= 3 * half,
+            "timeouts": level["variants"][name]["median"]["overClientTimeout"] == 0,
+        } for multiple, level in levels.items() if multiple not in ("0.5x",)}
+    return rows
+
+
+def write_overload(report, out):
+    out.mkdir(parents=True, exist_ok=True)
+    for route, result in report["routes"].items():
+        result["targets"] = targets(route, result["levels"])
+    (out / "overload.json").write_text(json.dumps(report, indent=2) + "\n")
+    lines = [f"# Results of `benchmarks/load.sh --overload`", "",
+             f"Run {report['started']} on {report['machine']['cpu']}: servers pinned to one CPU, the load generator "
+             f"to the other; {report['connections']} connections, Poisson arrivals at intended times, latency from "
+             f"the intended send, {report['seconds']} s per run, {report['rounds']} interleaved rounds (medians), "
+             f"client timeout {report['clientTimeoutMs']} ms. Goodput is the 2xx answered within the client timeout, "
+             f"per second; the percentiles are of the 2xx alone (admitted requests); 503 counts the requests "
+             f"shed; over timeout counts the requests, answered or not, that took longer than the client "
+             f"timeout.", ""]
+    for route, result in report["routes"].items():
+        lines += [f"## `{route}` (plain Boot saturates at {result['saturationRps']:.0f} req/s)", "",
+                  "| offered | variant | goodput/s | 503 | p50 | p90 | p99 | p99.9 | max | over timeout | "
+                  "goodput ≥ 90 % of 1x | p99 ≤ 3× p99 at 0.5x |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for multiple, level in result["levels"].items():
+            for name, values in level["variants"].items():
+                m = values["median"]
+                met = result["targets"][name].get(multiple)
+                verdict = (lambda key: "met" if met[key] else "**missed**") if met else (lambda key: "")
+                lines.append(f"| {multiple} ({level['rps']}/s) | {name} | {m['goodputRps']:.0f} | {m['5xx']} | "
+                             f"{ms(m['ok_p50_us'])} | {ms(m['ok_p90_us'])} | {ms(m['ok_p99_us'])} | "
+                             f"{ms(m['ok_p999_us'])} | {ms(m['ok_max_us'])} | {m['overClientTimeout']} | "
+                             f"{verdict('goodput')} | {verdict('p99')} |")
+        lines.append("")
+    lines += ["Shed by the end of the run, per Zokio variant (`/actuator/zokio/overload`):", ""]
+    for name, section in report.get("shed", {}).items():
+        lines.append(f"- {name}: {json.dumps(section) if section else 'no limit'}")
+    (out / "overload.md").write_text("\n".join(lines) + "\n")
+    log(f"results in {out / 'overload.md'}")
+
+
+def ms(micros):
+    return f"{micros / 1000:.2f} ms" if micros is not None else "-"
