@@ -48,6 +48,7 @@ final class Admission implements ExchangeListener {
 	@Override
 	public void refused(Refusal refusal) {
 		if (refusal == Refusal.CONCURRENCY_LIMIT) {
+			this.limit.shedOne();
 			return;
 		}
 		ArrayDeque<Limiter.Listener> newer = this.newer;

@@ -84,14 +84,14 @@ public final class ConcurrencyLimit {
 		if (isExempt(request.uri())) {
 			return NO_SLOT;
 		}
-		Limiter.Listener slot = this.limiter.acquire(request).orElse(null);
-		if (slot == null) {
-			countShed();
-		}
-		return slot;
+		return this.limiter.acquire(request).orElse(null);
 	}
 
-	private void countShed() {
+	/**
+	 * Count a request answered {@code 503} for the limit (not one that another refusal answered
+	 * first), and warn if none was written for a minute.
+	 */
+	void shedOne() {
 		this.shed.increment();
 		long now = this.nanoClock.getAsLong();
 		long last = this.lastWarningNanos.get();

@@ -120,6 +120,18 @@ class AdmissionTests {
 	}
 
 	@Test
+	void countsAsShedOnlyARequestAnswered503() {
+		ConcurrencyLimit limit = limit(FixedLimit.of(1));
+		connect(limit).send(GET);
+		HeldConnection malformed = connect(limit);
+		malformed.send("GET /work HTTP/1.1\r\nHost: a@b\r\n\r\n");
+		assertThat(malformed.written()).as("the first refusal wins").startsWith("HTTP/1.1 400");
+		assertThat(limit.shed()).isZero();
+		assertThat(this.statistics.count(Refusal.CONCURRENCY_LIMIT)).isZero();
+		assertThat(limit.inFlight()).isOne();
+	}
+
+	@Test
 	void givesEverySlotBackWhenTheConnectionCloses() {
 		ConcurrencyLimit limit = limit(FixedLimit.of(5));
 		HeldConnection connection = connect(limit);
