@@ -51,10 +51,20 @@ public class TestApplication {
 	}
 
 	/**
-	 * Open the gate: every waiting {@code /gate} request is answered.
+	 * Open the gate: every waiting {@code /gate} request is answered. The gate opens on a thread
+	 * of its own that ends at once: the answers are allocated on the thread that opens it, and a
+	 * thread that lives on (the test's) would keep a cache of each server's pool in a thread-local,
+	 * and with it the whole pool, long after the server closed.
 	 */
 	public static void openGate() {
-		gate.complete(null);
+		Thread opener = new Thread(() -> gate.complete(null), "gate-opener");
+		opener.start();
+		try {
+			opener.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
