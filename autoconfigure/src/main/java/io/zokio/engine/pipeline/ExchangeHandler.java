@@ -276,10 +276,9 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 	}
 
 	private void releaseWaiting() {
-		WaitingRequests held = this.waiting;
-		this.waiting = null;
-		if (held != null) {
-			held.release();
+		if (this.waiting != null) {
+			this.waiting.release();
+			this.waiting = null;
 		}
 	}
 
