@@ -7,6 +7,7 @@ import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.warmup.Warmup;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 		ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
-		ZokioTlsAutoConfiguration.class, ZokioOverloadAutoConfiguration.class })
+		ZokioTlsAutoConfiguration.class, ZokioOverloadAutoConfiguration.class,
+		ZokioWarmupAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "zokio.enabled", matchIfMissing = true)
 public final class ZokioEngineAutoConfiguration {
 
@@ -29,7 +31,8 @@ public final class ZokioEngineAutoConfiguration {
 	ZokioEngine zokioEngine(ObjectProvider<TransportSelector> transportSelector, ObjectProvider<BufferPool> bufferPool,
 			ObjectProvider<ConnectionStatistics> connectionStatistics,
 			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<TlsSelector> tlsSelector,
-			ObjectProvider<ZokioEventLoops> eventLoops, ObjectProvider<ConcurrencyLimit> concurrencyLimit) {
+			ObjectProvider<ZokioEventLoops> eventLoops, ObjectProvider<ConcurrencyLimit> concurrencyLimit,
+			ObjectProvider<Warmup> warmup) {
 		return ZokioEngine.builder()
 			.transport(transportSelector::getIfAvailable)
 			.bufferPool(bufferPool::getIfAvailable)
@@ -41,6 +44,7 @@ public final class ZokioEngineAutoConfiguration {
 				return (loops != null) ? loops.watchdog() : null;
 			})
 			.overload(concurrencyLimit::getIfAvailable)
+			.warmup(warmup::getIfAvailable)
 			.build();
 	}
 

@@ -38,15 +38,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties(ZokioProperties.class)
 public final class ZokioOverloadAutoConfiguration {
 
-	private static final String BASE_PATH = "management.endpoints.web.base-path";
-
 	@Bean
 	ConcurrencyLimit concurrencyLimit(ZokioProperties properties, Environment environment) {
 		OverloadProperties overload = properties.getOverload();
 		List<String> exemptPaths = overload.getExemptPaths();
 		if (exemptPaths.isEmpty()) {
-			String basePath = Binder.get(environment).bind(BASE_PATH, String.class).orElse("/actuator");
-			exemptPaths = List.of((basePath.endsWith("/") ? basePath : basePath + "/") + "health");
+			exemptPaths = List.of(HealthPath.of(environment));
 		}
 		return new ConcurrencyLimit(overload.getLimit().name().toLowerCase(Locale.ROOT), limit(overload),
 				exemptPaths, System::nanoTime);

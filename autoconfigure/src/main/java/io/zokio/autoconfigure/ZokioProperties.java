@@ -48,6 +48,9 @@ public class ZokioProperties implements Validator {
 	@NestedConfigurationProperty
 	private final OverloadProperties overload = new OverloadProperties();
 
+	@NestedConfigurationProperty
+	private final WarmupProperties warmup = new WarmupProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -90,6 +93,10 @@ public class ZokioProperties implements Validator {
 
 	public ProxyProtocol getProxyProtocol() {
 		return this.proxyProtocol;
+	}
+
+	public WarmupProperties getWarmup() {
+		return this.warmup;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.zokio.engine.buffer.BufferPoolSettings;
 import io.zokio.engine.protection.MinDataRate;
@@ -57,6 +58,14 @@ final class ZokioPropertiesValidator {
 
 	static final int MAX_CONCURRENCY_LIMIT = 1_000_000;
 
+	static final Duration MIN_WARMUP_DURATION = Duration.ofSeconds(1);
+
+	static final Duration MAX_WARMUP_DURATION = Duration.ofMinutes(10);
+
+	static final int MAX_WARMUP_CONCURRENCY = 1024;
+
+	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
 	private static final String CODE = "zokio.range";
 
 	private static final String[] UNITS = { "TB", "GB", "MB", "KB" };
@@ -89,6 +98,7 @@ final class ZokioPropertiesValidator {
 		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
 		validateConnections(properties.getConnections());
 		validateOverload(properties.getOverload());
+		validateWarmup(properties.getWarmup());
 		List<String> sources = properties.getProxyProtocol().getTrustedSources();
 		for (int i = 0; i < sources.size(); i++) {
 			try {
@@ -228,6 +238,31 @@ final class ZokioPropertiesValidator {
 		Duration timeout = overload.getAimd().getTimeout();
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			reject("overload.aimd.timeout", timeout, "must be positive");
+		}
+	}
+
+	private void validateWarmup(WarmupProperties warmup) {
+		Duration duration = warmup.getDuration();
+		if (duration == null || duration.compareTo(MIN_WARMUP_DURATION) < 0 || duration.compareTo(MAX_WARMUP_DURATION) > 0) {
+			reject("warmup.duration", duration, "must be between 1s and 10m");
+		}
+		if (warmup.getMaxRequests() < 1) {
+			reject("warmup.max-requests", warmup.getMaxRequests(), "must be at least 1");
+		}
+		Integer concurrency = warmup.getConcurrency();
+		if (concurrency != null && (concurrency < 1 || concurrency > MAX_WARMUP_CONCURRENCY)) {
+			reject("warmup.concurrency", concurrency, "must be between 1 and " + MAX_WARMUP_CONCURRENCY);
+		}
+		for (int i = 0; i < warmup.getRequests().size(); i++) {
+			WarmupProperties.Request request = warmup.getRequests().get(i);
+			String method = request.getMethod();
+			if (method == null || !TOKEN.matcher(method).matches()) {
+				reject("warmup.requests[" + i + "].method", method, "must be an HTTP method such as GET");
+			}
+			String path = request.getPath();
+			if (path == null || !path.startsWith("/")) {
+				reject("warmup.requests[" + i + "].path", path, "must be a path that starts with /");
+			}
 		}
 	}
 

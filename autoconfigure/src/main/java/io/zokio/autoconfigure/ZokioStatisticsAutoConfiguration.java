@@ -2,8 +2,11 @@ package io.zokio.autoconfigure;
 
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsParticipant;
+import io.zokio.engine.warmup.Warmup;
+import io.zokio.engine.warmup.WarmupPeers;
 import org.HdrHistogram.Recorder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,8 +37,13 @@ public final class ZokioStatisticsAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	StatisticsParticipant statisticsParticipant(ConnectionStatistics connectionStatistics) {
-		return new StatisticsParticipant(connectionStatistics);
+	StatisticsParticipant statisticsParticipant(ConnectionStatistics connectionStatistics,
+			ObjectProvider<Warmup> warmup) {
+		WarmupPeers peers = warmup.stream().map(Warmup::peers).findFirst().orElse(null);
+		if (peers == null) {
+			return new StatisticsParticipant(connectionStatistics);
+		}
+		return new StatisticsParticipant(connectionStatistics, peers::isWarmup);
 	}
 
 }

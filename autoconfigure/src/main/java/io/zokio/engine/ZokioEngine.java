@@ -10,6 +10,7 @@ import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.tls.TlsSelector;
 import io.zokio.engine.transport.LoopWatchdog;
 import io.zokio.engine.transport.TransportSelector;
+import io.zokio.engine.warmup.Warmup;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,8 @@ public final class ZokioEngine {
 
 	private final Supplier<@Nullable ConcurrencyLimit> overload;
 
+	private final Supplier<@Nullable Warmup> warmup;
+
 	private ZokioEngine(Builder builder) {
 		this.transport = builder.transport;
 		this.bufferPool = builder.bufferPool;
@@ -41,6 +44,7 @@ public final class ZokioEngine {
 		this.tls = builder.tls;
 		this.eventLoops = builder.eventLoops;
 		this.overload = builder.overload;
+		this.warmup = builder.warmup;
 	}
 
 	/**
@@ -108,6 +112,14 @@ public final class ZokioEngine {
 	}
 
 	/**
+	 * Return the warm-up of the server.
+	 * @return the warm-up, empty when it is off
+	 */
+	public Optional<Warmup> warmup() {
+		return Optional.ofNullable(this.warmup.get());
+	}
+
+	/**
 	 * Describes the parts of a {@link ZokioEngine}; a part not given is absent.
 	 */
 	public static final class Builder {
@@ -125,6 +137,8 @@ public final class ZokioEngine {
 		private Supplier<@Nullable LoopWatchdog> eventLoops = () -> null;
 
 		private Supplier<@Nullable ConcurrencyLimit> overload = () -> null;
+
+		private Supplier<@Nullable Warmup> warmup = () -> null;
 
 		private Builder() {
 		}
@@ -196,6 +210,16 @@ public final class ZokioEngine {
 		 */
 		public Builder overload(Supplier<@Nullable ConcurrencyLimit> overload) {
 			this.overload = overload;
+			return this;
+		}
+
+		/**
+		 * Give the warm-up, looked up when read.
+		 * @param warmup a lookup that returns {@code null} while the part is absent
+		 * @return this builder
+		 */
+		public Builder warmup(Supplier<@Nullable Warmup> warmup) {
+			this.warmup = warmup;
 			return this;
 		}
 

@@ -74,6 +74,12 @@ class ConfigurationValidationTests {
 			zokio.overload.vegas.probe-multiplier          | 0      | must be at least 1
 			zokio.overload.aimd.backoff-ratio              | 1.0    | must be at least 0.5 and below 1.0
 			zokio.overload.aimd.timeout                    | 0s     | must be positive
+			zokio.warmup.duration                          | 500ms  | must be between 1s and 10m
+			zokio.warmup.duration                          | 601s   | must be between 1s and 10m
+			zokio.warmup.max-requests                      | 0      | must be at least 1
+			zokio.warmup.concurrency                       | 0      | must be between 1 and 1024
+			zokio.warmup.requests[0].path                  | health | must be a path that starts with /
+			zokio.warmup.requests[0].method                | G T    | must be an HTTP method such as GET
 			""")
 	void refusesABadValueWithBootsReportNamingThePropertyAndTheRange(String property, String value, String reason,
 			CapturedOutput output) {

@@ -12,6 +12,8 @@ import io.zokio.engine.stats.StatisticsParticipant;
 import io.zokio.engine.transport.TransportMode;
 import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.ZokioLoopResources;
+import io.zokio.engine.warmup.Warmup;
+import io.zokio.engine.warmup.WarmupRequest;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.server.HttpServer;
 
@@ -32,7 +34,7 @@ class ZokioAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
 				ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
 				ZokioPipelineAutoConfiguration.class, ZokioOverloadAutoConfiguration.class,
-				ZokioEngineAutoConfiguration.class,
+				ZokioWarmupAutoConfiguration.class, ZokioEngineAutoConfiguration.class,
 				NettyReactiveWebServerAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "zokio.buffer-pool.preallocate=0");
 
@@ -105,6 +107,28 @@ class ZokioAutoConfigurationTests {
 				ConcurrencyLimit limit = context.getBean(ConcurrencyLimit.class);
 				assertThat(limit.limit()).isEqualTo(7);
 				assertThat(limit.exemptPaths()).containsExactly("/ping", "/status");
+			});
+	}
+
+	@Test
+	void leavesTheWarmupOffByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(Warmup.class).doesNotHaveBean(ZokioWarmupRunner.class);
+			assertThat(context.getBean(ZokioEngine.class).warmup()).isEmpty();
+		});
+	}
+
+	@Test
+	void warmsUpTheHealthEndpointUnderItsBasePathByDefaultAndKeepsWarmupConnectionsOutOfTheStatistics() {
+		this.contextRunner
+			.withPropertyValues("zokio.warmup.enabled=true", "management.endpoints.web.base-path=/manage")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ZokioWarmupRunner.class);
+				Warmup warmup = context.getBean(Warmup.class);
+				assertThat(context.getBean(ZokioEngine.class).warmup()).containsSame(warmup);
+				assertThat(warmup.settings().requests()).extracting(WarmupRequest::toString)
+					.containsExactly("GET /manage/health");
+				assertThat(warmup.settings().concurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
 			});
 	}
 

@@ -39,15 +39,16 @@ class EngineIndependenceTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
-			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
-			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
-			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.tls.., io.zokio.engine.selection.., io.zokio.engine.overload..
-			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
-			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.transport.., io.zokio.engine.overload..
-			transport   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.overload..
-			selection   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.overload..
-			overload    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection..
+			stats       | io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			protection  | io.zokio.engine.stats.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			conformance | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			buffer      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.tls.., io.zokio.engine.selection.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			pipeline    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			tls         | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.transport.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			transport   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			selection   | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.overload.., io.zokio.engine.warmup..
+			overload    | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.warmup..
+			warmup      | io.zokio.engine.stats.., io.zokio.engine.protection.., io.zokio.engine.conformance.., io.zokio.engine.buffer.., io.zokio.engine.pipeline.., io.zokio.engine.tls.., io.zokio.engine.transport.., io.zokio.engine.selection.., io.zokio.engine.overload..
 			""")
 	void capabilitiesMeetOnlyInThePipeline(String room, String others) {
 		JavaClasses classes = this.engine.that(resideInAPackage("io.zokio.engine." + room + ".."));

@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * A WebFlux application for tests: {@code /plaintext}, {@code /remote} (the client's address as the
  * application sees it), {@code /thread} (the serving thread's name),
- * {@code /delay?ms=}, {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
+ * {@code /delay?ms=}, {@code /status?code=} (an empty answer with that status), {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
  * {@code /echo}, {@code /size} (the request body's size, once all of it is read), {@code /allocator} (the identity of the allocator WebFlux writes through) and
  * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}), and
  * the Actuator endpoint {@code servingthread}.
@@ -126,6 +126,8 @@ public class TestApplication {
 					(request) -> Mono
 						.delay(Duration.ofMillis(Long.parseLong(request.queryParam("ms").orElse("0"))))
 						.then(ServerResponse.ok().bodyValue("delayed")))
+			.GET("/status",
+					(request) -> ServerResponse.status(Integer.parseInt(request.queryParam("code").orElse("200"))).build())
 			.GET("/gate", (request) -> Mono.fromFuture(gate).then(ServerResponse.ok().bodyValue("opened")))
 			.GET("/block", (request) -> {
 				blockTheEventLoopUntilTheGateOpens();

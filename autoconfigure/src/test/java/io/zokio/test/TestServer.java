@@ -42,7 +42,12 @@ public final class TestServer implements AutoCloseable {
 			.run(arguments(args)));
 	}
 
-	private static String[] arguments(String... args) {
+	/**
+	 * Return the arguments every test server starts with, followed by the given ones.
+	 * @param args further arguments
+	 * @return the arguments
+	 */
+	public static String[] arguments(String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.reactor.netty.shutdown-quiet-period=0s", "--management.endpoints.web.exposure.include=*",
 				"--spring.main.banner-mode=off"));

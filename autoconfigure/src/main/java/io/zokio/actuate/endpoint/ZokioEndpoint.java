@@ -43,7 +43,8 @@ public final class ZokioEndpoint {
 		return new ZokioDescriptor(transport(), tls(snapshot), BufferPoolDescriptor.of(this.engine.bufferPool().orElse(null)),
 				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
 				EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null)), ProxyProtocolDescriptor.of(this.engine.connections().orElse(null)),
-				OverloadDescriptor.of(this.engine.overload().orElse(null)));
+				OverloadDescriptor.of(this.engine.overload().orElse(null)),
+				WarmupDescriptor.of(this.engine.warmup().orElse(null)));
 	}
 
 	/**
@@ -62,6 +63,7 @@ public final class ZokioEndpoint {
 			case "eventLoops" -> EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null));
 			case "proxyProtocol" -> ProxyProtocolDescriptor.of(this.engine.connections().orElse(null));
 			case "overload" -> OverloadDescriptor.of(this.engine.overload().orElse(null));
+			case "warmup" -> WarmupDescriptor.of(this.engine.warmup().orElse(null));
 			default -> null;
 		};
 	}
@@ -104,13 +106,14 @@ public final class ZokioEndpoint {
 	 * @param eventLoops the event loops section
 	 * @param proxyProtocol the PROXY protocol section
 	 * @param overload the overload section, {@code null} when overload protection is off
+	 * @param warmup the warm-up section, {@code null} when warm-up is off
 	 */
 	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable TlsDescriptor tls,
 			@Nullable BufferPoolDescriptor bufferPool,
 			@Nullable ConnectionsDescriptor connections, @Nullable RequestsDescriptor requests,
 			@Nullable EventLoopsDescriptor eventLoops,
 			@Nullable ProxyProtocolDescriptor proxyProtocol,
-			@Nullable OverloadDescriptor overload) implements OperationResponseBody {
+			@Nullable OverloadDescriptor overload, @Nullable WarmupDescriptor warmup) implements OperationResponseBody {
 
 	}
 
