@@ -844,6 +844,9 @@ def main():
     parser.add_argument("--overload", action="store_true", help="only goodput and latency at 0.5 to 3 times plain "
                         "Boot's saturation, open-model over 512 connections, on /plaintext and /pool, for plain Boot, "
                         "Zokio defaults and each overload limit, into overload.md and overload.json")
+    parser.add_argument("--cold-start", action="store_true", help="only the first 1,000 requests after readiness "
+                        "against steady state, per variant (plain Boot, Zokio without and with warm-up, JDK 25 with "
+                        "and without a trained AOT cache), pinned and unpinned, into cold-start.md and cold-start.json")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
@@ -865,6 +868,10 @@ def main():
     if args.open_model:
         import open_model
         open_model.write_open_model(open_model.open_model(args), args.out)
+        sys.exit(0)
+    if args.cold_start:
+        import cold_start
+        cold_start.write_cold_start(cold_start.cold_start(args), args.out)
         sys.exit(0)
     if args.overload:
         import overload

@@ -62,11 +62,12 @@ public final class UnknownPropertiesReporter implements ApplicationListener<Appl
 	}
 
 	private static String withoutIndices(ConfigurationPropertyName name) {
-		ConfigurationPropertyName element = name;
-		while (element.getNumberOfElements() > 1 && element.isLastElementIndexed()) {
-			element = element.getParent();
+		for (int i = 1; i < name.getNumberOfElements(); i++) {
+			if (name.isNumericIndex(i)) {
+				return name.chop(i).toString();
+			}
 		}
-		return element.toString();
+		return name.toString();
 	}
 
 	/**

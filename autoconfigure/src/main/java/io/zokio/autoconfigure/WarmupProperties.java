@@ -32,7 +32,7 @@ public class WarmupProperties {
 	 * Longest the warm-up runs. Readiness waits for it; a warm-up whose latency has not settled by
 	 * then has failed.
 	 */
-	private Duration duration = Duration.ofSeconds(20);
+	private Duration duration = Duration.ofSeconds(60);
 
 	/**
 	 * Most requests the warm-up sends.

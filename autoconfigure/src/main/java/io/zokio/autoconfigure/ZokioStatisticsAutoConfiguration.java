@@ -31,19 +31,25 @@ public final class ZokioStatisticsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConnectionStatistics connectionStatistics(ZokioProperties properties, NettyServerProperties nettyServerProperties) {
-		return new ConnectionStatistics(properties.getStats().getLatencyWindow(),
-				properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout()));
+		return statistics(properties, nettyServerProperties);
 	}
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	StatisticsParticipant statisticsParticipant(ConnectionStatistics connectionStatistics,
-			ObjectProvider<Warmup> warmup) {
+			ObjectProvider<Warmup> warmup, ZokioProperties properties, NettyServerProperties nettyServerProperties) {
 		WarmupPeers peers = warmup.stream().map(Warmup::peers).findFirst().orElse(null);
 		if (peers == null) {
 			return new StatisticsParticipant(connectionStatistics);
 		}
-		return new StatisticsParticipant(connectionStatistics, peers::isWarmup);
+		return new StatisticsParticipant(connectionStatistics, peers::isWarmup,
+				statistics(properties, nettyServerProperties));
+	}
+
+	private static ConnectionStatistics statistics(ZokioProperties properties,
+			NettyServerProperties nettyServerProperties) {
+		return new ConnectionStatistics(properties.getStats().getLatencyWindow(),
+				properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout()));
 	}
 
 }

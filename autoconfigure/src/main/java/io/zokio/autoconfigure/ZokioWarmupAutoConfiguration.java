@@ -3,7 +3,8 @@ package io.zokio.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationHandler;
 import io.zokio.engine.warmup.Warmup;
 import io.zokio.engine.warmup.WarmupRequest;
 import io.zokio.engine.warmup.WarmupSettings;
@@ -16,14 +17,16 @@ import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
  * Auto-configuration of the warm-up of the application's server, when {@code zokio.warmup.enabled}:
- * requests sent through the server after it starts and before the application reports ready, kept
- * out of the server's statistics and of Spring's HTTP server observations.
+ * requests sent through the server after it starts and before the application reports ready,
+ * recorded apart from the server's statistics, and marked in Spring's HTTP server observations so
+ * that the meters they would make are denied.
  */
 @AutoConfiguration(after = ZokioAutoConfiguration.class)
 @ConditionalOnZokioServer
@@ -53,18 +56,18 @@ public final class ZokioWarmupAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ObservationPredicate.class, ServerRequestObservationContext.class })
+	@ConditionalOnClass({ ObservationHandler.class, MeterFilter.class, ServerRequestObservationContext.class })
 	static class WarmupObservationConfiguration {
 
 		@Bean
-		ObservationPredicate zokioWarmupObservations(Warmup warmup) {
-			return (name, context) -> !(context instanceof ServerRequestObservationContext observed
-					&& isWarmup(warmup, observed));
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		WarmupObservationHandler zokioWarmupObservationHandler(Warmup warmup) {
+			return new WarmupObservationHandler(warmup.peers());
 		}
 
-		private static boolean isWarmup(Warmup warmup, ServerRequestObservationContext observed) {
-			ServerHttpRequest request = observed.getCarrier();
-			return request != null && warmup.peers().isWarmup(request.getRemoteAddress());
+		@Bean
+		MeterFilter zokioWarmupMeterFilter() {
+			return MeterFilter.deny(WarmupObservationHandler::isWarmup);
 		}
 
 	}

@@ -51,7 +51,10 @@ class UnknownPropertiesReporterTests {
 	@Test
 	void saysNothingWhenEveryKeyIsKnown(CapturedOutput output) {
 		MockEnvironment environment = new MockEnvironment().withProperty("zokio.transport.mode", "nio")
-			.withProperty("zokio.enabled", "true");
+			.withProperty("zokio.enabled", "true")
+			.withProperty("zokio.warmup.requests[0].path", "/orders")
+			.withProperty("zokio.warmup.requests[0].headers.Accept", "application/json")
+			.withProperty("zokio.warmup.requests[1].body", "{}");
 		UnknownPropertiesReporter.report(environment, this.known);
 		assertThat(output).doesNotContain("Zokio has no property");
 	}

@@ -93,6 +93,8 @@ class WarmupIntegrationTests {
 			assertThat(after.accepted()).isEqualTo(2);
 			assertThat(after.requests()).isEqualTo(2);
 			await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(httpServerRequests(context)).isEqualTo(2));
+			assertThat(context.getBean(MeterRegistry.class).getMeters())
+				.noneMatch((meter) -> meter.getId().getTag("zokio.warmup") != null);
 		}
 		finally {
 			TestApplication.openGate();

@@ -16,7 +16,11 @@ final class EventLoopThreadFactory implements ThreadFactory {
 	private final AtomicInteger count = new AtomicInteger();
 
 	EventLoopThreadFactory(Transport transport) {
-		this.prefix = "zokio-http-" + transport.id() + "-";
+		this("zokio-http-" + transport.id() + "-");
+	}
+
+	EventLoopThreadFactory(String prefix) {
+		this.prefix = prefix;
 	}
 
 	@Override

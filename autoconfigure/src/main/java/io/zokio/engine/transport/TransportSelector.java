@@ -2,6 +2,7 @@ package io.zokio.engine.transport;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,10 @@ public final class TransportSelector implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TransportSelector.class);
 
+	private static final Duration REHEARSAL_TIMEOUT = Duration.ofSeconds(5);
+
+	static final String REHEARSAL_THREAD_PREFIX = "zokio-rehearsal-";
+
 	private final TransportSettings settings;
 
 	private final Supplier<List<TransportCandidate>> candidates;
@@ -53,6 +58,48 @@ public final class TransportSelector implements AutoCloseable {
 	public TransportSelector(TransportSettings settings, Supplier<List<TransportCandidate>> candidates) {
 		this.settings = settings;
 		this.candidates = candidates;
+	}
+
+	/**
+	 * Rehearse a selection for a mode, without a report or a log: run the stages of each candidate
+	 * in turn (load; a one-thread event loop group; a bind on loopback, then shut down) until one
+	 * passes them all, so that a selection made later finds the libraries initialized and the
+	 * classes of every stage loaded, as Boot's background preinitializer does for its own costly
+	 * classes. Every failure is left for the selection to meet and report.
+	 * @param mode the configured mode
+	 * @return the transport that passed every stage, or {@code null} if none did
+	 */
+	public static @Nullable Transport preload(TransportMode mode) {
+		return preload(TransportCandidates.forMode(mode));
+	}
+
+	static @Nullable Transport preload(List<TransportCandidate> candidates) {
+		for (TransportCandidate candidate : candidates) {
+			if (unavailabilityCause(candidate) == null && rehearse(candidate)) {
+				return candidate.transport();
+			}
+		}
+		return null;
+	}
+
+	private static boolean rehearse(TransportCandidate candidate) {
+		EventLoopGroup group = null;
+		try {
+			group = new MultiThreadIoEventLoopGroup(1,
+					new EventLoopThreadFactory(REHEARSAL_THREAD_PREFIX + candidate.transport().id() + "-"),
+					candidate.ioHandlerFactory());
+			trialBind(candidate, group, REHEARSAL_TIMEOUT);
+			return true;
+		}
+		catch (Exception | LinkageError ex) {
+			logger.trace("Rehearsing {} failed; the selection will say why", candidate.transport(), ex);
+			return false;
+		}
+		finally {
+			if (group != null) {
+				group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+			}
+		}
 	}
 
 	/**
@@ -130,7 +177,7 @@ public final class TransportSelector implements AutoCloseable {
 			return null;
 		}
 		try {
-			trialBind(candidate, group);
+			trialBind(candidate, group, this.settings.trialTimeout());
 		}
 		catch (Exception | LinkageError ex) {
 			group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
@@ -155,7 +202,7 @@ public final class TransportSelector implements AutoCloseable {
 		}
 	}
 
-	private void trialBind(TransportCandidate candidate, EventLoopGroup group) throws Exception {
+	private static void trialBind(TransportCandidate candidate, EventLoopGroup group, Duration timeout) throws Exception {
 		ChannelFactory<ServerSocketChannel> channels = () -> candidate.newChannel(ServerSocketChannel.class);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(group)
 			.channelFactory(channels)
@@ -167,9 +214,9 @@ public final class TransportSelector implements AutoCloseable {
 
 			});
 		ChannelFuture bound = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-		if (!bound.awaitUninterruptibly(this.settings.trialTimeout().toMillis())) {
+		if (!bound.awaitUninterruptibly(timeout.toMillis())) {
 			bound.cancel(false);
-			throw new IllegalStateException("trial bind did not complete within " + this.settings.trialTimeout());
+			throw new IllegalStateException("trial bind did not complete within " + timeout);
 		}
 		if (!bound.isSuccess()) {
 			Throwable cause = bound.cause();

@@ -46,7 +46,7 @@ public final class Warmup {
 
 	private final WarmupPeers peers = new WarmupPeers();
 
-	private final WarmupProgress progress = new WarmupProgress();
+	private final WarmupProgress progress = WarmupProgress.ofJvm();
 
 	private final CountDownLatch ended = new CountDownLatch(1);
 
@@ -112,6 +112,7 @@ public final class Warmup {
 	public WarmupReport run(WarmupTarget target) {
 		this.protocols = target.protocols();
 		this.startNanos = System.nanoTime();
+		this.progress.start();
 		this.started = true;
 		logger.info("Zokio: warming up the server on {} with {} for at most {} s or {} requests", this.protocols,
 				this.settings.requests(), this.settings.duration().toSeconds(), this.settings.maxRequests());

@@ -56,6 +56,27 @@ class TransportSelectorTests {
 	}
 
 	@Test
+	void rehearsesUntilACandidatePassesEveryStageAndLeavesNoLoopRunning() throws InterruptedException {
+		Transport rehearsed = TransportSelector.preload(List.of(
+				TestCandidate.failingAt(Transport.IO_URING, Stage.LOAD, "no io_uring library"),
+				TestCandidate.failingAt(Transport.EPOLL, Stage.BIND, "cannot bind"),
+				NioTransportCandidate.withDefaultSelector(), TestCandidate.working(Transport.KQUEUE)));
+		assertThat(rehearsed).isEqualTo(Transport.NIO);
+		for (Thread thread : rehearsalThreads()) {
+			thread.join(5000);
+		}
+		assertThat(rehearsalThreads()).isEmpty();
+	}
+
+	private static List<Thread> rehearsalThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith(TransportSelector.REHEARSAL_THREAD_PREFIX) && thread.isAlive())
+			.toList();
+	}
+
+	@Test
 	void releasesTheEventLoopsOfACandidateThatFailedToBind() throws InterruptedException {
 		this.resources = selector(false, TestCandidate.failingAt(Transport.EPOLL, Stage.BIND, "cannot bind"),
 				NioTransportCandidate.withDefaultSelector())

@@ -13,7 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WarmupProgressTests {
 
-	private final WarmupProgress progress = new WarmupProgress();
+	private long nanos;
+
+	private long compilationMillis;
+
+	private final WarmupProgress progress = new WarmupProgress(() -> this.nanos, () -> this.compilationMillis);
 
 	@Test
 	void settlesAtTheTenthWindowWhenTheLastThreeAreWithinToleranceOfTheLowest() {
@@ -50,6 +54,30 @@ class WarmupProgressTests {
 	}
 
 	@Test
+	void doesNotSettleWhileTheJitCompilesMoreThanItsShareOfTheLastThreeWindows() {
+		for (int i = 0; i < 20; i++) {
+			window(1, 40);
+		}
+		assertThat(state()).as("40 ms of compilation in each 300 ms window").isEqualTo(WarmupState.RUNNING);
+		window(1, 0);
+		assertThat(state()).as("80 ms over the last 900 ms").isEqualTo(WarmupState.RUNNING);
+		window(1, 0);
+		assertThat(state()).as("40 ms over the last 900 ms").isEqualTo(WarmupState.SETTLED);
+	}
+
+	@Test
+	void closesAWindowOnlyOnceItHasLastedItsLeastTime() {
+		for (int i = 0; i < 3 * WarmupProgress.WINDOW; i++) {
+			this.progress.answered(TimeUnit.MILLISECONDS.toNanos(9));
+		}
+		this.nanos += TimeUnit.MILLISECONDS.toNanos(WarmupProgress.MIN_WINDOW_MILLIS);
+		this.progress.answered(TimeUnit.MILLISECONDS.toNanos(1));
+		WarmupReport report = this.progress.report(List.of("h2c"), Duration.ZERO);
+		assertThat(report.firstWindow()).isNotNull();
+		assertThat(report.firstWindow().requests()).isEqualTo(3L * WarmupProgress.WINDOW + 1);
+	}
+
+	@Test
 	void reportsTheFirstAndTheLastCompleteWindow() {
 		window(9);
 		window(3);
@@ -77,10 +105,16 @@ class WarmupProgressTests {
 	}
 
 	private void window(long p99Millis) {
+		window(p99Millis, 0);
+	}
+
+	private void window(long p99Millis, long compiledMillis) {
 		int slow = WarmupProgress.WINDOW / 50;
 		for (int i = 0; i < WarmupProgress.WINDOW - slow; i++) {
 			this.progress.answered(TimeUnit.MILLISECONDS.toNanos(1));
 		}
+		this.nanos += TimeUnit.MILLISECONDS.toNanos(300);
+		this.compilationMillis += compiledMillis;
 		for (int i = 0; i < slow; i++) {
 			this.progress.answered(TimeUnit.MILLISECONDS.toNanos(p99Millis));
 		}
