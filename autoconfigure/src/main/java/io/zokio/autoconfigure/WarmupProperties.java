@@ -22,9 +22,9 @@ public class WarmupProperties {
 
 	/**
 	 * Requests the warm-up sends in turn, on every protocol the server speaks. Empty: a GET of the
-	 * health endpoint's path on the server port (management.endpoints.web.base-path followed by
-	 * /health), which runs the codec, the pipeline and WebFlux's dispatch without an application
-	 * side effect.
+	 * health endpoint's ping on the server port (management.endpoints.web.base-path followed by
+	 * /health/ping), which runs the codec, the pipeline and WebFlux's dispatch without an
+	 * application side effect, and answers 200 while readiness still refuses traffic.
 	 */
 	private List<Request> requests = new ArrayList<>();
 

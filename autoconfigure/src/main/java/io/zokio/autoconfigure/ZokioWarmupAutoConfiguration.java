@@ -43,7 +43,7 @@ public final class ZokioWarmupAutoConfiguration {
 					request.getHeaders(), request.getBody()))
 			.toList();
 		if (requests.isEmpty()) {
-			requests = List.of(new WarmupRequest("GET", HealthPath.of(environment), Map.of(), null));
+			requests = List.of(new WarmupRequest("GET", HealthPath.of(environment) + "/ping", Map.of(), null));
 		}
 		return new Warmup(new WarmupSettings(requests, warmup.getDuration(), warmup.getMaxRequests(),
 				warmup.concurrency()));

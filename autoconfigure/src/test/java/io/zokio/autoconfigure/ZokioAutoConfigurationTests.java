@@ -127,7 +127,7 @@ class ZokioAutoConfigurationTests {
 				Warmup warmup = context.getBean(Warmup.class);
 				assertThat(context.getBean(ZokioEngine.class).warmup()).containsSame(warmup);
 				assertThat(warmup.settings().requests()).extracting(WarmupRequest::toString)
-					.containsExactly("GET /manage/health");
+					.containsExactly("GET /manage/health/ping");
 				assertThat(warmup.settings().concurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
 			});
 	}

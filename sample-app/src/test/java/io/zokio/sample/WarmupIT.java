@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 class WarmupIT {
 
 	@Test
-	void warmsUpOnTheHealthEndpointByDefaultAndKeepsItOutOfTheRequests() throws Exception {
+	void warmsUpOnTheHealthPingByDefaultAndKeepsItOutOfTheRequests() throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start(List.of(),
 				List.of("--zokio.warmup.enabled=true", "--zokio.warmup.max-requests=2000"))) {
 			TestHttp http = new TestHttp(app.awaitPort());
@@ -28,7 +28,7 @@ class WarmupIT {
 			assertThat(warmup.get("state").asString()).isIn("request-limit", "settled");
 			assertThat(warmup.get("protocols").toString()).isEqualTo("[\"HTTP/1.1\"]");
 			assertThat(warmup.get("requests").asLong()).isGreaterThanOrEqualTo(500);
-			assertThat(app.output()).contains("Zokio: warming up the server on [HTTP/1.1] with [GET /actuator/health]");
+			assertThat(app.output()).contains("Zokio: warming up the server on [HTTP/1.1] with [GET /actuator/health/ping]");
 			JsonNode requests = http.getJson("/actuator/zokio/requests");
 			assertThat(requests.get("total").asLong()).isLessThan(warmup.get("requests").asLong());
 		}
