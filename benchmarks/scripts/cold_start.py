@@ -20,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from load import BASELINE, free_port, log, machine, median, percentile, sequential_latencies_us, wrk
+from load import BASELINE, App, free_port, log, machine, median, percentile, sequential_latencies_us, wrk
 
 JDK25 = Path("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
 
@@ -44,9 +44,10 @@ COMMON = ["--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logg
           "--management.endpoint.health.probes.enabled=true"]
 
 
-class ColdApp:
+class ColdApp(App):
+    """A JVM started from a command of its own, ready when readiness answers 200."""
 
-    def __init__(self, command, name):
+    def __init__(self, command, name):  # pylint: disable=super-init-not-called
         self.name = name
         self.port = free_port()
         self.log = tempfile.TemporaryFile()
@@ -77,13 +78,6 @@ class ColdApp:
         except OSError:
             return None
 
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 def summary(latencies):
@@ -104,11 +98,14 @@ def train(extracted_jar, cache):
                    *COMMON, *WARMUP], "aot-training")
     try:
         app.wait_ready()
+        app.process.terminate()
+        app.process.wait(180)
+        if not cache.exists():
+            app.log.seek(0)
+            raise RuntimeError("the training run wrote no AOT cache:\n"
+                               + app.log.read().decode(errors="replace")[-3000:])
     finally:
         app.stop()
-    if not cache.exists():
-        app.log.seek(0)
-        raise RuntimeError(f"the training run wrote no AOT cache:\n{app.log.read().decode(errors='replace')[-3000:]}")
 
 
 def command(args, name, variant, placement, extracted_jar, cache):
