@@ -37,7 +37,7 @@ class PrometheusIT {
 		HostTools.assumeInstalled("prometheus", PrometheusServer.PROGRAM, PROMTOOL);
 		Path rules = DOCS.resolve("prometheus/zokio-rules.yml");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "check", "rules", rules.toString()))
-			.contains("SUCCESS: 10 rules found");
+			.contains("SUCCESS: 11 rules found");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "test", "rules", "zokio-rules-test.yml"))
 			.contains("SUCCESS");
 		List<String> queries = dashboardQueries();
@@ -79,7 +79,7 @@ class PrometheusIT {
 						assertThat(rule.get("health").asString()).as(rule.get("name").asString()).isEqualTo("ok");
 					}
 				}
-				assertThat(loaded).hasSize(10)
+				assertThat(loaded).hasSize(11)
 					.contains("ZokioBufferPoolExhausted", "ZokioTransportFallback", "ZokioConnectionsRejected",
 							"ZokioEventLoopBlocked", "ZokioLatencyHigh", "ZokioShedding");
 				JsonNode up = prometheus.query("up{job=\"zokio-sample\"}").get("data").get("result");
