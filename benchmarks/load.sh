@@ -8,8 +8,8 @@
 #   benchmarks/load.sh --overload  goodput and latency at 0.5 to 3 times plain Boot's saturation, open-model, for plain
 #                                  Boot, Zokio defaults and each overload limit (about 30 minutes)
 #   benchmarks/load.sh --cold-start  the first 1,000 requests after readiness against steady state: plain Boot, Zokio
-#                                    without and with warm-up, JDK 25 with and without a trained AOT cache; pinned
-#                                    and unpinned (about 25 minutes with --rounds 3)
+#                                    without and with warm-up, JDK 25 (JDK25_HOME) with and without a trained AOT
+#                                    cache; pinned and unpinned (about 25 minutes with --rounds 3)
 #   benchmarks/load.sh --memory   the buffer pool's peak under 200 concurrent 1 MiB uploads, per transport
 #   benchmarks/load.sh --variants boot,zokio --rounds 20   the saturation comparison in 20 paired rounds
 #   benchmarks/load.sh --variants zokio-before,zokio --jar-before OLD.jar   a change against the sample app of an

@@ -2,8 +2,8 @@
 benchmarks/load.sh --cold-start.
 
 Variants, each a fresh JVM per round: plain Boot, Zokio without warm-up, Zokio with warm-up, and Zokio with warm-up
-on JDK 25, without and with an AOT cache (JEP 483/514/515) trained by a run of its own that warmed up and was then
-stopped. Each on two placements: the server pinned to CPU 0, and the server free on both CPUs. Rounds interleave
+on JDK 25 (from JDK25_HOME; left out when it is not set), without and with an AOT cache (JEP 483/514/515) trained by a
+run of its own that warmed up and was then stopped. Each on two placements: the server pinned to CPU 0, and the server free on both CPUs. Rounds interleave
 every variant and placement.
 
 One run: start the JVM, poll readiness (/actuator/health/readiness) until it answers 200 (the time to ready counts
@@ -22,7 +22,9 @@ from pathlib import Path
 
 from load import BASELINE, App, free_port, log, machine, median, percentile, sequential_latencies_us, wrk
 
-JDK25 = Path("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
+JDK25_HOME = os.environ.get("JDK25_HOME")
+
+JDK25 = Path(JDK25_HOME, "bin", "java") if JDK25_HOME else Path("java25-not-given")
 
 WARMUP = ["--zokio.warmup.enabled=true", "--zokio.warmup.requests[0].path=/plaintext"]
 
@@ -30,8 +32,8 @@ VARIANTS = {
     BASELINE: {"java": "java", "args": []},
     "zokio": {"java": "java", "args": []},
     "zokio-warmup": {"java": "java", "args": WARMUP},
-    "zokio-warmup-jdk25": {"java": str(JDK25), "args": WARMUP, "extracted": True},
-    "zokio-warmup-jdk25-aot": {"java": str(JDK25), "args": WARMUP, "extracted": True, "aot": True},
+    "zokio-warmup-jdk25": {"java": "JDK25_HOME", "args": WARMUP, "extracted": True},
+    "zokio-warmup-jdk25-aot": {"java": "JDK25_HOME", "args": WARMUP, "extracted": True, "aot": True},
 }
 
 PLACEMENTS = {"pinned": "0", "unpinned": "0,1"}
@@ -80,6 +82,12 @@ class ColdApp(App):
 
 
 
+def jdk25_version():
+    if not JDK25.exists():
+        return None
+    return subprocess.run([str(JDK25), "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+
+
 def summary(latencies):
     return {"p50_us": percentile(latencies, 50), "p99_us": percentile(latencies, 99),
             "p999_us": percentile(latencies, 99.9), "max_us": max(latencies)}
@@ -111,7 +119,8 @@ def train(extracted_jar, cache):
 def command(args, name, variant, placement, extracted_jar, cache):
     jar = args.jar_without_zokio if name == BASELINE else (extracted_jar if variant.get("extracted") else args.jar)
     jvm = [f"-XX:AOTCache={cache}"] if variant.get("aot") else []
-    return ["taskset", "-c", PLACEMENTS[placement], variant["java"], *jvm, "-Xms256m", "-Xmx256m", "-jar", str(jar),
+    java = str(JDK25) if variant["java"] == "JDK25_HOME" else variant["java"]
+    return ["taskset", "-c", PLACEMENTS[placement], java, *jvm, "-Xms256m", "-Xmx256m", "-jar", str(jar),
             *COMMON, *variant["args"]]
 
 
@@ -160,7 +169,7 @@ def cold_start(args):
         }
     return {"machine": machine(), "command": "benchmarks/load.sh --cold-start", "rounds": rounds,
             "requests": REQUESTS, "loadSeconds": LOAD_SECONDS, "placements": PLACEMENTS,
-            "variants": {name: VARIANTS[name] for name in names},
+            "variants": {name: VARIANTS[name] for name in names}, "jdk25": jdk25_version(),
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "runs": runs, "medians": medians}
 
 
@@ -170,7 +179,7 @@ def write_cold_start(report, out):
     machine_ = report["machine"]
     lines = ["# Cold start", "", f"`{report['command']}`, run {report['started']} on {machine_['cpu']} "
              f"({machine_['cores']} cores, Linux {machine_['kernel']}, {machine_['java']}; the JDK 25 variants on "
-             f"{JDK25.parent.parent.name}): {report['rounds']} interleaved rounds, a fresh JVM per run. 'pinned': the "
+             f"{report.get('jdk25', 'JDK 25')}): {report['rounds']} interleaved rounds, a fresh JVM per run. 'pinned': the "
              "server on CPU 0; 'unpinned': on both CPUs. The client sends on CPU 1. Medians of the rounds; every round "
              "is in `cold-start.json`.", "",
              "| Variant | Placement | Ready (s) | First 1,000 p50 / p99 / p99.9 (µs) | Steady p50 / p99 / p99.9 (µs) "
