@@ -52,26 +52,14 @@ class ColdApp(App):
     def __init__(self, command, name):  # pylint: disable=super-init-not-called
         self.name = name
         self.port = free_port()
+        self.scheme = "http"
         self.log = tempfile.TemporaryFile()
         self.started = time.monotonic()
         self.process = subprocess.Popen([*command, f"--server.port={self.port}"], stdout=self.log,
                                         stderr=subprocess.STDOUT)
 
-    def wait_ready(self, timeout=180):
-        deadline = self.started + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.log.seek(0)
-                raise RuntimeError(f"{self.name} exited:\n{self.log.read().decode(errors='replace')[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/actuator/health/readiness",
-                                            timeout=1) as response:
-                    if response.status == 200:
-                        return time.monotonic() - self.started
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"{self.name} was not ready in {timeout}s")
+    def wait_ready(self, timeout=180, path="/actuator/health/readiness"):
+        return super().wait_ready(timeout, path)
 
     def warmup(self):
         try:
@@ -79,7 +67,6 @@ class ColdApp(App):
                 return json.loads(response.read())
         except OSError:
             return None
-
 
 
 def jdk25_version():

@@ -94,14 +94,15 @@ class App:
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         self.started = time.monotonic()
 
-    def wait_ready(self, timeout=90):
+    def wait_ready(self, timeout=90, path="/plaintext"):
+        """Wait until path answers 200; return the seconds since the JVM started."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 self.log.seek(0)
                 raise RuntimeError(f"{self.name} exited:\n{self.log.read().decode(errors='replace')[-3000:]}")
             try:
-                with urllib.request.urlopen(f"{self.scheme}://127.0.0.1:{self.port}/plaintext", timeout=1,
+                with urllib.request.urlopen(f"{self.scheme}://127.0.0.1:{self.port}{path}", timeout=1,
                                             context=ssl._create_unverified_context()) as response:
                     if response.status == 200:
                         return time.monotonic() - self.started

@@ -10,11 +10,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Loads the native transports Zokio will try on a thread of its own as soon as the environment is
- * prepared, while the context is built, so that the transport selection on the main thread finds
- * their libraries loaded: the selection still runs every stage, and any failure is still its to
- * report. Like Boot's own background preinitializer, it stays off with
- * {@value #IGNORE}{@code =true} and on a single processor, and when {@code zokio.enabled} is false.
+ * Rehearses the transport selection ({@link TransportSelector#preload(TransportMode)}) on a thread
+ * of its own as soon as the environment is prepared, while the context is built, so that the
+ * selection on the main thread finds the libraries initialized and the classes of every stage
+ * loaded: the selection still runs every stage, and any failure is still its to report. Like
+ * Boot's own background preinitializer, it stays off with {@value #IGNORE}{@code =true} and on a
+ * single processor, and when {@code zokio.enabled} is false.
  */
 public final class ZokioBackgroundPreinitializer implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -31,15 +32,15 @@ public final class ZokioBackgroundPreinitializer implements ApplicationListener<
 	}
 
 	/**
-	 * Return the transport mode whose native transports to load in the background.
+	 * Return the transport mode whose selection to rehearse in the background.
 	 * @param environment the application's environment
 	 * @param processors the available processors
-	 * @return the mode, or {@code null} to load nothing ahead: preinitialization is ignored, there is
+	 * @return the mode, or {@code null} to rehearse nothing: preinitialization is ignored, there is
 	 * one processor, Zokio is disabled, or the mode is not one Zokio knows (the start will say so)
 	 */
 	static @Nullable TransportMode modeToPreload(Environment environment, int processors) {
-		if (Boolean.parseBoolean(environment.getProperty(IGNORE, System.getProperty(IGNORE, "false")))
-				|| processors <= 1 || !environment.getProperty("zokio.enabled", Boolean.class, true)) {
+		if (Boolean.parseBoolean(environment.getProperty(IGNORE)) || processors <= 1
+				|| !environment.getProperty("zokio.enabled", Boolean.class, true)) {
 			return null;
 		}
 		try {

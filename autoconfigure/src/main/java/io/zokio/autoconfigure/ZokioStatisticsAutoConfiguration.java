@@ -38,10 +38,11 @@ public final class ZokioStatisticsAutoConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	StatisticsParticipant statisticsParticipant(ConnectionStatistics connectionStatistics,
 			ObjectProvider<Warmup> warmup, ZokioProperties properties, NettyServerProperties nettyServerProperties) {
-		WarmupPeers peers = warmup.stream().map(Warmup::peers).findFirst().orElse(null);
-		if (peers == null) {
+		Warmup warming = warmup.getIfAvailable();
+		if (warming == null) {
 			return new StatisticsParticipant(connectionStatistics);
 		}
+		WarmupPeers peers = warming.peers();
 		return new StatisticsParticipant(connectionStatistics, peers::isWarmup,
 				statistics(properties, nettyServerProperties));
 	}

@@ -1,5 +1,6 @@
 package io.zokio.engine.warmup;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ final class PeerBinding extends ChannelDuplexHandler {
 	private static ByteBuf header(ChannelHandlerContext ctx) {
 		InetSocketAddress source = (InetSocketAddress) ctx.channel().localAddress();
 		InetSocketAddress destination = (InetSocketAddress) ctx.channel().remoteAddress();
-		String family = (source.getAddress() instanceof java.net.Inet6Address) ? "TCP6" : "TCP4";
+		String family = (source.getAddress() instanceof Inet6Address) ? "TCP6" : "TCP4";
 		String header = "PROXY " + family + " " + source.getAddress().getHostAddress() + " "
 				+ destination.getAddress().getHostAddress() + " " + source.getPort() + " " + destination.getPort()
 				+ "\r\n";

@@ -50,7 +50,7 @@ public final class Warmup {
 
 	private final CountDownLatch ended = new CountDownLatch(1);
 
-	private final Disposable.Swap exchanges = Disposables.swap();
+	private final Disposable.Swap subscription = Disposables.swap();
 
 	private volatile List<String> protocols = List.of();
 
@@ -101,7 +101,7 @@ public final class Warmup {
 	 */
 	public void cancel() {
 		this.progress.end(WarmupState.CANCELLED, "the application is shutting down");
-		this.exchanges.dispose();
+		this.subscription.dispose();
 	}
 
 	/**
@@ -123,7 +123,7 @@ public final class Warmup {
 			.build();
 		try {
 			List<Mono<Integer>> exchanges = exchanges(target, loops, connections);
-			this.exchanges.update(Flux.range(0, this.settings.maxRequests())
+			this.subscription.update(Flux.range(0, this.settings.maxRequests())
 				.takeWhile((i) -> this.progress.isRunning())
 				.flatMap((i) -> timed(exchanges.get(i % exchanges.size()), i % exchanges.size()),
 						this.settings.concurrency(), 1)
@@ -140,7 +140,7 @@ public final class Warmup {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			this.exchanges.dispose();
+			this.subscription.dispose();
 			connections.disposeLater().block(RELEASE_TIMEOUT);
 			loops.disposeLater(Duration.ZERO, RELEASE_TIMEOUT).block(RELEASE_TIMEOUT);
 			this.peers.clear();
@@ -175,7 +175,7 @@ public final class Warmup {
 
 	private void fail(String reason) {
 		this.progress.fail(reason);
-		this.exchanges.dispose();
+		this.subscription.dispose();
 	}
 
 	private List<Mono<Integer>> exchanges(WarmupTarget target, LoopResources loops, ConnectionProvider connections) {
