@@ -47,6 +47,7 @@ COMPARE_ONLY_VARIANTS = {
     "zokio-io-uring": ["--zokio.transport.mode=io-uring"],
     "zokio-io-uring-no-ring": ["--zokio.transport.mode=io-uring", "--zokio.buffer-pool.ring.enabled=false"],
     BEFORE: [],
+    BEFORE + "-io-uring": ["--zokio.transport.mode=io-uring"],
 }
 
 LATENCY_VARIANTS = {
@@ -85,7 +86,7 @@ class App:
         self.name = name
         self.port = free_port()
         jar = (jars.jar_without_zokio if name == BASELINE
-               else jars.jar_before if name == BEFORE and jars.jar_before else jars.jar)
+               else jars.jar_before if name.startswith(BEFORE) and jars.jar_before else jars.jar)
         command = ["taskset", "-c", cpus()[0], "java", "-Xms256m", "-Xmx256m", "-jar", str(jar),
                    f"--server.port={self.port}", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                    "--logging.level.root=WARN", "--zokio.connections.max=12000", *args, *extra]
@@ -824,7 +825,8 @@ def main():
     parser.add_argument("--jar-without-zokio", type=Path, help="the sample app without the Zokio starter "
                         "(default: zokio-sample-app-without-zokio.jar next to --jar)")
     parser.add_argument("--jar-before", type=Path, help="the sample app built from an earlier commit, served as the "
-                        "zokio-before variant, to compare a change side by side with what it changes")
+                        "zokio-before variant (zokio-before-io-uring on io_uring), to compare a change side by side "
+                        "with what it changes")
     parser.add_argument("--benchmarks-jar", type=Path, required=True)
     parser.add_argument("--smoke", action="store_true", help="a few seconds, for CI")
     parser.add_argument("--rounds", type=int, default=5)

@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.request
 
-from load import (BASELINE, App, cpus, fixed_rate_levels, interleaved, log, machine, median, start_warmed,
+from load import (BASELINE, BEFORE, App, cpus, fixed_rate_levels, interleaved, log, machine, median, start_warmed,
                   svg_bars)
 
 OPEN_MODEL_VARIANTS = {
@@ -165,13 +165,15 @@ def upload_wave(app, clients=200, size=1024 * 1024):
     poller = threading.Thread(target=poll)
     poller.start()
     threads = [threading.Thread(target=upload, args=(app.port, size, outcomes)) for _ in range(clients)]
+    started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    seconds = time.monotonic() - started
     done.set()
     poller.join()
-    return {"peak_bytes": peak[0], "echoed": sum(outcomes), "clients": clients}
+    return {"peak_bytes": peak[0], "echoed": sum(outcomes), "clients": clients, "seconds": seconds}
 
 
 def idle_wave(app, count=IDLE_CONNECTIONS):
@@ -197,11 +199,13 @@ def memory(args):
     report = {"machine": machine(), "command": "benchmarks/load.sh --memory", "rounds": args.rounds,
               "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     try:
-        for name, variant_args in MEMORY_VARIANTS.items():
+        variants = dict(MEMORY_VARIANTS)
+        if args.jar_before:
+            variants.update({name.replace("zokio", BEFORE, 1): value for name, value in MEMORY_VARIANTS.items()})
+        for name, variant_args in variants.items():
             apps[name] = App(args, name, ["--management.endpoints.web.exposure.include=zokio",
                                           "--zokio.buffer-pool.preallocate=0", *variant_args])
-        for app in apps.values():
-            app.wait_ready()
+            apps[name].wait_ready()
         report["transports"] = {name: app.transport() for name, app in apps.items()}
         report["idle"] = {name: idle_wave(app) for name, app in apps.items()}
         def wave(round_index, name, app):
@@ -229,12 +233,16 @@ def write_memory(report, out):
              "in 4 MiB chunks). **Uploads**: 200 clients each POST 1 MiB to `/echo` at once, the pool polled every "
              f"20 ms and the peak taken; medians of {report['rounds']} interleaved rounds. **Idle**: "
              f"{IDLE_CONNECTIONS} keep-alive connections left idle after one request each, on each fresh server "
-             "before any upload (the pool keeps the chunks an upload wave took).", "",
-             "| Variant | Transport | uploads: peak MiB | × epoll | echoed whole | idle: MiB |", "|---|---|---|---|---|---|"]
+             "before any upload (the pool keeps the chunks an upload wave took). **Wave**: the median time from the first "
+             "client's start to the last one's end. With `--jar-before`, `zokio-before-*` rows are the sample app "
+             "of an earlier commit, side by side.", "",
+             "| Variant | Transport | uploads: peak MiB | × epoll | echoed whole | wave: s | idle: MiB |",
+             "|---|---|---|---|---|---|---|"]
     for name, peak in report["median_peak_bytes"].items():
         echoed = min(run["echoed"] for run in report["runs"][name])
+        seconds = median([run["seconds"] for run in report["runs"][name]])
         idle = report["idle"][name]["idle_bytes"]
         lines.append(f"| {name} | {report['transports'][name]} | {peak / 2**20:.1f} | {peak / epoll:.2f} | "
-                     f"{echoed} of 200 (fewest in a round) | {idle / 2**20:.1f} |")
+                     f"{echoed} of 200 (fewest in a round) | {seconds:.2f} | {idle / 2**20:.1f} |")
     (out / "memory.md").write_text("\n".join(lines) + "\n")
     log(f"memory results in {out}")

@@ -33,6 +33,8 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private boolean goAwayWatched;
 
+	private boolean readWhenWritable;
+
 	private @Nullable ChannelHandlerContext context;
 
 	/**
@@ -133,9 +135,28 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		}
 	}
 
+	/**
+	 * Pass a read on, or keep it back while the connection's writes wait (the channel is not
+	 * writable) until they drain: a client that does not read its answers then stops being read,
+	 * whatever the transport, rather than filling the buffer pool. Reactor Netty's own back-pressure
+	 * stops reading only once its prefetched body chunks are written.
+	 */
 	@Override
 	public void read(ChannelHandlerContext ctx) {
+		if (!ctx.channel().isWritable()) {
+			this.readWhenWritable = true;
+			return;
+		}
 		this.gate.read(ctx);
+	}
+
+	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+		if (this.readWhenWritable && ctx.channel().isWritable()) {
+			this.readWhenWritable = false;
+			this.gate.read(ctx);
+		}
+		ctx.fireChannelWritabilityChanged();
 	}
 
 	private void refuse(ChannelHandlerContext ctx, Refusal refusal) {

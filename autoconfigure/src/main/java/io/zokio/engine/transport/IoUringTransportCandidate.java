@@ -3,9 +3,11 @@ package io.zokio.engine.transport;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringBufferRingAllocator;
 import io.netty.channel.uring.IoUringBufferRingConfig;
@@ -38,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * reads. A ring starts with a batch of buffers and grows by a batch each time the kernel finds it
  * empty, up to its size; past that Netty fires {@code IoUringBufferRingExhaustedEvent} and the read
  * waits for buffers to return.
+ * <p>
+ * Each receive ends its connection's read loop ({@link #READS}): within a loop io_uring schedules
+ * the next receive itself, past the pipeline, so a connection whose writes wait went on being read
+ * up to 16 times a loop and Reactor Netty's prefetch of 128 body chunks was all that stopped it
+ * (200 concurrent 1 MiB echoes whose clients read only once they have sent held 32 to 40 MiB of
+ * pool at the peak). With one receive a loop, the next waits for the pipeline's read, which Zokio
+ * keeps back until the connection's writes drain.
  */
 final class IoUringTransportCandidate implements TransportCandidate {
 
@@ -57,6 +66,8 @@ final class IoUringTransportCandidate implements TransportCandidate {
 			IoUringServerSocketChannel.class, IoUringSocketChannel.class, IoUringDatagramChannel.class);
 
 	static final short BUFFER_GROUP_ID = 0;
+
+	static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1);
 
 	private final ProvidedBuffers providedBuffers;
 
@@ -95,8 +106,10 @@ final class IoUringTransportCandidate implements TransportCandidate {
 
 	@Override
 	public Map<ChannelOption<?>, Object> childOptions() {
-		return readsIntoProvidedBuffers() ? Map.of(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, BUFFER_GROUP_ID)
-				: Map.of();
+		return readsIntoProvidedBuffers()
+				? Map.of(ChannelOption.RCVBUF_ALLOCATOR, READS, IoUringChannelOption.IO_URING_BUFFER_GROUP_ID,
+						BUFFER_GROUP_ID)
+				: Map.of(ChannelOption.RCVBUF_ALLOCATOR, READS);
 	}
 
 	@Override

@@ -3,6 +3,9 @@ package io.zokio.engine.transport;
 import java.time.Duration;
 import java.util.List;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.internal.PlatformDependent;
 import io.zokio.engine.selection.Attempt;
@@ -166,6 +169,16 @@ class TransportSelectorTests {
 		assertThat(TransportMode.IO_URING.order()).containsExactly(Transport.IO_URING, Transport.EPOLL,
 				Transport.KQUEUE, Transport.NIO);
 		assertThat(TransportMode.NIO.order()).startsWith(Transport.NIO);
+	}
+
+	@Test
+	void endsEachReadLoopOfAnIoUringConnectionAfterOneReceiveWithOrWithoutProvidedBuffers() {
+		ProvidedBuffers ring = new ProvidedBuffers(16, 1024, () -> Unpooled.directBuffer(1024));
+		for (ProvidedBuffers buffers : List.of(ProvidedBuffers.NONE, ring)) {
+			Object reads = new IoUringTransportCandidate(buffers).childOptions().get(ChannelOption.RCVBUF_ALLOCATOR);
+			assertThat(reads).isInstanceOfSatisfying(MaxMessagesRecvByteBufAllocator.class,
+					(allocator) -> assertThat(allocator.maxMessagesPerRead()).isOne());
+		}
 	}
 
 	@Test
