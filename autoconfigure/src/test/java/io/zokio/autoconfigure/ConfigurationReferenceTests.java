@@ -4,7 +4,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,16 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every property has generated metadata with a description (for IDE completion) and a row in the
- * configuration reference, the switches of Zokio's health indicator and info contributor included.
+ * configuration reference, the switches of Zokio's health indicator and info contributor included;
+ * every property the upgrade guide tells users to set exists.
  */
 class ConfigurationReferenceTests {
 
 	@Test
 	void everyPropertyHasADescriptionAndARowInTheReference() throws Exception {
-		JsonNode metadata;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			metadata = JsonMapper.builder().build().readTree(in);
-		}
+		JsonNode metadata = metadata();
 		String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
 		List<String> names = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
@@ -35,6 +37,28 @@ class ConfigurationReferenceTests {
 		assertThat(names).contains("zokio.enabled", "zokio.transport.mode", "zokio.buffer-pool.preallocate",
 				"zokio.stats.latency-window", "zokio.connections.max", "management.health.zokio.enabled",
 				"management.info.zokio.enabled");
+	}
+
+	@Test
+	void everyPropertyTheUpgradeGuideNamesExists() throws Exception {
+		Set<String> names = new HashSet<>();
+		for (JsonNode property : metadata().get("properties")) {
+			names.add(property.get("name").asString());
+		}
+		String guide = Files.readString(Path.of("..", "docs", "upgrading.md"));
+		Pattern property = Pattern.compile("(?:zokio|management\\.(?:health|info)\\.zokio)\\.[a-z0-9.-]*[a-z0-9]");
+		Matcher named = property.matcher(guide);
+		List<String> mentioned = new ArrayList<>();
+		while (named.find()) {
+			mentioned.add(named.group());
+		}
+		assertThat(mentioned).hasSizeGreaterThan(20).allSatisfy((name) -> assertThat(names).contains(name));
+	}
+
+	private JsonNode metadata() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			return JsonMapper.builder().build().readTree(in);
+		}
 	}
 
 }
