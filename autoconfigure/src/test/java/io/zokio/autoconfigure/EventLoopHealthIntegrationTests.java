@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A handler that blocks its event loop, on every transport: the loop watchdog finds the loop
  * blocked, logs its stack trace once, counts it in the endpoint and the meters, turns liveness
- * {@code BROKEN} once the loop is stuck, and sees it run again.
+ * {@code BROKEN} once the loop is stuck, and sees it run again. A handler that keeps its loop busy
+ * loading classes, as the first requests of a cold JVM do, is a cold start: logged, not counted.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EventLoopHealthIntegrationTests {
@@ -47,8 +48,7 @@ class EventLoopHealthIntegrationTests {
 	@EnumSource(ServerTransport.class)
 	void findsABlockedLoopLogsItsStackOnceCountsItBreaksLivenessAndSeesItRunAgain(ServerTransport transport, CapturedOutput output)
 			throws Exception {
-		TestServer server = this.resources.add(transport.start("--zokio.transport.blocked-loop-threshold=100ms",
-				"--zokio.transport.event-loop-threads=2"));
+		TestServer server = start(transport, "100ms");
 		TestServer.Port management = new TestServer.Port(server.port());
 		JsonNode before = management.getJsonOnce("/actuator/zokio/eventLoops");
 		assertThat(before.get("loops")).hasSize(2);
@@ -91,6 +91,28 @@ class EventLoopHealthIntegrationTests {
 			.containsExactlyInAnyOrderElementsOf(blockedAfter.stream().map(Long::doubleValue).toList());
 		assertThat(registry.get("zokio.eventloop.lag").timeGauges()).hasSize(2);
 		assertThat(registry.get("netty.eventexecutor.tasks.pending").gauges()).hasSize(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void takesALoopBusyLoadingClassesForAColdStartRatherThanABlock(ServerTransport transport, CapturedOutput output)
+			throws Exception {
+		TestServer server = start(transport, "50ms");
+		TestServer.Port management = new TestServer.Port(server.port());
+		long blockedBefore = management.getJsonOnce("/actuator/zokio/eventLoops").get("blocked").asLong();
+		int logged = output.length();
+		RawHttpConnection connection = this.resources.add(new RawHttpConnection(server.port(), 10_000));
+		connection.send("GET /load-classes?ms=250 HTTP/1.1\r\nHost: a\r\n\r\n");
+		assertThat(Integer.parseInt(connection.readResponse().body())).as("classes loaded").isGreaterThan(100);
+		await().atMost(SETTLE).until(() -> output.toString().substring(logged).contains("a cold start, not counted as blocked"));
+		assertThat(output.toString().substring(logged)).contains("while the JVM loaded")
+			.doesNotContain("loadClassesOnTheEventLoop");
+		assertThat(management.getJsonOnce("/actuator/zokio/eventLoops").get("blocked").asLong()).isEqualTo(blockedBefore);
+	}
+
+	private TestServer start(ServerTransport transport, String blockedLoopThreshold) {
+		return this.resources.add(transport.start("--zokio.transport.blocked-loop-threshold=" + blockedLoopThreshold,
+				"--zokio.transport.event-loop-threads=2"));
 	}
 
 	/**

@@ -1,13 +1,29 @@
 package io.zokio.test;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.HttpObjectDecoder;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -28,7 +44,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * A WebFlux application for tests: {@code /plaintext}, {@code /remote} (the client's address as the
  * application sees it), {@code /thread} (the serving thread's name),
- * {@code /delay?ms=}, {@code /status?code=} (an empty answer with that status), {@code /gate} (answers once the test opens the gate), {@code /bytes?size=} and
+ * {@code /delay?ms=}, {@code /status?code=} (an empty answer with that status), {@code /gate} (answers once the test opens the gate), {@code /load-classes?ms=} (loads classes on the event loop for that long), {@code /bytes?size=} and
  * {@code /echo}, {@code /size} (the request body's size, once all of it is read), {@code /allocator} (the identity of the allocator WebFlux writes through) and
  * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}), and
  * the Actuator endpoint {@code servingthread}.
@@ -38,6 +54,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class TestApplication {
 
 	private static final byte[] CHUNK = new byte[64 * 1024];
+
+	private static final List<Class<?>> NETTY_JARS = List.of(AttributeKey.class, ByteBuf.class, Channel.class,
+			ByteToMessageDecoder.class, HttpObjectDecoder.class, Http2FrameCodec.class, SslHandler.class);
 
 	private static volatile CompletableFuture<Void> gate = new CompletableFuture<>();
 
@@ -133,6 +152,10 @@ public class TestApplication {
 				blockTheEventLoopUntilTheGateOpens();
 				return ServerResponse.ok().bodyValue("unblocked");
 			})
+			.GET("/load-classes", (request) -> {
+				int loaded = loadClassesOnTheEventLoop(Long.parseLong(request.queryParam("ms").orElse("100")));
+				return ServerResponse.ok().bodyValue(String.valueOf(loaded));
+			})
 			.GET("/bytes", (request) -> {
 				int size = Integer.parseInt(request.queryParam("size").orElse("0"));
 				Flux<DataBuffer> body = Flux.range(0, (size + CHUNK.length - 1) / CHUNK.length)
@@ -165,6 +188,51 @@ public class TestApplication {
 				.flatMap((size) -> ServerResponse.ok().bodyValue(String.valueOf(size))))
 			.POST("/echo", (request) -> ServerResponse.ok().body(request.bodyToFlux(DataBuffer.class), DataBuffer.class))
 			.build();
+	}
+
+	/**
+	 * What a cold JVM does on an event loop through its first requests, for the loop watchdog's
+	 * tests: load classes, here Netty's, each time anew in a class loader of their own, for the given
+	 * time or until all are loaded.
+	 * @param millis how long to go on loading
+	 * @return the classes loaded
+	 */
+	static int loadClassesOnTheEventLoop(long millis) {
+		long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+		Set<URL> jars = new LinkedHashSet<>();
+		for (Class<?> anchor : NETTY_JARS) {
+			jars.add(anchor.getProtectionDomain().getCodeSource().getLocation());
+		}
+		List<String> names = new ArrayList<>();
+		try {
+			for (URL location : jars) {
+				try (JarFile jar = new JarFile(Path.of(location.toURI()).toFile())) {
+					jar.stream()
+						.map(JarEntry::getName)
+						.filter((name) -> name.endsWith(".class") && !name.contains("-"))
+						.forEach((name) -> names.add(name.substring(0, name.length() - 6).replace('/', '.')));
+				}
+			}
+			int loaded = 0;
+			try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+				for (String name : names) {
+					if (System.nanoTime() >= end) {
+						break;
+					}
+					try {
+						Class.forName(name, false, loader);
+						loaded++;
+					}
+					catch (ClassNotFoundException | LinkageError ex) {
+						// a class whose optional dependency is absent
+					}
+				}
+			}
+			return loaded;
+		}
+		catch (IOException | URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -15,9 +15,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged sample application, started with its defaults, answering a real client.
+ * The packaged sample application, started with its defaults, answering a real client; and its
+ * startup log, with java.nio open to Netty (as the jar's manifest and the application open it) and
+ * closed.
  */
 class SampleApplicationIT {
+
+	private static final String JAVA_NIO_CLOSED = "open java.nio to Netty";
 
 	private static SampleAppProcess app;
 
@@ -106,6 +110,22 @@ class SampleApplicationIT {
 		assertThat(health.get("components").get("zokio").get("details").get("transport").asString()).isEqualTo(name);
 		assertThat(http.getJson("/actuator/info").get("zokio").get("transport").get("name").asString())
 			.isEqualTo(name);
+	}
+
+	@Test
+	void logsItsPoolInReadableSizesAndFindsJavaNioOpen() {
+		assertThat(app.output()).contains("Zokio buffer pool: direct, 16MB of 16MB pre-allocated in 4 chunks of 4MB")
+			.doesNotContain(JAVA_NIO_CLOSED);
+	}
+
+	@Test
+	void warnsWithTheFixWhenJavaNioIsNotOpenToNetty() throws Exception {
+		try (SampleAppProcess closed = SampleAppProcess.start(List.of("-Dio.netty.tryReflectionSetAccessible=false"),
+				List.of())) {
+			closed.awaitPort();
+			assertThat(closed.output()).contains(JAVA_NIO_CLOSED,
+					"--add-opens java.base/java.nio=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true");
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.internal.PlatformDependent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * heap buffers are the last step.
  */
 final class BufferPoolBuilder {
+
+	static final String CLEANER_WARNING = "Zokio buffer pool: Netty allocates direct buffers through the JDK's "
+			+ "cleaner, which waits up to half a second on the event loop each time direct memory runs short "
+			+ "(a memory episode then stalls the server instead of shedding load); open java.nio to Netty: "
+			+ "--add-opens java.base/java.nio=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true "
+			+ "(or, in an executable jar, the manifest entry Add-Opens: java.base/java.nio with that property)";
 
 	private static final Logger logger = LoggerFactory.getLogger(BufferPoolBuilder.class);
 
@@ -112,13 +119,17 @@ final class BufferPoolBuilder {
 
 	private static void log(BufferPool pool) {
 		String summary = "Zokio buffer pool: " + (pool.isDirect() ? "direct" : "heap") + ", "
-				+ pool.preallocatedBytes() + " of " + pool.requestedBytes() + " bytes pre-allocated in "
-				+ pool.chunks() + " chunks of " + pool.chunkSize() + " bytes over " + pool.arenas() + " arenas";
+				+ ByteSizes.format(pool.preallocatedBytes()) + " of " + ByteSizes.format(pool.requestedBytes())
+				+ " pre-allocated in " + pool.chunks() + " chunks of " + ByteSizes.format(pool.chunkSize()) + " over "
+				+ pool.arenas() + " arenas";
 		if (pool.isFallback()) {
 			logger.warn("{}: {}", summary, pool.cause());
 		}
 		else {
 			logger.info(summary);
+		}
+		if (pool.isDirect() && !PlatformDependent.useDirectBufferNoCleaner()) {
+			logger.warn(CLEANER_WARNING);
 		}
 	}
 

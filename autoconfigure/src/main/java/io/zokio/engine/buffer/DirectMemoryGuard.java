@@ -110,10 +110,10 @@ public final class DirectMemoryGuard {
 		if (this.underPressure.compareAndSet(false, true)) {
 			this.episodes.increment();
 			this.refusalsAtEpisodeStart = refusals();
-			logger.warn("Zokio: direct memory is exhausted ({}; {} of {} bytes used, {} held by the pool): "
+			logger.warn("Zokio: direct memory is exhausted ({}; {} of {} used, {} held by the pool): "
 					+ "new requests are refused with 503 and connections whose allocations fail are closed "
-					+ "until memory is freed", cause, MemoryLimits.usedDirectMemoryNow(), this.maxDirectMemory,
-					this.pool.usedBytes());
+					+ "until memory is freed", cause, ByteSizes.format(MemoryLimits.usedDirectMemoryNow()),
+					ByteSizes.format(this.maxDirectMemory), ByteSizes.format(this.pool.usedBytes()));
 		}
 	}
 

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * behind whatever the loop is doing. A loop whose heartbeat has waited longer than the threshold is
  * blocked: one WARN with the loop's stack trace, then one INFO when it runs again, and a count.
  * The cost is one small task per loop per tick, on a thread of its own.
+ * <p>
+ * A cold JVM is not a blocked loop: while the loop's thread runs (neither waiting nor parked) and
+ * the JVM loads classes ({@value #COLD_CLASSES_PER_SECOND} or more a second) or compiles for at
+ * least half of the wait, as it does through the first requests after a start, the wait is logged
+ * at INFO and not counted, unless it lasts ten thresholds, the point at which liveness calls the
+ * loop stuck. A loop waiting on a lock, a sleep or a future is blocked whatever the JVM does.
  */
 public final class LoopWatchdog implements AutoCloseable {
 
@@ -32,6 +38,10 @@ public final class LoopWatchdog implements AutoCloseable {
 	private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	static final long COLD_CLASSES_PER_SECOND = 200;
+
+	private static final int STUCK_THRESHOLDS = 10;
 
 	private final List<Loop> loops;
 
@@ -146,6 +156,10 @@ public final class LoopWatchdog implements AutoCloseable {
 
 		private volatile String name;
 
+		private volatile JvmActivity sentActivity = JvmActivity.NONE;
+
+		private volatile long coldSentNanos = NONE;
+
 		Loop(EventExecutor executor) {
 			this.executor = executor;
 			this.name = "event loop " + System.identityHashCode(executor);
@@ -154,6 +168,7 @@ public final class LoopWatchdog implements AutoCloseable {
 		void tick(long now, long thresholdNanos) {
 			long sent = this.sentNanos;
 			if (sent == 0) {
+				this.sentActivity = JvmActivity.now();
 				this.sentNanos = now;
 				try {
 					this.executor.execute(this);
@@ -164,12 +179,39 @@ public final class LoopWatchdog implements AutoCloseable {
 				return;
 			}
 			if (this.reportedSentNanos != sent && now - sent >= thresholdNanos) {
+				if (now - sent < STUCK_THRESHOLDS * thresholdNanos && isCold(sent, now)) {
+					return;
+				}
 				this.reportedSentNanos = sent;
 				this.blocked.increment();
 				logger.warn("Zokio: event loop {} has not run a task for {} ms; a task on it blocks (blocking I/O, "
 						+ "a lock or a long computation on an event loop stalls every connection on it):\n{}", this.name,
 						TimeUnit.NANOSECONDS.toMillis(now - sent), stackTrace());
 			}
+		}
+
+		private boolean isCold(long sent, long now) {
+			if (!isRunning()) {
+				return false;
+			}
+			JvmActivity since = JvmActivity.now().since(this.sentActivity);
+			long waitedNanos = now - sent;
+			boolean cold = since.loadedClasses() * TimeUnit.SECONDS.toNanos(1) >= COLD_CLASSES_PER_SECOND * waitedNanos
+					|| TimeUnit.MILLISECONDS.toNanos(since.compilationMillis()) * 2 >= waitedNanos;
+			if (cold && this.coldSentNanos != sent) {
+				this.coldSentNanos = sent;
+				logger.info("Zokio: event loop {} has not run a task for {} ms while the JVM loaded {} classes and "
+						+ "compiled for {} ms: a cold start, not counted as blocked", this.name,
+						TimeUnit.NANOSECONDS.toMillis(waitedNanos), since.loadedClasses(), since.compilationMillis());
+			}
+			return cold;
+		}
+
+		private boolean isRunning() {
+			if (this.executor instanceof SingleThreadEventExecutor loop && loop.threadProperties() != null) {
+				return loop.threadProperties().state() == Thread.State.RUNNABLE;
+			}
+			return false;
 		}
 
 		@Override
