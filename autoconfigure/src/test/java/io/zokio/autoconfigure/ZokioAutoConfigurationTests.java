@@ -1,5 +1,12 @@
 package io.zokio.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.MemoryGuardParticipant;
@@ -18,24 +25,29 @@ import org.junit.jupiter.api.Test;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ZokioAutoConfigurationTests {
 
+	private static final AutoConfigurations ZOKIO = AutoConfigurations.of(ZokioAutoConfiguration.class,
+			ZokioBufferPoolAutoConfiguration.class, ZokioStatisticsAutoConfiguration.class,
+			ZokioProtectionAutoConfiguration.class, ZokioPipelineAutoConfiguration.class,
+			ZokioOverloadAutoConfiguration.class, ZokioWarmupAutoConfiguration.class, ZokioEngineAutoConfiguration.class,
+			NettyReactiveWebServerAutoConfiguration.class);
+
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ZokioAutoConfiguration.class, ZokioBufferPoolAutoConfiguration.class,
-				ZokioStatisticsAutoConfiguration.class, ZokioProtectionAutoConfiguration.class,
-				ZokioPipelineAutoConfiguration.class, ZokioOverloadAutoConfiguration.class,
-				ZokioWarmupAutoConfiguration.class, ZokioEngineAutoConfiguration.class,
-				NettyReactiveWebServerAutoConfiguration.class))
+		.withConfiguration(ZOKIO)
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "zokio.buffer-pool.preallocate=0");
 
 	@Test
@@ -59,6 +71,32 @@ class ZokioAutoConfigurationTests {
 				assertThat(resources.report().mode()).isEqualTo(TransportMode.NIO);
 				assertThat(resources.report().transport().id()).isEqualTo("nio");
 				assertThat(resources.report().eventLoopThreads()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void theGettingStartedGuidesTestPropertiesKeepAContextLight() throws Exception {
+		String guide = Files.readString(Path.of("..", "docs", "getting-started.md"));
+		String section = guide.substring(guide.indexOf("## In your tests"));
+		int start = section.indexOf("```yaml") + "```yaml".length();
+		String yaml = section.substring(start, section.indexOf("```", start));
+		List<String> properties = new ArrayList<>();
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("guide",
+				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))) {
+			((Map<?, ?>) source.getSource()).forEach((name, value) -> properties.add(name + "=" + value));
+		}
+		assertThat(properties).hasSize(4);
+		new ReactiveWebApplicationContextRunner().withConfiguration(ZOKIO)
+			.withPropertyValues(properties.toArray(String[]::new))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				BufferPool pool = context.getBean(BufferPool.class);
+				assertThat(pool.preallocatedBytes()).isZero();
+				assertThat(pool.usedBytes()).isZero();
+				ZokioLoopResources resources = (ZokioLoopResources) context.getBean(ReactorResourceFactory.class)
+					.getLoopResources();
+				assertThat(resources.report().eventLoopThreads()).isOne();
+				assertThat(context.getBean(ZokioEventLoops.class).watchdog()).isNull();
 			});
 	}
 
