@@ -21,8 +21,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Prometheus rules and the Grafana dashboard in {@code docs/}, tested for real with Debian's
  * {@code prometheus} package: {@code promtool} checks the rules and runs their unit tests, then a
- * Prometheus on 127.0.0.1 scrapes the packaged sample app under a light load, loads the rules, and
- * answers every panel query of the dashboard and every recording rule with data.
+ * Prometheus on 127.0.0.1 scrapes two packaged sample apps, one over TLS, as two jobs under a light
+ * load, loads the rules, and answers every panel query of the dashboard (with every job and instance
+ * selected, as Grafana sends them) and every recording rule with data; the job variable scopes a
+ * query to one of them.
  */
 class PrometheusIT {
 
@@ -41,9 +43,16 @@ class PrometheusIT {
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "test", "rules", "zokio-rules-test.yml"))
 			.contains("SUCCESS");
 		List<String> queries = dashboardQueries();
-		assertThat(queries).hasSizeGreaterThanOrEqualTo(12);
-		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of("--zokio.overload.limit=gradient2"))) {
+		assertThat(queries).hasSizeGreaterThanOrEqualTo(16);
+		Path keystore = directory.resolve("tls.p12");
+		run(directory, Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias",
+				"zokio", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1",
+				"-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit");
+		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of("--zokio.overload.limit=gradient2"));
+				SampleAppProcess tls = SampleAppProcess.start(List.of(), List.of("--server.ssl.key-store=" + keystore,
+						"--server.ssl.key-store-password=changeit", "--server.ssl.key-store-type=PKCS12"))) {
 			int appPort = app.awaitPort();
+			int tlsPort = tls.awaitPort();
 			try (PrometheusServer prometheus = PrometheusServer.start(directory, HostTools.freePorts(1)[0], """
 					global:
 					  scrape_interval: 1s
@@ -55,7 +64,14 @@ class PrometheusIT {
 					    metrics_path: /actuator/prometheus
 					    static_configs:
 					      - targets: ['127.0.0.1:%d']
-					""".formatted(rules, appPort))) {
+					  - job_name: zokio-sample-tls
+					    scheme: https
+					    tls_config:
+					      insecure_skip_verify: true
+					    metrics_path: /actuator/prometheus
+					    static_configs:
+					      - targets: ['127.0.0.1:%d']
+					""".formatted(rules, appPort, tlsPort))) {
 				TestHttp http = new TestHttp(appPort);
 				List<String> expressions = new ArrayList<>(queries);
 				expressions.addAll(List.of("zokio:requests:rate1m", "zokio:responses:rate1m",
@@ -84,19 +100,43 @@ class PrometheusIT {
 							"ZokioEventLoopBlocked", "ZokioLatencyHigh", "ZokioShedding");
 				JsonNode up = prometheus.query("up{job=\"zokio-sample\"}").get("data").get("result");
 				assertThat(up.get(0).get("value").get(1).asString()).isEqualTo("1");
+				assertThat(series(prometheus, "zokio_transport{job=~\".*\",instance=~\".*\"}")).as("every job").isEqualTo(2);
+				assertThat(series(prometheus, "zokio_transport{job=~\"zokio-sample-tls\",instance=~\".*\"}")).as("one job")
+					.isOne();
 			}
 		}
 	}
 
+	/**
+	 * Return the dashboard's queries as Grafana sends them with every job and instance selected, after
+	 * checking that the dashboard can be provisioned from its file as it is (no {@code __inputs}) and
+	 * that every panel follows the data source, job and instance variables.
+	 */
 	private static List<String> dashboardQueries() throws IOException {
 		JsonNode dashboard = JSON.readTree(Files.readString(DOCS.resolve("grafana/zokio.json")));
+		assertThat(dashboard.has("__inputs")).as("__inputs, which file provisioning cannot fill").isFalse();
 		List<String> queries = new ArrayList<>();
-		for (JsonNode panel : dashboard.get("panels")) {
-			for (JsonNode target : panel.get("targets")) {
-				queries.add(target.get("expr").asString());
+		for (JsonNode variable : dashboard.get("templating").get("list")) {
+			JsonNode query = variable.get("query");
+			if (query.isObject()) {
+				queries.add(query.get("query").asString().replaceAll("label_values\\((.*), [a-z]+\\)", "$1"));
 			}
 		}
-		return queries;
+		assertThat(dashboard.get("templating").get("list").valueStream().map((variable) -> variable.get("name").asString()))
+			.containsExactly("datasource", "job", "instance");
+		for (JsonNode panel : dashboard.get("panels")) {
+			assertThat(panel.get("datasource").get("uid").asString()).isEqualTo("${datasource}");
+			for (JsonNode target : panel.get("targets")) {
+				String expression = target.get("expr").asString();
+				assertThat(expression).as(panel.get("title").asString()).contains("job=~\"$job\"", "instance=~\"$instance\"");
+				queries.add(expression);
+			}
+		}
+		return queries.stream().map((query) -> query.replace("$job", ".*").replace("$instance", ".*")).toList();
+	}
+
+	private static int series(PrometheusServer prometheus, String expression) throws Exception {
+		return prometheus.query(expression).get("data").get("result").size();
 	}
 
 	private static String run(Path directory, String... command) throws Exception {
