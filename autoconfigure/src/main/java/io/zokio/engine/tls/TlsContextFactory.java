@@ -4,7 +4,7 @@ import io.netty.handler.ssl.SslContext;
 
 /**
  * Builds the server's {@link SslContext} from its key material, protocols and ciphers with a given
- * implementation: the {@link Stage#INIT init} stage.
+ * implementation: the {@link io.zokio.engine.selection.Stage#INIT init} stage.
  */
 @FunctionalInterface
 public interface TlsContextFactory {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The libraries behind the TLS implementations: the seam between the staged selection's
- * {@link Stage#LOAD load} stage and netty-tcnative.
+ * {@link io.zokio.engine.selection.Stage#LOAD load} stage and netty-tcnative.
  */
 public interface TlsLibrary {
 

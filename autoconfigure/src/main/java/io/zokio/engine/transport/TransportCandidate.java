@@ -20,13 +20,13 @@ public interface TransportCandidate {
 	Transport transport();
 
 	/**
-	 * Return why the transport cannot load, for the {@link Stage#LOAD} stage.
+	 * Return why the transport cannot load, for the {@link io.zokio.engine.selection.Stage#LOAD} stage.
 	 * @return the cause, or {@code null} when the transport's classes and native library loaded
 	 */
 	@Nullable Throwable unavailabilityCause();
 
 	/**
-	 * Return the factory of the I/O handlers the event loops run, for the {@link Stage#INIT}
+	 * Return the factory of the I/O handlers the event loops run, for the {@link io.zokio.engine.selection.Stage#INIT}
 	 * stage.
 	 * @return the I/O handler factory
 	 */
