@@ -137,9 +137,11 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	/**
 	 * Pass a read on, or keep it back while the connection's writes wait (the channel is not
-	 * writable) until they drain: a client that does not read its answers then stops being read,
-	 * whatever the transport, rather than filling the buffer pool. Reactor Netty's own back-pressure
-	 * stops reading only once its prefetched body chunks are written.
+	 * writable) until they drain. A transport that reads only when asked (io_uring, one receive a
+	 * read loop) then stops reading a client that does not read its answers, rather than filling the
+	 * buffer pool; epoll and NIO go on reading on readiness within a loop, bounded as before by
+	 * Reactor Netty's back-pressure, which stops reading only once its prefetched body chunks are
+	 * written.
 	 */
 	@Override
 	public void read(ChannelHandlerContext ctx) {
