@@ -15,6 +15,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
+import io.netty.util.concurrent.ThreadProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,8 +118,9 @@ public final class LoopWatchdog implements AutoCloseable {
 
 	private void tick() {
 		long now = System.nanoTime();
+		JvmActivity activity = JvmActivity.now();
 		for (Loop loop : this.loops) {
-			loop.tick(now, this.thresholdNanos);
+			loop.tick(now, activity, this.thresholdNanos);
 		}
 	}
 
@@ -165,10 +168,10 @@ public final class LoopWatchdog implements AutoCloseable {
 			this.name = "event loop " + System.identityHashCode(executor);
 		}
 
-		void tick(long now, long thresholdNanos) {
+		void tick(long now, JvmActivity activity, long thresholdNanos) {
 			long sent = this.sentNanos;
 			if (sent == 0) {
-				this.sentActivity = JvmActivity.now();
+				this.sentActivity = activity;
 				this.sentNanos = now;
 				try {
 					this.executor.execute(this);
@@ -179,7 +182,7 @@ public final class LoopWatchdog implements AutoCloseable {
 				return;
 			}
 			if (this.reportedSentNanos != sent && now - sent >= thresholdNanos) {
-				if (now - sent < STUCK_THRESHOLDS * thresholdNanos && isCold(sent, now)) {
+				if (now - sent < STUCK_THRESHOLDS * thresholdNanos && isCold(sent, now, activity)) {
 					return;
 				}
 				this.reportedSentNanos = sent;
@@ -190,11 +193,12 @@ public final class LoopWatchdog implements AutoCloseable {
 			}
 		}
 
-		private boolean isCold(long sent, long now) {
-			if (!isRunning()) {
+		private boolean isCold(long sent, long now, JvmActivity activity) {
+			ThreadProperties thread = threadProperties();
+			if (thread == null || thread.state() != Thread.State.RUNNABLE) {
 				return false;
 			}
-			JvmActivity since = JvmActivity.now().since(this.sentActivity);
+			JvmActivity since = activity.since(this.sentActivity);
 			long waitedNanos = now - sent;
 			boolean cold = since.loadedClasses() * TimeUnit.SECONDS.toNanos(1) >= COLD_CLASSES_PER_SECOND * waitedNanos
 					|| TimeUnit.MILLISECONDS.toNanos(since.compilationMillis()) * 2 >= waitedNanos;
@@ -205,13 +209,6 @@ public final class LoopWatchdog implements AutoCloseable {
 						TimeUnit.NANOSECONDS.toMillis(waitedNanos), since.loadedClasses(), since.compilationMillis());
 			}
 			return cold;
-		}
-
-		private boolean isRunning() {
-			if (this.executor instanceof SingleThreadEventExecutor loop && loop.threadProperties() != null) {
-				return loop.threadProperties().state() == Thread.State.RUNNABLE;
-			}
-			return false;
 		}
 
 		@Override
@@ -239,12 +236,15 @@ public final class LoopWatchdog implements AutoCloseable {
 		}
 
 		private String stackTrace() {
-			if (this.executor instanceof SingleThreadEventExecutor loop && loop.threadProperties() != null) {
-				return Arrays.stream(loop.threadProperties().stackTrace())
-					.map((frame) -> "\tat " + frame)
-					.collect(Collectors.joining("\n"));
+			ThreadProperties thread = threadProperties();
+			if (thread == null) {
+				return "\t(no stack trace: not a single-threaded loop)";
 			}
-			return "\t(no stack trace: not a single-threaded loop)";
+			return Arrays.stream(thread.stackTrace()).map((frame) -> "\tat " + frame).collect(Collectors.joining("\n"));
+		}
+
+		private @Nullable ThreadProperties threadProperties() {
+			return (this.executor instanceof SingleThreadEventExecutor loop) ? loop.threadProperties() : null;
 		}
 
 	}
