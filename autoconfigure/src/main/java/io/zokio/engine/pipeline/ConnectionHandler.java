@@ -33,8 +33,6 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private boolean goAwayWatched;
 
-	private boolean readWhenWritable;
-
 	private @Nullable ChannelHandlerContext context;
 
 	/**
@@ -136,28 +134,21 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	}
 
 	/**
-	 * Pass a read on, or keep it back while the connection's writes wait (the channel is not
-	 * writable) until they drain. A transport that reads only when asked (io_uring, one receive a
-	 * read loop) then stops reading a client that does not read its answers, rather than filling the
-	 * buffer pool; epoll and NIO go on reading on readiness within a loop, bounded as before by
-	 * Reactor Netty's back-pressure, which stops reading only once its prefetched body chunks are
-	 * written.
+	 * Pass a read on, or keep it back while bytes are held for the codec or the connection's writes
+	 * wait (the channel is not writable) until they drain. A transport that reads only when asked
+	 * (io_uring, one receive a read loop) then stops reading a client that does not read its
+	 * answers, rather than filling the buffer pool; epoll and NIO go on reading on readiness within
+	 * a loop, bounded as before by Reactor Netty's back-pressure, which stops reading only once its
+	 * prefetched body chunks are written.
 	 */
 	@Override
 	public void read(ChannelHandlerContext ctx) {
-		if (!ctx.channel().isWritable()) {
-			this.readWhenWritable = true;
-			return;
-		}
 		this.gate.read(ctx);
 	}
 
 	@Override
 	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-		if (this.readWhenWritable && ctx.channel().isWritable()) {
-			this.readWhenWritable = false;
-			this.gate.read(ctx);
-		}
+		this.gate.readIfDeferred(ctx);
 		ctx.fireChannelWritabilityChanged();
 	}
 

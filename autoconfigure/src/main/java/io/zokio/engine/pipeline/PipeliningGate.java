@@ -10,8 +10,9 @@ import io.netty.channel.ChannelHandlerContext;
  * requests are unanswered, so that deep pipelining never overflows the codec's pipelining queue
  * (Netty's HttpServerCodec fails a connection with more than 128 unanswered requests), whatever
  * the size of the transport's reads. A slice holds at most 113 of the shortest requests (18
- * bytes), so the queue stays below 8 + 113. Reads from the socket are deferred meanwhile, without
- * touching auto-read, which Reactor Netty uses for back-pressure. Each slice is a retained slice of
+ * bytes), so the queue stays below 8 + 113. Reads from the socket are deferred meanwhile, and
+ * while the connection's writes wait (the channel is not writable), without touching auto-read,
+ * which Reactor Netty uses for back-pressure. Each slice is a retained slice of
  * a buffer as the transport read it, so that the codec takes it as its cumulation without copying
  * (a slice of a composite buffer is not contiguous, and the codec would copy every byte of a large
  * body into new buffers).
@@ -79,23 +80,36 @@ final class PipeliningGate {
 		if (this.connection.isRefusing()) {
 			release();
 		}
-		if (this.held.isEmpty() && this.readDeferred) {
-			this.readDeferred = false;
-			ctx.read();
-		}
+		readIfDeferred(ctx);
 	}
 
 	/**
-	 * Ask for a read from the socket, or defer it while bytes are held.
+	 * Ask for a read from the socket, or defer it while bytes are held or the connection's writes
+	 * wait.
 	 * @param ctx the connection handler's context
 	 */
 	void read(ChannelHandlerContext ctx) {
-		if (this.held.isEmpty()) {
+		if (mayRead(ctx)) {
 			ctx.read();
 		}
 		else {
 			this.readDeferred = true;
 		}
+	}
+
+	/**
+	 * Ask for the read deferred, if any, now that nothing holds it back.
+	 * @param ctx the connection handler's context
+	 */
+	void readIfDeferred(ChannelHandlerContext ctx) {
+		if (this.readDeferred && mayRead(ctx)) {
+			this.readDeferred = false;
+			ctx.read();
+		}
+	}
+
+	private boolean mayRead(ChannelHandlerContext ctx) {
+		return this.held.isEmpty() && ctx.channel().isWritable();
 	}
 
 	void release() {
