@@ -104,7 +104,8 @@ class EventLoopHealthIntegrationTests {
 		RawHttpConnection connection = this.resources.add(new RawHttpConnection(server.port(), 10_000));
 		connection.send("GET /load-classes?ms=250 HTTP/1.1\r\nHost: a\r\n\r\n");
 		assertThat(Integer.parseInt(connection.readResponse().body())).as("classes loaded").isGreaterThan(100);
-		await().atMost(SETTLE).until(() -> output.toString().substring(logged).contains("a cold start, not counted as blocked"));
+		await().atMost(SETTLE)
+			.until(() -> output.toString().substring(logged).contains("a cold start, not counted as blocked"));
 		assertThat(output.toString().substring(logged)).contains("while the JVM loaded")
 			.doesNotContain("loadClassesOnTheEventLoop");
 		assertThat(management.getJsonOnce("/actuator/zokio/eventLoops").get("blocked").asLong()).isEqualTo(blockedBefore);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.zokio.test.MarkdownBlocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,10 +61,7 @@ class ReadmeQuickStartTests {
 	}
 
 	private String block(String fence) {
-		int start = this.readme.indexOf(fence);
-		assertThat(start).as("a %s block in the README", fence).isNotNegative();
-		int end = this.readme.indexOf("```", start + fence.length());
-		return this.readme.substring(start + fence.length(), end);
+		return MarkdownBlocks.after(this.readme, "", fence);
 	}
 
 	private static String read(Path path) {

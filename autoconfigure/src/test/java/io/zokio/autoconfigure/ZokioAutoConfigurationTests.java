@@ -21,6 +21,7 @@ import io.zokio.engine.transport.TransportSelector;
 import io.zokio.engine.transport.ZokioLoopResources;
 import io.zokio.engine.warmup.Warmup;
 import io.zokio.engine.warmup.WarmupRequest;
+import io.zokio.test.MarkdownBlocks;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.server.HttpServer;
 
@@ -77,9 +78,7 @@ class ZokioAutoConfigurationTests {
 	@Test
 	void theGettingStartedGuidesTestPropertiesKeepAContextLight() throws Exception {
 		String guide = Files.readString(Path.of("..", "docs", "getting-started.md"));
-		String section = guide.substring(guide.indexOf("## In your tests"));
-		int start = section.indexOf("```yaml") + "```yaml".length();
-		String yaml = section.substring(start, section.indexOf("```", start));
+		String yaml = MarkdownBlocks.after(guide, "## In your tests", "```yaml");
 		List<String> properties = new ArrayList<>();
 		for (PropertySource<?> source : new YamlPropertySourceLoader().load("guide",
 				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))) {

@@ -44,7 +44,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * A WebFlux application for tests: {@code /plaintext}, {@code /remote} (the client's address as the
  * application sees it), {@code /thread} (the serving thread's name),
- * {@code /delay?ms=}, {@code /status?code=} (an empty answer with that status), {@code /gate} (answers once the test opens the gate), {@code /load-classes?ms=} (loads classes on the event loop for that long), {@code /bytes?size=} and
+ * {@code /delay?ms=}, {@code /status?code=} (an empty answer with that status), {@code /gate} (answers once the test opens the gate),
+ * {@code /load-classes?ms=} (loads classes on the event loop for that long), {@code /bytes?size=} and
  * {@code /echo}, {@code /size} (the request body's size, once all of it is read), {@code /allocator} (the identity of the allocator WebFlux writes through) and
  * {@code /hold?mb=} (takes direct memory from the server's allocator until {@link #releaseHeld()}), and
  * the Actuator endpoint {@code servingthread}.
