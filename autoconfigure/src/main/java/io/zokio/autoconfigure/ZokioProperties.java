@@ -318,6 +318,14 @@ public class ZokioProperties implements Validator {
 		 */
 		private Duration latencyWindow = Duration.ofSeconds(60);
 
+		/**
+		 * How long a response of unknown length (chunked, or without Content-Length on HTTP/2) is
+		 * written, from its head, before it counts as a stream rather than a request: streams are
+		 * left out of the latency percentiles and counted apart. Server-sent events and upgrades
+		 * (WebSocket) are streams from their head on.
+		 */
+		private Duration streamThreshold = Duration.ofSeconds(1);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -332,6 +340,14 @@ public class ZokioProperties implements Validator {
 
 		public void setLatencyWindow(Duration latencyWindow) {
 			this.latencyWindow = latencyWindow;
+		}
+
+		public Duration getStreamThreshold() {
+			return this.streamThreshold;
+		}
+
+		public void setStreamThreshold(Duration streamThreshold) {
+			this.streamThreshold = streamThreshold;
 		}
 
 	}

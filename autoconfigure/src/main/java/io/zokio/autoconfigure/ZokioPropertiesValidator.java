@@ -95,6 +95,10 @@ final class ZokioPropertiesValidator {
 		if (window == null || window.compareTo(MIN_LATENCY_WINDOW) < 0 || window.compareTo(MAX_LATENCY_WINDOW) > 0) {
 			reject("stats.latency-window", window, "must be between 1s and 24h");
 		}
+		Duration streamThreshold = properties.getStats().getStreamThreshold();
+		if (streamThreshold == null || streamThreshold.isNegative()) {
+			reject("stats.stream-threshold", streamThreshold, "must be zero or more");
+		}
 		validateBufferPool(properties.getBufferPool(), (loops != null && loops > 0) ? loops : this.processors);
 		validateConnections(properties.getConnections());
 		validateOverload(properties.getOverload());

@@ -50,7 +50,8 @@ public final class ZokioStatisticsAutoConfiguration {
 	private static ConnectionStatistics statistics(ZokioProperties properties,
 			NettyServerProperties nettyServerProperties) {
 		return new ConnectionStatistics(properties.getStats().getLatencyWindow(),
-				properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout()));
+				properties.getConnections().idleTimeout(nettyServerProperties.getIdleTimeout()),
+				properties.getStats().getStreamThreshold());
 	}
 
 }

@@ -58,12 +58,32 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Requests that could not be decoded"),
 
 	/**
-	 * Request latency, from the first request byte read to the last response byte written: a timer
-	 * with a percentile histogram that Prometheus can aggregate, shaped by
+	 * Request latency, from the first request byte read to the last response byte written, streams
+	 * left out: a timer with a percentile histogram that Prometheus can aggregate, shaped by
 	 * {@code management.metrics.distribution.*} for {@code zokio.requests}.
 	 */
 	REQUESTS_LATENCY("zokio.requests.latency", Meter.Type.TIMER, "seconds",
-			"Request latency, first byte read to last byte written"),
+			"Request latency, first byte read to last byte written, streams left out"),
+
+	/**
+	 * Time to the response head, from the first request byte read to the final response's head
+	 * written, streams included: the server's time to answer, which latency objectives mean.
+	 */
+	REQUESTS_HEAD("zokio.requests.head", Meter.Type.TIMER, "seconds",
+			"Time to the response head, first byte read to final response head written"),
+
+	/**
+	 * Streams (server-sent events and upgrades from their head on, responses of unknown length
+	 * written for longer than {@code zokio.stats.stream-threshold}): a timer of their durations, to
+	 * their last byte written or their connection closed.
+	 */
+	STREAMS("zokio.streams", Meter.Type.TIMER, "seconds", "Ended streams and their durations"),
+
+	/**
+	 * Server-sent event streams and upgraded connections open now.
+	 */
+	STREAMS_ACTIVE("zokio.streams.active", Meter.Type.GAUGE, null,
+			"Server-sent event streams and upgraded connections open now"),
 
 	/**
 	 * Responses since start, per status class.

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 
@@ -26,6 +25,7 @@ import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatusClass;
+import io.zokio.engine.stats.Timing;
 import io.zokio.metrics.ZokioMeters.ZokioKeyNames;
 import org.jspecify.annotations.Nullable;
 
@@ -96,8 +96,10 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 		}
 		counter(ZokioMeters.BYTES_READ, Tags.empty(), Count.BYTES_READ);
 		counter(ZokioMeters.BYTES_WRITTEN, Tags.empty(), Count.BYTES_WRITTEN);
-		timer(ZokioMeters.REQUESTS_LATENCY, this.statistics::observeLatency, this.statistics::stopObservingLatency,
-				SUB_MILLISECOND_BUCKETS);
+		timer(ZokioMeters.REQUESTS_LATENCY, Timing.LATENCY, SUB_MILLISECOND_BUCKETS);
+		timer(ZokioMeters.REQUESTS_HEAD, Timing.HEAD, SUB_MILLISECOND_BUCKETS);
+		gauge(ZokioMeters.STREAMS_ACTIVE, Tags.empty(), (stats) -> stats.count(Count.STREAMS_ACTIVE));
+		timer(ZokioMeters.STREAMS, Timing.STREAM);
 	}
 
 	private void bindTls() {
@@ -114,12 +116,10 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			counter(ZokioMeters.TLS_ALPN, tags(ZokioKeyNames.PROTOCOL, protocol.id()), protocol);
 		}
 		counter(ZokioMeters.TLS_RESUMED, Tags.empty(), Count.TLS_RESUMED);
-		timer(ZokioMeters.TLS_HANDSHAKE_LATENCY, this.statistics::observeHandshakes,
-				this.statistics::stopObservingHandshakes);
+		timer(ZokioMeters.TLS_HANDSHAKE_LATENCY, Timing.HANDSHAKE);
 	}
 
-	private void timer(ZokioMeters meter, Consumer<LongConsumer> observe, Consumer<LongConsumer> stopObserving,
-			Duration... buckets) {
+	private void timer(ZokioMeters meter, Timing timing, Duration... buckets) {
 		Timer timer = Timer.builder(meter.getName())
 			.description(meter.getDescription())
 			.publishPercentileHistogram()
@@ -129,8 +129,8 @@ public final class ZokioMetrics implements MeterBinder, AutoCloseable {
 			.register(registry());
 		this.meters.add(timer);
 		LongConsumer observer = (nanos) -> timer.record(nanos, TimeUnit.NANOSECONDS);
-		observe.accept(observer);
-		this.observers.add(() -> stopObserving.accept(observer));
+		this.statistics.observe(timing, observer);
+		this.observers.add(() -> this.statistics.stopObserving(timing, observer));
 	}
 
 	/**

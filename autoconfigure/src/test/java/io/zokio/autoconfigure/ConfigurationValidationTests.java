@@ -44,6 +44,7 @@ class ConfigurationValidationTests {
 			zokio.shutdown.drain-delay                     | 700s   | must be between 0s and 10m
 			zokio.stats.latency-window                     | 0s     | must be between 1s and 24h
 			zokio.stats.latency-window                     | -1s    | must be between 1s and 24h
+			zokio.stats.stream-threshold                   | -1s    | must be zero or more
 			zokio.buffer-pool.preallocate                  | -1MB   | must be a size of zero (none) or more
 			zokio.buffer-pool.arenas                       | 0      | must be between 1 and the number of event loops
 			zokio.buffer-pool.arenas                       | 1000   | must be between 1 and the number of event loops

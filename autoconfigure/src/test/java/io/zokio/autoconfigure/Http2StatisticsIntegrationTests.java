@@ -44,8 +44,8 @@ class Http2StatisticsIntegrationTests {
 			assertThat(statistics.count(Count.ACCEPTED)).isOne();
 			assertThat(statistics.active()).isOne();
 			assertThat(statistics.count(StatusClass.SUCCESS)).isEqualTo(requests);
-			assertThat(statistics.latencyWindow().count()).isEqualTo(requests);
-			assertThat(statistics.latencyWindow().p50()).isGreaterThanOrEqualTo(5000);
+			assertThat(statistics.snapshot().latency().count()).isEqualTo(requests);
+			assertThat(statistics.snapshot().latency().p50()).isGreaterThanOrEqualTo(5000);
 			HttpResponse<String> later = client.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/delay?ms=1500")).build(),
 					HttpResponse.BodyHandlers.ofString());

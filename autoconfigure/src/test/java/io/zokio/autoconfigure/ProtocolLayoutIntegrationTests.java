@@ -66,6 +66,10 @@ class ProtocolLayoutIntegrationTests {
 
 	private static final int MAX_CONCURRENT_STREAMS = 0x3;
 
+	private static final long EVENT_INTERVAL_MILLIS = 200;
+
+	private static final String EVENTS = "/events?count=3&ms=" + EVENT_INTERVAL_MILLIS;
+
 	private static final int MAX_HEADER_LIST_SIZE = 0x6;
 
 	private static final List<Layout> HTTP_1_1_LAYOUTS = List.of(Layout.HTTP_1_1, Layout.HTTP_1_1_TLS,
@@ -114,6 +118,37 @@ class ProtocolLayoutIntegrationTests {
 		}
 		assertThat(snapshot.tls().handshakes()).isEqualTo(layout.tls() ? connections : 0);
 		assertThat(snapshot.tls().failed()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void keepsEventStreamsOutOfTheLatencyAndTimesEveryResponseHead(ServerTransport transport, Layout layout)
+			throws Exception {
+		TestServer server = start(transport, layout);
+		ConnectionStatistics statistics = statistics(server);
+		int exchanges = 2;
+		if (layout.http2()) {
+			try (RawHttp2Connection connection = http2(server, layout)) {
+				exchanges += (connection.upgradeResponse() != null) ? 1 : 0;
+				assertThat(connection.get(EVENTS).body()).contains("data:event 0", "data:event 2");
+				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+			}
+		}
+		else {
+			try (RawHttpConnection connection = http11(server, layout)) {
+				assertThat(connection.get(EVENTS).body()).contains("data:event 0", "data:event 2");
+				assertThat(connection.get("/plaintext").status()).isEqualTo(200);
+			}
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		StatisticsSnapshot snapshot = statistics.snapshot();
+		assertThat(snapshot.streams().count()).isOne();
+		assertThat(snapshot.streams().active()).isZero();
+		assertThat(snapshot.streams().durationMicros()).as("three events %s ms apart", EVENT_INTERVAL_MILLIS)
+			.isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toMicros(3 * EVENT_INTERVAL_MILLIS));
+		assertThat(snapshot.latencySinceStart().count()).isEqualTo(exchanges - 1);
+		assertThat(snapshot.headSinceStart().count()).isEqualTo(exchanges);
+		assertThat(snapshot.inFlight()).isZero();
 	}
 
 	private long[] http11Exchanges(TestServer server, Layout layout, int requests) throws Exception {

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A WebSocket handshake is a request answered {@code 101}: it ends the exchange, so the connection
- * does not stay counted as processing a request while the socket is open.
+ * does not stay counted as processing a request while the socket is open; the socket is a stream
+ * until it closes, kept out of the latency.
  */
 class WebSocketStatisticsIntegrationTests {
 
@@ -46,6 +47,7 @@ class WebSocketStatisticsIntegrationTests {
 							.doOnNext((text) -> {
 								assertThat(statistics.count(Count.IN_FLIGHT)).as("in flight while the socket is open").isZero();
 								assertThat(statistics.count(ConnectionState.PROCESSING)).isZero();
+								assertThat(statistics.count(Count.STREAMS_ACTIVE)).as("a stream while the socket is open").isOne();
 							})
 							.then())
 				.then(Mono.just("done"))
@@ -53,9 +55,12 @@ class WebSocketStatisticsIntegrationTests {
 			assertThat(echoed).isEqualTo("done");
 			assertThat(statistics.count(Count.REQUESTS)).isOne();
 			assertThat(statistics.count(StatusClass.INFORMATIONAL)).isOne();
-			assertThat(statistics.latencyWindow().count()).isOne();
+			assertThat(statistics.snapshot().latency().count()).as("a stream, not a request").isZero();
+			assertThat(statistics.snapshot().head().count()).isOne();
 			await().atMost(Duration.ofSeconds(5)).until(() -> statistics.active() == 0);
 			assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+			assertThat(statistics.snapshot().streams().count()).isOne();
+			assertThat(statistics.snapshot().streams().active()).isZero();
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.ConnectionTracker;
@@ -28,7 +29,7 @@ class ZokioMetricsTests {
 		tracker.bytesRead(40);
 		tracker.requestReceived(false);
 		tracker.refused(Refusal.HOST);
-		tracker.responseStarted(400);
+		tracker.responseStarted(400, ResponseKind.SIZED);
 		tracker.bytesWritten(100);
 		tracker.responseEnded(true);
 		tracker.closing(CloseReason.REQUEST_TIMEOUT);
@@ -60,9 +61,28 @@ class ZokioMetricsTests {
 			metrics.bindTo(this.registry);
 			ConnectionTracker tracker = this.statistics.connectionAccepted();
 			tracker.requestReceived(false);
-			tracker.responseStarted(200);
+			tracker.responseStarted(200, ResponseKind.SIZED);
 			tracker.responseEnded(true);
 			assertThat(this.registry.get(ZokioMeters.REQUESTS_LATENCY.getName()).timer().count()).isOne();
+		}
+	}
+
+	@Test
+	void timesStreamsApartFromRequestsAndEveryResponseHead() {
+		try (ZokioMetrics metrics = new ZokioMetrics(this.statistics, false)) {
+			metrics.bindTo(this.registry);
+			ConnectionTracker tracker = this.statistics.connectionAccepted();
+			tracker.requestReceived(false);
+			tracker.responseStarted(200, ResponseKind.EVENT_STREAM);
+			assertThat(gauge(ZokioMeters.STREAMS_ACTIVE)).isOne();
+			tracker.responseEnded(true);
+			tracker.requestReceived(false);
+			tracker.responseStarted(200, ResponseKind.SIZED);
+			tracker.responseEnded(true);
+			assertThat(gauge(ZokioMeters.STREAMS_ACTIVE)).isZero();
+			assertThat(this.registry.get(ZokioMeters.STREAMS.getName()).timer().count()).isOne();
+			assertThat(this.registry.get(ZokioMeters.REQUESTS_LATENCY.getName()).timer().count()).isOne();
+			assertThat(this.registry.get(ZokioMeters.REQUESTS_HEAD.getName()).timer().count()).isEqualTo(2);
 		}
 	}
 
@@ -91,7 +111,7 @@ class ZokioMetricsTests {
 		assertThat(this.registry.getMeters()).isEmpty();
 		ConnectionTracker tracker = this.statistics.connectionAccepted();
 		tracker.requestReceived(false);
-		tracker.responseStarted(200);
+		tracker.responseStarted(200, ResponseKind.SIZED);
 		tracker.responseEnded(true);
 		assertThat(this.registry.getMeters()).isEmpty();
 	}

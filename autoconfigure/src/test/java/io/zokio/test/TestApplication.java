@@ -36,6 +36,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -146,6 +148,14 @@ public class TestApplication {
 					(request) -> Mono
 						.delay(Duration.ofMillis(Long.parseLong(request.queryParam("ms").orElse("0"))))
 						.then(ServerResponse.ok().bodyValue("delayed")))
+			.GET("/events", (request) -> {
+				int count = Integer.parseInt(request.queryParam("count").orElse("3"));
+				Duration every = Duration.ofMillis(Long.parseLong(request.queryParam("ms").orElse("100")));
+				return ServerResponse.ok()
+					.contentType(MediaType.TEXT_EVENT_STREAM)
+					.body(Flux.interval(every).take(count).map((i) -> ServerSentEvent.builder("event " + i).build()),
+							ServerSentEvent.class);
+			})
 			.GET("/status",
 					(request) -> ServerResponse.status(Integer.parseInt(request.queryParam("code").orElse("200"))).build())
 			.GET("/gate", (request) -> Mono.fromFuture(gate).then(ServerResponse.ok().bodyValue("opened")))

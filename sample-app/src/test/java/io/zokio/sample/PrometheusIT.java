@@ -39,7 +39,7 @@ class PrometheusIT {
 		HostTools.assumeInstalled("prometheus", PrometheusServer.PROGRAM, PROMTOOL);
 		Path rules = DOCS.resolve("prometheus/zokio-rules.yml");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "check", "rules", rules.toString()))
-			.contains("SUCCESS: 11 rules found");
+			.contains("SUCCESS: 12 rules found");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "test", "rules", "zokio-rules-test.yml"))
 			.contains("SUCCESS");
 		List<String> queries = dashboardQueries();
@@ -75,7 +75,8 @@ class PrometheusIT {
 				TestHttp http = new TestHttp(appPort);
 				List<String> expressions = new ArrayList<>(queries);
 				expressions.addAll(List.of("zokio:requests:rate1m", "zokio:responses:rate1m",
-						"zokio:requests_latency_seconds:p99_5m", "zokio:requests_refused:rate5m"));
+						"zokio:requests_latency_seconds:p99_5m", "zokio:requests_head_seconds:p99_5m",
+						"zokio:requests_refused:rate5m"));
 				await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
 					.ignoreExceptionsInstanceOf(IOException.class)
 					.untilAsserted(() -> {
@@ -95,7 +96,7 @@ class PrometheusIT {
 						assertThat(rule.get("health").asString()).as(rule.get("name").asString()).isEqualTo("ok");
 					}
 				}
-				assertThat(loaded).hasSize(11)
+				assertThat(loaded).hasSize(12)
 					.contains("ZokioBufferPoolExhausted", "ZokioTransportFallback", "ZokioConnectionsRejected",
 							"ZokioEventLoopBlocked", "ZokioLatencyHigh", "ZokioShedding");
 				JsonNode up = prometheus.query("up{job=\"zokio-sample\"}").get("data").get("result");

@@ -21,11 +21,13 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param bytesWritten bytes written to sockets
  * @param responses responses per status class
  * @param refused requests the server answered itself (and closed, all but {@code concurrencyLimit}), per reason
- * @param latency latency percentiles over the sliding window, and since start
+ * @param latency latency percentiles over the sliding window, and since start, streams left out
+ * @param head percentiles of the time to the response head, streams included
+ * @param streams the streams, which latency leaves out
  */
 public record RequestsDescriptor(long total, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,
-		Map<String, Long> responses, Map<String, Long> refused, LatencyDescriptor latency)
-		implements OperationResponseBody {
+		Map<String, Long> responses, Map<String, Long> refused, LatencyDescriptor latency, LatencyDescriptor head,
+		StreamsDescriptor streams) implements OperationResponseBody {
 
 	static @Nullable RequestsDescriptor of(@Nullable StatisticsSnapshot snapshot) {
 		if (snapshot == null) {
@@ -35,12 +37,27 @@ public record RequestsDescriptor(long total, long inFlight, long decodeErrors, l
 				snapshot.bytesRead(), snapshot.bytesWritten(),
 				Counts.byId(StatusClass.values(), snapshot.responses(), StatusClass::id),
 				Counts.byId(Refusal.values(), snapshot.refused(), Refusal::id),
-				LatencyDescriptor.of(snapshot.latencyWindow(), snapshot.latency(), snapshot.latencySinceStart()));
+				LatencyDescriptor.of(snapshot.latencyWindow(), snapshot.latency(), snapshot.latencySinceStart()),
+				LatencyDescriptor.of(snapshot.latencyWindow(), snapshot.head(), snapshot.headSinceStart()),
+				new StreamsDescriptor(snapshot.streams().count(), snapshot.streams().active(),
+						snapshot.streams().durationMicros() / 1_000_000.0));
 	}
 
 	/**
-	 * Latency percentiles over the sliding window, from the first request byte read to the last
-	 * response byte written.
+	 * The streams: server-sent events and upgrades (WebSocket) from their response head on, and
+	 * responses of unknown length written for longer than {@code zokio.stats.stream-threshold}.
+	 *
+	 * @param count streams since start
+	 * @param active event streams and upgraded connections open now
+	 * @param durationSeconds the summed duration of the streams that ended
+	 */
+	public record StreamsDescriptor(long count, long active, double durationSeconds) {
+
+	}
+
+	/**
+	 * Percentiles over the sliding window of a time from the first request byte read: to the last
+	 * response byte written (latency) or to the final response's head.
 	 *
 	 * @param unit the unit of the figures, {@code ms}
 	 * @param window the length of the window

@@ -15,6 +15,7 @@ import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,7 @@ final class ConnectionConformance implements ConnectionListener, ExchangeListene
 	}
 
 	@Override
-	public boolean responseStarted(int status) {
+	public boolean responseStarted(int status, ResponseKind kind) {
 		if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
 			this.http11 = false;
 		}

@@ -6,6 +6,7 @@ import com.netflix.concurrency.limits.Limiter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,7 @@ final class Admission implements ExchangeListener {
 	}
 
 	@Override
-	public boolean responseStarted(int status) {
+	public boolean responseStarted(int status, ResponseKind kind) {
 		Limiter.Listener slot = this.oldest;
 		if (slot != null) {
 			ArrayDeque<Limiter.Listener> newer = this.newer;

@@ -72,11 +72,11 @@ final class CompositeExchangeListener implements ExchangeListener {
 	}
 
 	@Override
-	public boolean responseStarted(int status) {
-		boolean first = this.first.responseStarted(status);
-		boolean second = this.second.responseStarted(status);
-		boolean third = this.third.responseStarted(status);
-		return this.fourth.responseStarted(status) || first || second || third;
+	public boolean responseStarted(int status, ResponseKind kind) {
+		boolean first = this.first.responseStarted(status, kind);
+		boolean second = this.second.responseStarted(status, kind);
+		boolean third = this.third.responseStarted(status, kind);
+		return this.fourth.responseStarted(status, kind) || first || second || third;
 	}
 
 	@Override

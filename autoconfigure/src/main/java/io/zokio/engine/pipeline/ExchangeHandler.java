@@ -212,7 +212,7 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 			if (!response.headers().contains(HttpHeaderNames.DATE)) {
 				response.headers().set(HttpHeaderNames.DATE, DateHeader.now());
 			}
-			if (this.listener.responseStarted(status) && this.connection != null) {
+			if (this.listener.responseStarted(status, ResponseKind.of(response)) && this.connection != null) {
 				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			}
 		}

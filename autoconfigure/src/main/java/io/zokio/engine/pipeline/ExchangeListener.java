@@ -47,9 +47,10 @@ public interface ExchangeListener {
 	/**
 	 * A final response head (or {@code 101} ending an HTTP/1.1 exchange) is about to be written.
 	 * @param status the status
+	 * @param kind what the head says of the body that follows
 	 * @return whether the connection must close after it
 	 */
-	default boolean responseStarted(int status) {
+	default boolean responseStarted(int status, ResponseKind kind) {
 		return false;
 	}
 

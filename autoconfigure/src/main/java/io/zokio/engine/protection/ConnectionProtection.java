@@ -13,6 +13,7 @@ import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import io.zokio.engine.pipeline.Seat;
 import org.jspecify.annotations.Nullable;
 
@@ -179,7 +180,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	}
 
 	@Override
-	public boolean responseStarted(int status) {
+	public boolean responseStarted(int status, ResponseKind kind) {
 		if (status == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
 			this.mode = Mode.OFF;
 			clearDeadlines();

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http2.Http2Error;
 import io.zokio.engine.pipeline.AlpnProtocol;
@@ -21,6 +22,12 @@ import io.zokio.engine.pipeline.TlsVersion;
  * and an HdrHistogram recorder.
  */
 public final class ConnectionStatistics {
+
+	/**
+	 * How long a response of unknown length is written, from its head, before it counts as a stream,
+	 * unless told otherwise.
+	 */
+	public static final Duration DEFAULT_STREAM_THRESHOLD = Duration.ofSeconds(1);
 
 	private static final int COUNT = CounterLayout.base(Count.class);
 
@@ -44,17 +51,13 @@ public final class ConnectionStatistics {
 
 	private final LongAccumulator maxRequestsPerConnection = new LongAccumulator(Math::max, 0);
 
-	private final LatencyRecorder latency;
+	private final Timings timings;
 
-	private final LatencyRecorder handshakeLatency;
-
-	private final NanoClock clock;
-
-	private final LatencyObservers latencyObservers = new LatencyObservers();
-
-	private final LatencyObservers handshakeObservers = new LatencyObservers();
+	private final LongSupplier clock;
 
 	private final long idleTimeoutNanos;
+
+	private final long streamThresholdNanos;
 
 	/**
 	 * Create statistics with a latency window of the given length, on a server without an idle
@@ -62,41 +65,47 @@ public final class ConnectionStatistics {
 	 * @param latencyWindow the length of the sliding latency window
 	 */
 	public ConnectionStatistics(Duration latencyWindow) {
-		this(latencyWindow, Duration.ZERO);
+		this(latencyWindow, Duration.ZERO, DEFAULT_STREAM_THRESHOLD);
 	}
 
 	/**
 	 * Create statistics with a latency window of the given length, on a server whose idle timeout
-	 * is given, so that connections it closes after waiting that long for a request are counted as
-	 * idle timeouts.
+	 * is given (connections it closes after waiting that long for a request are counted as idle
+	 * timeouts), and that take a response of unknown length for a stream once it has been written
+	 * for longer than the stream threshold.
 	 * @param latencyWindow the length of the sliding latency window
 	 * @param idleTimeout the server's idle timeout, zero for none
+	 * @param streamThreshold how long a response of unknown length is written, from its head, before
+	 * it counts as a stream
 	 */
-	public ConnectionStatistics(Duration latencyWindow, Duration idleTimeout) {
-		this(latencyWindow, idleTimeout, System::nanoTime);
+	public ConnectionStatistics(Duration latencyWindow, Duration idleTimeout, Duration streamThreshold) {
+		this(latencyWindow, idleTimeout, streamThreshold, System::nanoTime);
 	}
 
-	ConnectionStatistics(Duration latencyWindow, Duration idleTimeout, NanoClock clock) {
+	ConnectionStatistics(Duration latencyWindow, Duration idleTimeout, Duration streamThreshold, LongSupplier clock) {
 		this.clock = clock;
 		this.idleTimeoutNanos = idleTimeout.toNanos();
-		this.latency = new LatencyRecorder(latencyWindow, clock.nanoTime());
-		this.handshakeLatency = LatencyRecorder.compact(latencyWindow, clock.nanoTime());
+		this.streamThresholdNanos = streamThreshold.toNanos();
+		this.timings = new Timings(latencyWindow, clock.getAsLong());
 	}
 
 	/**
 	 * Estimate the memory these statistics hold, whatever the number of connections: the latency
-	 * histograms of requests and of TLS handshakes (each recorder's two and its interval, the
+	 * histograms of requests, of response heads and of TLS handshakes (each recorder's two and its interval, the
 	 * window's slices and sum, the since-start one) and the counters, one set for each event loop
 	 * that has recorded.
 	 * @return the estimated footprint in bytes
 	 */
 	public long estimatedFootprintBytes() {
-		return this.latency.estimatedFootprintBytes() + this.handshakeLatency.estimatedFootprintBytes()
-				+ this.counters.estimatedFootprintBytes();
+		return this.timings.estimatedFootprintBytes() + this.counters.estimatedFootprintBytes();
 	}
 
 	long idleTimeoutNanos() {
 		return this.idleTimeoutNanos;
+	}
+
+	long streamThresholdNanos() {
+		return this.streamThresholdNanos;
 	}
 
 	/**
@@ -107,7 +116,7 @@ public final class ConnectionStatistics {
 		Counters.Shard shard = this.counters.shard();
 		shard.increment(COUNT + Count.ACCEPTED.ordinal());
 		shard.increment(IN_STATE + ConnectionState.ACCEPTED.ordinal());
-		return new ConnectionTracker(this, shard, this.clock.nanoTime());
+		return new ConnectionTracker(this, shard, this.clock.getAsLong());
 	}
 
 	/**
@@ -127,12 +136,15 @@ public final class ConnectionStatistics {
 	 * @return the snapshot
 	 */
 	public StatisticsSnapshot snapshot() {
-		long now = this.clock.nanoTime();
+		long now = this.clock.getAsLong();
 		return new StatisticsSnapshot(count(Count.ACCEPTED), counts(ConnectionState.class), counts(CloseReason.class),
 				count(Count.REQUESTS), count(Count.IN_FLIGHT), count(Count.DECODE_ERRORS), count(Count.BYTES_READ),
 				count(Count.BYTES_WRITTEN), counts(StatusClass.class), count(Count.LIFETIME_MICROS),
-				this.maxRequestsPerConnection.get(), this.latency.windowLength(), this.latency.snapshotWindow(now),
-				this.latency.snapshotSinceStart(now), counts(Refusal.class), tlsSnapshot(now), counts(Http2Error.class));
+				this.maxRequestsPerConnection.get(), this.timings.latency().windowLength(),
+				this.timings.latency().snapshotWindow(now), this.timings.latency().snapshotSinceStart(now),
+				counts(Refusal.class), tlsSnapshot(now), counts(Http2Error.class),
+				this.timings.head().snapshotWindow(now), this.timings.head().snapshotSinceStart(now),
+				new StreamsSnapshot(count(Count.STREAMS), count(Count.STREAMS_ACTIVE), count(Count.STREAM_MICROS)));
 	}
 
 	/**
@@ -160,55 +172,32 @@ public final class ConnectionStatistics {
 	}
 
 	/**
-	 * Hand the time of every completed TLS handshake, in nanoseconds from accept, to an observer
-	 * as well, on the connection's event loop.
+	 * Hand every time of one kind, in nanoseconds, to an observer as well, on the thread that
+	 * measured it.
+	 * @param timing the kind of time
 	 * @param observer the observer, which must be cheap and thread-safe
 	 */
-	public void observeHandshakes(LongConsumer observer) {
-		this.handshakeObservers.add(observer);
+	public void observe(Timing timing, LongConsumer observer) {
+		this.timings.observe(timing, observer);
 	}
 
 	/**
-	 * Stop handing handshake times to an observer.
-	 * @param observer the observer given to {@link #observeHandshakes}
+	 * Stop handing times of one kind to an observer.
+	 * @param timing the kind of time
+	 * @param observer the observer given to {@link #observe}
 	 */
-	public void stopObservingHandshakes(LongConsumer observer) {
-		this.handshakeObservers.remove(observer);
+	public void stopObserving(Timing timing, LongConsumer observer) {
+		this.timings.stopObserving(timing, observer);
 	}
 
 	private TlsSnapshot tlsSnapshot(long now) {
 		return new TlsSnapshot(count(Count.TLS_HANDSHAKES), counts(TlsFailure.class), counts(TlsVersion.class),
 				counts(AlpnProtocol.class), count(Count.TLS_RESUMED), count(Count.TLS_HANDSHAKE_MICROS),
-				this.handshakeLatency.snapshotWindow(now));
-	}
-
-	/**
-	 * Return latency percentiles over the sliding window.
-	 * @return the percentiles, in microseconds
-	 */
-	public LatencySnapshot latencyWindow() {
-		return this.latency.snapshotWindow(this.clock.nanoTime());
-	}
-
-	/**
-	 * Hand the latency of every completed request, in nanoseconds, to an observer as well, on the
-	 * thread that completed it.
-	 * @param observer the observer, which must be cheap and thread-safe
-	 */
-	public void observeLatency(LongConsumer observer) {
-		this.latencyObservers.add(observer);
-	}
-
-	/**
-	 * Stop handing latencies to an observer.
-	 * @param observer the observer given to {@link #observeLatency}
-	 */
-	public void stopObservingLatency(LongConsumer observer) {
-		this.latencyObservers.remove(observer);
+				this.timings.handshake().snapshotWindow(now));
 	}
 
 	long nanoTime() {
-		return this.clock.nanoTime();
+		return this.clock.getAsLong();
 	}
 
 	void transition(Counters.Shard shard, ConnectionState from, ConnectionState to) {
@@ -224,7 +213,7 @@ public final class ConnectionStatistics {
 		}
 	}
 
-	void requestAbandoned(Counters.Shard shard) {
+	void requestEnded(Counters.Shard shard) {
 		shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -1);
 	}
 
@@ -237,8 +226,32 @@ public final class ConnectionStatistics {
 
 	void requestCompleted(Counters.Shard shard, long latencyNanos, long nowNanos) {
 		shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -1);
-		this.latency.record(latencyNanos / 1000, nowNanos);
-		this.latencyObservers.accept(latencyNanos);
+		this.timings.record(Timing.LATENCY, latencyNanos, nowNanos);
+	}
+
+	void responseHead(long headNanos, long nowNanos) {
+		this.timings.record(Timing.HEAD, headNanos, nowNanos);
+	}
+
+	void streamStarted(Counters.Shard shard) {
+		shard.increment(COUNT + Count.STREAMS.ordinal());
+		shard.increment(COUNT + Count.STREAMS_ACTIVE.ordinal());
+	}
+
+	/**
+	 * Record a stream's end.
+	 * @param shard the connection's counters
+	 * @param durationNanos the stream's duration
+	 * @param started whether it was counted when it started, as an event stream or an upgrade is
+	 * @param answered whether its last byte was written, which ends its request
+	 */
+	void streamEnded(Counters.Shard shard, long durationNanos, boolean started, boolean answered) {
+		shard.add(COUNT + (started ? Count.STREAMS_ACTIVE : Count.STREAMS).ordinal(), started ? -1 : 1);
+		shard.add(COUNT + Count.STREAM_MICROS.ordinal(), durationNanos / 1000);
+		if (answered) {
+			shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -1);
+		}
+		this.timings.record(Timing.STREAM, durationNanos, this.clock.getAsLong());
 	}
 
 	void requestRefused(Counters.Shard shard, Refusal refusal) {
@@ -262,8 +275,7 @@ public final class ConnectionStatistics {
 		if (handshake.resumed()) {
 			shard.increment(COUNT + Count.TLS_RESUMED.ordinal());
 		}
-		this.handshakeLatency.record(handshake.nanos() / 1000, this.clock.nanoTime());
-		this.handshakeObservers.accept(handshake.nanos());
+		this.timings.record(Timing.HANDSHAKE, handshake.nanos(), this.clock.getAsLong());
 	}
 
 	void bytesRead(Counters.Shard shard, long bytes) {
@@ -283,16 +295,6 @@ public final class ConnectionStatistics {
 		}
 		shard.add(COUNT + Count.LIFETIME_MICROS.ordinal(), lifetimeNanos / 1000);
 		this.maxRequestsPerConnection.accumulate(requestCount);
-	}
-
-	/**
-	 * A source of monotonic nanosecond time.
-	 */
-	@FunctionalInterface
-	interface NanoClock {
-
-		long nanoTime();
-
 	}
 
 }

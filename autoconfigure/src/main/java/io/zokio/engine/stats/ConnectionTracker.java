@@ -9,14 +9,14 @@ import io.zokio.engine.pipeline.Exchange;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import io.zokio.engine.pipeline.TlsHandshake;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The state machine of one connection: {@code accepted → reading → processing → writing → idle →
- * closed}. Listens to the connection and to its HTTP/1.1 exchanges; each HTTP/2 stream gets a
- * {@link StreamTracker} of its own that records here. Used only on the connection's event loop, so
- * it needs no synchronization, and allocates nothing per request.
+ * closed}. Listens to the connection and to its HTTP/1.1 exchanges, allocating nothing per request;
+ * each HTTP/2 stream gets a {@link StreamTracker} that records here. Used on the connection's loop.
  */
 public final class ConnectionTracker implements ConnectionListener, ExchangeListener {
 
@@ -32,7 +32,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	private boolean closed;
 
-	private long requestStartNanos;
+	private final ExchangeTiming exchange;
 
 	private int unfinishedRequests;
 
@@ -44,11 +44,14 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	private boolean http2;
 
+	private boolean upgraded;
+
 	ConnectionTracker(ConnectionStatistics statistics, Counters.Shard counters, long acceptedNanos) {
 		this.statistics = statistics;
 		this.counters = counters;
 		this.acceptedNanos = acceptedNanos;
 		this.idleSinceNanos = acceptedNanos;
+		this.exchange = new ExchangeTiming(statistics, counters);
 	}
 
 	/**
@@ -98,8 +101,9 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	}
 
 	@Override
-	public boolean responseStarted(int status) {
+	public boolean responseStarted(int status, ResponseKind kind) {
 		this.statistics.responseStarted(this.counters, status);
+		this.exchange.head(kind, this.statistics.nanoTime());
 		moveTo(ConnectionState.WRITING);
 		return false;
 	}
@@ -115,8 +119,9 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	 */
 	public void bytesRead(long bytes) {
 		this.statistics.bytesRead(this.counters, bytes);
-		if (!this.http2 && (this.state == ConnectionState.ACCEPTED || this.state == ConnectionState.IDLE)) {
-			this.requestStartNanos = this.statistics.nanoTime();
+		if (!this.http2 && !this.upgraded
+				&& (this.state == ConnectionState.ACCEPTED || this.state == ConnectionState.IDLE)) {
+			this.exchange.start(this.statistics.nanoTime());
 			moveTo(ConnectionState.READING);
 		}
 	}
@@ -133,8 +138,8 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 		this.statistics.requestReceived(this.counters, decodeFailed);
 		this.requestCount++;
 		this.unfinishedRequests++;
-		if (this.requestStartNanos == 0) {
-			this.requestStartNanos = this.statistics.nanoTime();
+		if (!this.exchange.isStarted()) {
+			this.exchange.start(this.statistics.nanoTime());
 		}
 		if (this.state != ConnectionState.WRITING) {
 			moveTo(ConnectionState.PROCESSING);
@@ -151,19 +156,23 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	}
 
 	/**
-	 * Record the head of an HTTP/2 stream's final response; the connection stays processing while
-	 * any of its streams is open.
-	 * @param status the response status
+	 * Record the head of an HTTP/2 stream's final response, on the stream's clock; the connection
+	 * stays processing while any of its streams is open.
 	 */
-	void streamResponseStarted(int status) {
+	void streamResponseStarted(int status, ResponseKind kind, ExchangeTiming timing) {
 		this.statistics.responseStarted(this.counters, status);
+		timing.head(kind, this.statistics.nanoTime());
+	}
+
+	ExchangeTiming streamTiming() {
+		return new ExchangeTiming(this.statistics, this.counters);
 	}
 
 	/**
 	 * Record an HTTP/2 stream's request on this connection. Stream 1 of a connection upgraded from
 	 * HTTP/1.1 continues the exchange of the upgraded request, which was counted already.
 	 * @param decodeFailed whether the request could not be decoded
-	 * @return the stream's start time, for {@link #streamEnded(long, boolean)}
+	 * @return the stream's start time
 	 */
 	long streamStarted(boolean decodeFailed) {
 		long now = this.statistics.nanoTime();
@@ -172,7 +181,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 		}
 		if (this.upgradePending) {
 			this.upgradePending = false;
-			return (this.requestStartNanos != 0) ? this.requestStartNanos : now;
+			return this.exchange.isStarted() ? this.exchange.startNanos() : now;
 		}
 		this.statistics.requestReceived(this.counters, decodeFailed);
 		this.requestCount++;
@@ -182,21 +191,24 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	}
 
 	/**
-	 * Record the end of an HTTP/2 stream: its response written, or the stream reset.
-	 * @param startNanos the stream's start time
+	 * Record the end of an HTTP/2 stream: its response written, or the stream reset; a stream that
+	 * outlives its connection only stops its clock.
+	 * @param timing the stream's clock
 	 * @param answered whether its response's last byte was written
 	 */
-	void streamEnded(long startNanos, boolean answered) {
+	void streamEnded(ExchangeTiming timing, boolean answered) {
+		long now = this.statistics.nanoTime();
 		if (this.closed || this.unfinishedRequests == 0) {
+			timing.abandon(now);
 			return;
 		}
 		this.unfinishedRequests--;
-		long now = this.statistics.nanoTime();
 		if (answered) {
-			this.statistics.requestCompleted(this.counters, now - startNanos, now);
+			timing.end(now);
 		}
 		else {
-			this.statistics.requestAbandoned(this.counters);
+			this.statistics.requestEnded(this.counters);
+			timing.abandon(now);
 		}
 		if (this.unfinishedRequests == 0) {
 			this.idleSinceNanos = now;
@@ -215,13 +227,21 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	@Override
 	public void responseEnded(boolean written) {
-		if (this.closed || this.unfinishedRequests == 0) {
+		if (this.closed || this.unfinishedRequests == 0 || this.upgraded) {
 			return;
 		}
 		long now = this.statistics.nanoTime();
 		this.unfinishedRequests--;
-		this.statistics.requestCompleted(this.counters, now - this.requestStartNanos, now);
-		this.requestStartNanos = (this.unfinishedRequests > 0) ? now : 0;
+		if (this.exchange.isUpgrade()) {
+			this.upgraded = true;
+			this.statistics.requestEnded(this.counters);
+		}
+		else {
+			this.exchange.end(now);
+		}
+		if (this.unfinishedRequests > 0) {
+			this.exchange.start(now);
+		}
 		this.idleSinceNanos = now;
 		moveTo((this.unfinishedRequests > 0) ? ConnectionState.PROCESSING : ConnectionState.IDLE);
 	}
@@ -263,6 +283,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 			return;
 		}
 		this.closed = true;
+		this.exchange.abandon(this.statistics.nanoTime());
 		CloseReason reason = (this.closeReason != null) ? this.closeReason : CloseReason.CLIENT;
 		this.statistics.connectionClosed(this.counters, this.state, reason, this.unfinishedRequests, this.requestCount,
 				this.statistics.nanoTime() - this.acceptedNanos);

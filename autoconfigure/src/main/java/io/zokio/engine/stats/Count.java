@@ -43,6 +43,21 @@ public enum Count {
 	LIFETIME_MICROS,
 
 	/**
+	 * Streams since start.
+	 */
+	STREAMS,
+
+	/**
+	 * Event streams and upgraded connections open now.
+	 */
+	STREAMS_ACTIVE,
+
+	/**
+	 * The summed duration of ended streams, in microseconds.
+	 */
+	STREAM_MICROS,
+
+	/**
 	 * TLS handshakes that completed.
 	 */
 	TLS_HANDSHAKES,

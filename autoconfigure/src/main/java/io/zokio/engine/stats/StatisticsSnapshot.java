@@ -22,17 +22,21 @@ import io.zokio.engine.pipeline.Refusal;
  * @param lifetimeMicros the summed lifetime of closed connections, in microseconds
  * @param maxRequestsPerConnection the most requests served on one closed connection
  * @param latencyWindow the length of the latency window
- * @param latency latency over the window
- * @param latencySinceStart latency since start
+ * @param latency latency over the window, streams left out
+ * @param latencySinceStart latency since start, streams left out
  * @param refused requests the server answered itself, per reason
  * @param tls TLS handshakes
  * @param goAwaySent HTTP/2 GOAWAY frames sent, per error code
+ * @param head time to the response head over the latency window, streams included
+ * @param headSinceStart time to the response head since start
+ * @param streams the streams, which latency leaves out
  */
 public record StatisticsSnapshot(long accepted, Map<ConnectionState, Long> states, Map<CloseReason, Long> closedBy,
 		long requests, long inFlight, long decodeErrors, long bytesRead, long bytesWritten,
 		Map<StatusClass, Long> responses, long lifetimeMicros, long maxRequestsPerConnection, Duration latencyWindow,
 		LatencySnapshot latency, LatencySnapshot latencySinceStart, Map<Refusal, Long> refused, TlsSnapshot tls,
-		Map<Http2Error, Long> goAwaySent) {
+		Map<Http2Error, Long> goAwaySent, LatencySnapshot head, LatencySnapshot headSinceStart,
+		StreamsSnapshot streams) {
 
 	/**
 	 * Return the number of live connections.

@@ -3,6 +3,7 @@ package io.zokio.engine.stats;
 import io.netty.handler.codec.http.HttpRequest;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,7 @@ final class StreamTracker implements ExchangeListener {
 
 	private final ConnectionTracker connection;
 
-	private long startNanos;
+	private final ExchangeTiming timing;
 
 	private boolean started;
 
@@ -22,6 +23,7 @@ final class StreamTracker implements ExchangeListener {
 
 	StreamTracker(ConnectionTracker connection) {
 		this.connection = connection;
+		this.timing = connection.streamTiming();
 	}
 
 	@Override
@@ -36,9 +38,9 @@ final class StreamTracker implements ExchangeListener {
 	}
 
 	@Override
-	public boolean responseStarted(int status) {
+	public boolean responseStarted(int status, ResponseKind kind) {
 		start(false);
-		this.connection.streamResponseStarted(status);
+		this.connection.streamResponseStarted(status, kind, this.timing);
 		return false;
 	}
 
@@ -60,14 +62,14 @@ final class StreamTracker implements ExchangeListener {
 	private void start(boolean decodeFailed) {
 		if (!this.started) {
 			this.started = true;
-			this.startNanos = this.connection.streamStarted(decodeFailed);
+			this.timing.start(this.connection.streamStarted(decodeFailed));
 		}
 	}
 
 	private void end(boolean answered) {
 		if (this.started && !this.ended) {
 			this.ended = true;
-			this.connection.streamEnded(this.startNanos, answered);
+			this.connection.streamEnded(this.timing, answered);
 		}
 	}
 

@@ -50,7 +50,7 @@ class CompositeConnectionListenerTests {
 			.toList();
 		ExchangeListener exchanges = CompositeConnectionListener.of(listeners).http11Exchanges(Exchanges.NONE);
 		Refusal refusal = exchanges.requestReceived(REQUEST, true);
-		boolean close = exchanges.responseStarted(200);
+		boolean close = exchanges.responseStarted(200, ResponseKind.SIZED);
 		List<Integer> withExchanges = IntStream.range(0, count).filter(Recording::hasExchanges).boxed().toList();
 		assertThat(calls).containsExactlyElementsOf(withExchanges.stream().map((i) -> i + " request").toList());
 		assertThat(refusal).isEqualTo(withExchanges.stream().map(CompositeConnectionListenerTests::exchangeRefusal)
@@ -122,7 +122,7 @@ class CompositeConnectionListenerTests {
 				}
 
 				@Override
-				public boolean responseStarted(int status) {
+				public boolean responseStarted(int status, ResponseKind kind) {
 					return Recording.this.closes;
 				}
 

@@ -8,6 +8,7 @@ import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.HttpProtocol;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.ResponseKind;
 import io.zokio.engine.pipeline.TlsFailure;
 import io.zokio.engine.pipeline.TlsHandshake;
 import io.zokio.engine.pipeline.TlsVersion;
@@ -20,7 +21,8 @@ class ConnectionTrackerTests {
 
 	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-	private final ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60), Duration.ofSeconds(1), this.nanos::get);
+	private final ConnectionStatistics statistics = new ConnectionStatistics(Duration.ofSeconds(60), Duration.ofSeconds(1),
+			Duration.ofSeconds(1), this.nanos::get);
 
 	@Test
 	void walksEveryStateOfAKeepAliveExchange() {
@@ -33,7 +35,7 @@ class ConnectionTrackerTests {
 		assertThat(tracker.state()).isEqualTo(ConnectionState.PROCESSING);
 		assertThat(this.statistics.count(Count.IN_FLIGHT)).isOne();
 		this.nanos.addAndGet(Duration.ofMillis(3).toNanos());
-		tracker.responseStarted(200);
+		tracker.responseStarted(200, ResponseKind.SIZED);
 		assertThat(tracker.state()).isEqualTo(ConnectionState.WRITING);
 		tracker.bytesWritten(100);
 		tracker.responseEnded(true);
@@ -77,7 +79,7 @@ class ConnectionTrackerTests {
 		tracker.responseEnded(true);
 		assertThat(this.statistics.count(Count.IN_FLIGHT)).isZero();
 		assertThat(this.statistics.count(CloseReason.ERROR)).isOne();
-		assertThat(this.statistics.latencyWindow().count()).isZero();
+		assertThat(this.statistics.snapshot().latency().count()).isZero();
 	}
 
 	@Test
@@ -88,7 +90,7 @@ class ConnectionTrackerTests {
 		tracker.informationalResponse(100);
 		assertThat(tracker.state()).isEqualTo(ConnectionState.PROCESSING);
 		assertThat(this.statistics.count(StatusClass.INFORMATIONAL)).isOne();
-		tracker.responseStarted(404);
+		tracker.responseStarted(404, ResponseKind.SIZED);
 		assertThat(this.statistics.count(StatusClass.CLIENT_ERROR)).isOne();
 	}
 
@@ -155,7 +157,7 @@ class ConnectionTrackerTests {
 		tracker.bytesRead(10);
 		tracker.requestReceived(false);
 		this.nanos.addAndGet(latency.toNanos());
-		tracker.responseStarted(200);
+		tracker.responseStarted(200, ResponseKind.SIZED);
 		tracker.responseEnded(true);
 	}
 
@@ -167,10 +169,10 @@ class ConnectionTrackerTests {
 		tracker.protocolSelected(HttpProtocol.HTTP_2, true);
 		this.nanos.addAndGet(Duration.ofMillis(2).toNanos());
 		ExchangeListener stream = tracker.streamOpened(Exchanges.NONE);
-		stream.responseStarted(200);
+		stream.responseStarted(200, ResponseKind.SIZED);
 		stream.responseEnded(true);
 		ExchangeListener second = tracker.streamOpened(Exchanges.NONE);
-		second.responseStarted(204);
+		second.responseStarted(204, ResponseKind.SIZED);
 		second.closed();
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
 		assertThat(snapshot.requests()).isEqualTo(2);
