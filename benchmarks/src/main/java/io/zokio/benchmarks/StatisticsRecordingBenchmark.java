@@ -3,6 +3,7 @@ package io.zokio.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.zokio.engine.pipeline.ResponseKind;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.ConnectionTracker;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -88,7 +89,7 @@ public class StatisticsRecordingBenchmark {
 	private static ConnectionTracker exchange(ConnectionTracker tracker) {
 		tracker.bytesRead(78);
 		tracker.requestReceived(false);
-		tracker.responseStarted(200);
+		tracker.responseStarted(200, ResponseKind.SIZED);
 		tracker.bytesWritten(102);
 		tracker.responseEnded(true);
 		return tracker;
