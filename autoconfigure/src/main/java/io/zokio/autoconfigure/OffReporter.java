@@ -5,6 +5,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,7 +14,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Logs one INFO when the starter is on the classpath but Zokio does not run the application's
  * server, saying why: turned off, not a reactive web application, or a {@code ReactorResourceFactory}
- * of the application's own. Boot's condition report says the same only at DEBUG.
+ * of the application's own. Boot's condition report says the same only at DEBUG. Under Spring AOT,
+ * where the auto-configuration was decided when the application was processed, a
+ * {@code zokio.enabled=false} given only at run time is ignored: that gets a WARN with the fix.
  */
 public final class OffReporter implements ApplicationListener<ApplicationStartedEvent> {
 
@@ -22,8 +25,16 @@ public final class OffReporter implements ApplicationListener<ApplicationStarted
 	private static final String REACTIVE_WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.reactive.context."
 			+ "ReactiveWebServerApplicationContext";
 
+	static final String IGNORED_UNDER_AOT = "Zokio runs this application's server although zokio.enabled is false: "
+			+ "the application was processed ahead of time (Spring AOT) with Zokio on, and its auto-configuration "
+			+ "was decided then. Set zokio.enabled=false when processing it (spring-boot:process-aot) as well.";
+
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
+		if (isIgnoredUnderAot(event.getApplicationContext())) {
+			logger.warn(IGNORED_UNDER_AOT);
+			return;
+		}
 		String reason = reason(event.getApplicationContext());
 		if (reason != null) {
 			logger.info("Zokio is on the classpath but does not run this application's server: " + reason);
@@ -50,6 +61,18 @@ public final class OffReporter implements ApplicationListener<ApplicationStarted
 			return "the application defines its own ReactorResourceFactory, or its server is not Reactor Netty";
 		}
 		return null;
+	}
+
+	/**
+	 * Return whether {@code zokio.enabled=false} is ignored because the application runs the context
+	 * Spring AOT processed with Zokio on.
+	 * @param context the application's context
+	 * @return whether Zokio runs the server although turned off
+	 */
+	static boolean isIgnoredUnderAot(ConfigurableApplicationContext context) {
+		return context.getParent() == null && AotDetector.useGeneratedArtifacts()
+				&& !context.getEnvironment().getProperty("zokio.enabled", Boolean.class, true)
+				&& context.getBeanNamesForType(TransportSelector.class, false, false).length > 0;
 	}
 
 	private static boolean isReactiveWebServer(ConfigurableApplicationContext context) {
