@@ -58,7 +58,10 @@ public final class OffReporter implements ApplicationListener<ApplicationStarted
 					+ "an application on Spring MVC runs on its servlet container as it would without Zokio)";
 		}
 		if (context.getBeanNamesForType(TransportSelector.class, false, false).length == 0) {
-			return "the application defines its own ReactorResourceFactory, or its server is not Reactor Netty";
+			return AotDetector.useGeneratedArtifacts()
+					? "it was off when the application was processed ahead of time (Spring AOT), or the application "
+							+ "defines its own ReactorResourceFactory"
+					: "the application defines its own ReactorResourceFactory, or its server is not Reactor Netty";
 		}
 		return null;
 	}
