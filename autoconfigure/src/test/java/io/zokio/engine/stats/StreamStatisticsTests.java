@@ -102,8 +102,7 @@ class StreamStatisticsTests {
 
 	@Test
 	void endsTheStreamsOfAnHttp2ConnectionThatCloses() {
-		ConnectionTracker tracker = this.statistics.connectionAccepted();
-		tracker.protocolSelected(HttpProtocol.HTTP_2, false);
+		ConnectionTracker tracker = http2();
 		ExchangeListener events = tracker.streamOpened(Exchanges.NONE);
 		ExchangeListener plain = tracker.streamOpened(Exchanges.NONE);
 		pass(Duration.ofMillis(3));
@@ -123,8 +122,7 @@ class StreamStatisticsTests {
 
 	@Test
 	void endsAnHttp2EventStreamWithItsLastByte() {
-		ConnectionTracker tracker = this.statistics.connectionAccepted();
-		tracker.protocolSelected(HttpProtocol.HTTP_2, false);
+		ConnectionTracker tracker = http2();
 		ExchangeListener events = tracker.streamOpened(Exchanges.NONE);
 		events.responseStarted(200, ResponseKind.EVENT_STREAM);
 		pass(Duration.ofSeconds(4));
@@ -141,6 +139,12 @@ class StreamStatisticsTests {
 		ConnectionTracker tracker = this.statistics.connectionAccepted();
 		tracker.bytesRead(10);
 		tracker.requestReceived(false);
+		return tracker;
+	}
+
+	private ConnectionTracker http2() {
+		ConnectionTracker tracker = this.statistics.connectionAccepted();
+		tracker.protocolSelected(HttpProtocol.HTTP_2, false);
 		return tracker;
 	}
 
