@@ -22,11 +22,14 @@ import static org.awaitility.Awaitility.await;
  * The Prometheus rules and the Grafana dashboard in {@code docs/}, tested for real with Debian's
  * {@code prometheus} package: {@code promtool} checks the rules and runs their unit tests, then a
  * Prometheus on 127.0.0.1 scrapes two packaged sample apps, one over TLS, as two jobs under a light
- * load, loads the rules, and answers every panel query of the dashboard (with every job and instance
- * selected, as Grafana sends them) and every recording rule with data; the job variable scopes a
- * query to one of them.
+ * load, loads the rules, and answers every panel query of the dashboard (with every job, application
+ * and instance selected, as Grafana sends them) and every recording rule with data; the job variable
+ * scopes a query to one of them, and so does the application variable to the app tagged with one
+ * ({@code management.metrics.tags.application}).
  */
 class PrometheusIT {
+
+	private static final String TLS_APPLICATION = "zokio-sample-tls";
 
 	private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
@@ -50,7 +53,8 @@ class PrometheusIT {
 				"-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit");
 		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of("--zokio.overload.limit=gradient2"));
 				SampleAppProcess tls = SampleAppProcess.start(List.of(), List.of("--server.ssl.key-store=" + keystore,
-						"--server.ssl.key-store-password=changeit", "--server.ssl.key-store-type=PKCS12"))) {
+						"--server.ssl.key-store-password=changeit", "--server.ssl.key-store-type=PKCS12",
+						"--management.metrics.tags.application=" + TLS_APPLICATION))) {
 			int appPort = app.awaitPort();
 			int tlsPort = tls.awaitPort();
 			try (PrometheusServer prometheus = PrometheusServer.start(directory, HostTools.freePorts(1)[0], """
@@ -104,14 +108,17 @@ class PrometheusIT {
 				assertThat(series(prometheus, "zokio_transport{job=~\".*\",instance=~\".*\"}")).as("every job").isEqualTo(2);
 				assertThat(series(prometheus, "zokio_transport{job=~\"zokio-sample-tls\",instance=~\".*\"}")).as("one job")
 					.isOne();
+				assertThat(series(prometheus, "zokio_transport{job=~\".*\",application=~\"" + TLS_APPLICATION + "\"}"))
+					.as("one application").isOne();
 			}
 		}
 	}
 
 	/**
-	 * Return the dashboard's queries as Grafana sends them with every job and instance selected, after
-	 * checking that the dashboard can be provisioned from its file as it is (no {@code __inputs}) and
-	 * that every panel follows the data source, job and instance variables.
+	 * Return the dashboard's queries as Grafana sends them with every job, application and instance
+	 * selected, after checking that the dashboard can be provisioned from its file as it is (no
+	 * {@code __inputs}) and that every panel follows the data source, job, application and instance
+	 * variables.
 	 */
 	private static List<String> dashboardQueries() throws IOException {
 		JsonNode dashboard = JSON.readTree(Files.readString(DOCS.resolve("grafana/zokio.json")));
@@ -124,16 +131,19 @@ class PrometheusIT {
 			}
 		}
 		assertThat(dashboard.get("templating").get("list").valueStream().map((variable) -> variable.get("name").asString()))
-			.containsExactly("datasource", "job", "instance");
+			.containsExactly("datasource", "job", "application", "instance");
 		for (JsonNode panel : dashboard.get("panels")) {
 			assertThat(panel.get("datasource").get("uid").asString()).isEqualTo("${datasource}");
 			for (JsonNode target : panel.get("targets")) {
 				String expression = target.get("expr").asString();
-				assertThat(expression).as(panel.get("title").asString()).contains("job=~\"$job\"", "instance=~\"$instance\"");
+				assertThat(expression).as(panel.get("title").asString())
+					.contains("job=~\"$job\"", "application=~\"$application\"", "instance=~\"$instance\"");
 				queries.add(expression);
 			}
 		}
-		return queries.stream().map((query) -> query.replace("$job", ".*").replace("$instance", ".*")).toList();
+		return queries.stream()
+			.map((query) -> query.replace("$job", ".*").replace("$application", ".*").replace("$instance", ".*"))
+			.toList();
 	}
 
 	private static int series(PrometheusServer prometheus, String expression) throws Exception {
