@@ -9,7 +9,8 @@
 #                                  Boot, Zokio defaults and each overload limit (about 30 minutes)
 #   benchmarks/load.sh --cold-start  the first 1,000 requests after readiness against steady state: plain Boot, Zokio
 #                                    without and with warm-up, JDK 25 (JDK25_HOME) with and without a trained AOT
-#                                    cache; pinned and unpinned (about 25 minutes with --rounds 3)
+#                                    cache; pinned and unpinned (about 25 minutes with --rounds 3); with --jar-before
+#                                    OLD.jar the earlier commit's app warmed up beside them, --variants to pick some
 #   benchmarks/load.sh --memory   the buffer pool's peak under 200 concurrent 1 MiB uploads, per transport (with
 #                                 --jar-before OLD.jar, an earlier commit's sample app beside each, interleaved)
 #   benchmarks/load.sh --variants boot,zokio --rounds 20   the saturation comparison in 20 paired rounds

@@ -20,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from load import BASELINE, App, free_port, log, machine, median, percentile, sequential_latencies_us, wrk
+from load import BASELINE, BEFORE, App, free_port, log, machine, median, percentile, sequential_latencies_us, wrk
 
 JDK25_HOME = os.environ.get("JDK25_HOME")
 
@@ -35,6 +35,8 @@ VARIANTS = {
     "zokio-warmup-jdk25": {"java": "JDK25_HOME", "args": WARMUP, "extracted": True},
     "zokio-warmup-jdk25-aot": {"java": "JDK25_HOME", "args": WARMUP, "extracted": True, "aot": True},
 }
+
+BEFORE_WARMUP = BEFORE + "-warmup"
 
 PLACEMENTS = {"pinned": "0", "unpinned": "0,1"}
 
@@ -103,16 +105,29 @@ def train(extracted_jar, cache):
         app.stop()
 
 
+def variants(args):
+    """The variants to run: every one this machine can run, with --jar-before the earlier commit's sample app warmed
+    up beside them (zokio-before-warmup), and with --variants only those named."""
+    chosen = dict(VARIANTS)
+    if args.jar_before:
+        chosen[BEFORE_WARMUP] = {"java": "java", "args": WARMUP, "before": True}
+    names = [name for name in chosen if not chosen[name].get("extracted") or JDK25.exists()]
+    if args.variants:
+        names = [name for name in names if name in args.variants.split(",")]
+    return {name: chosen[name] for name in names}
+
+
 def command(args, name, variant, placement, extracted_jar, cache):
-    jar = args.jar_without_zokio if name == BASELINE else (extracted_jar if variant.get("extracted") else args.jar)
+    jar = (args.jar_without_zokio if name == BASELINE else args.jar_before if variant.get("before")
+           else extracted_jar if variant.get("extracted") else args.jar)
     jvm = [f"-XX:AOTCache={cache}"] if variant.get("aot") else []
     java = str(JDK25) if variant["java"] == "JDK25_HOME" else variant["java"]
     return ["taskset", "-c", PLACEMENTS[placement], java, *jvm, "-Xms256m", "-Xmx256m", "-jar", str(jar),
             *COMMON, *variant["args"]]
 
 
-def run_once(args, name, placement, extracted_jar, cache):
-    app = ColdApp(command(args, name, VARIANTS[name], placement, extracted_jar, cache), f"{name} {placement}")
+def run_once(args, name, variant, placement, extracted_jar, cache):
+    app = ColdApp(command(args, name, variant, placement, extracted_jar, cache), f"{name} {placement}")
     try:
         ready = app.wait_ready()
         first = sequential_latencies_us(app.port, REQUESTS)
@@ -133,9 +148,11 @@ def run_once(args, name, placement, extracted_jar, cache):
 
 def cold_start(args):
     os.sched_setaffinity(0, {1} if (os.cpu_count() or 1) >= 2 else {0})
-    names = [name for name in VARIANTS if not VARIANTS[name].get("extracted") or JDK25.exists()]
+    chosen = variants(args)
+    names = list(chosen)
+    extracting = any(variant.get("extracted") for variant in chosen.values())
     directory = Path(tempfile.mkdtemp(prefix="zokio-cold-"))
-    extracted_jar = extract(args.jar, directory) if JDK25.exists() else None
+    extracted_jar = extract(args.jar, directory) if extracting else None
     cache = directory / "app.aot"
     if extracted_jar is not None:
         log("training the JDK 25 AOT cache with a warm-up run")
@@ -145,7 +162,7 @@ def cold_start(args):
     order = [(name, placement) for placement in PLACEMENTS for name in names]
     for round_index in range(rounds):
         for name, placement in (order if round_index % 2 == 0 else list(reversed(order))):
-            runs[f"{name} {placement}"].append(run_once(args, name, placement, extracted_jar, cache))
+            runs[f"{name} {placement}"].append(run_once(args, name, chosen[name], placement, extracted_jar, cache))
     medians = {}
     for key, results in runs.items():
         medians[key] = {
@@ -156,7 +173,7 @@ def cold_start(args):
         }
     return {"machine": machine(), "command": "benchmarks/load.sh --cold-start", "rounds": rounds,
             "requests": REQUESTS, "loadSeconds": LOAD_SECONDS, "placements": PLACEMENTS,
-            "variants": {name: VARIANTS[name] for name in names}, "jdk25": jdk25_version(),
+            "variants": chosen, "jdk25": jdk25_version() if extracting else None,
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "runs": runs, "medians": medians}
 
 

@@ -833,7 +833,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--warmup", type=int, default=25)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
-    parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison")
+    parser.add_argument("--variants", help="comma-separated variants for a throughput-only comparison, or, with "
+                        "--cold-start, the cold-start variants to run")
     parser.add_argument("--profile", help="comma-separated variants to profile with async-profiler under load")
     parser.add_argument("--tls", action="store_true", help="only the TLS comparison (plain Boot, Zokio with "
                         "OpenSSL, Zokio with the JDK: keep-alive HTTP/1.1, handshakes, h2), into tls.md and tls.json")
@@ -863,6 +864,10 @@ def main():
         sys.exit(0)
     if args.profile:
         sys.exit(profile(args, args.profile.split(",")))
+    if args.cold_start:
+        import cold_start
+        cold_start.write_cold_start(cold_start.cold_start(args), args.out)
+        sys.exit(0)
     if args.variants:
         sys.exit(compare(args, args.variants.split(",")))
     if args.latency:
@@ -871,10 +876,6 @@ def main():
     if args.open_model:
         import open_model
         open_model.write_open_model(open_model.open_model(args), args.out)
-        sys.exit(0)
-    if args.cold_start:
-        import cold_start
-        cold_start.write_cold_start(cold_start.cold_start(args), args.out)
         sys.exit(0)
     if args.overload:
         import overload
