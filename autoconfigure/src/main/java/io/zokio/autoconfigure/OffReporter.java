@@ -50,14 +50,14 @@ public final class OffReporter implements ApplicationListener<ApplicationStarted
 		if (context.getParent() != null) {
 			return null;
 		}
-		if (!context.getEnvironment().getProperty("zokio.enabled", Boolean.class, true)) {
+		if (isTurnedOff(context)) {
 			return "zokio.enabled is false";
 		}
 		if (!isReactiveWebServer(context)) {
 			return "it is not a reactive web application (Zokio serves Spring WebFlux on Reactor Netty; "
 					+ "an application on Spring MVC runs on its servlet container as it would without Zokio)";
 		}
-		if (context.getBeanNamesForType(TransportSelector.class, false, false).length == 0) {
+		if (!runsTheServer(context)) {
 			return AotDetector.useGeneratedArtifacts()
 					? "it was off when the application was processed ahead of time (Spring AOT), or the application "
 							+ "defines its own ReactorResourceFactory"
@@ -73,9 +73,16 @@ public final class OffReporter implements ApplicationListener<ApplicationStarted
 	 * @return whether Zokio runs the server although turned off
 	 */
 	static boolean isIgnoredUnderAot(ConfigurableApplicationContext context) {
-		return context.getParent() == null && AotDetector.useGeneratedArtifacts()
-				&& !context.getEnvironment().getProperty("zokio.enabled", Boolean.class, true)
-				&& context.getBeanNamesForType(TransportSelector.class, false, false).length > 0;
+		return context.getParent() == null && AotDetector.useGeneratedArtifacts() && isTurnedOff(context)
+				&& runsTheServer(context);
+	}
+
+	private static boolean isTurnedOff(ConfigurableApplicationContext context) {
+		return !context.getEnvironment().getProperty("zokio.enabled", Boolean.class, true);
+	}
+
+	private static boolean runsTheServer(ConfigurableApplicationContext context) {
+		return context.getBeanNamesForType(TransportSelector.class, false, false).length > 0;
 	}
 
 	private static boolean isReactiveWebServer(ConfigurableApplicationContext context) {

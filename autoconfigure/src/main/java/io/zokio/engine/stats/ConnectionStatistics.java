@@ -90,10 +90,9 @@ public final class ConnectionStatistics {
 	}
 
 	/**
-	 * Estimate the memory these statistics hold, whatever the number of connections: the latency
-	 * histograms of requests, of response heads and of TLS handshakes (each recorder's two and its interval, the
-	 * window's slices and sum, the since-start one) and the counters, one set for each event loop
-	 * that has recorded.
+	 * Estimate the memory these statistics hold, whatever the number of connections: the histograms
+	 * of latency, response heads and TLS handshakes (each recorder's two and its interval, the window's
+	 * slices and sum, the since-start one) and the counters, one set per event loop that recorded.
 	 * @return the estimated footprint in bytes
 	 */
 	public long estimatedFootprintBytes() {
@@ -242,16 +241,17 @@ public final class ConnectionStatistics {
 	 * Record a stream's end.
 	 * @param shard the connection's counters
 	 * @param durationNanos the stream's duration
+	 * @param nowNanos the time it ended
 	 * @param started whether it was counted when it started, as an event stream or an upgrade is
 	 * @param answered whether its last byte was written, which ends its request
 	 */
-	void streamEnded(Counters.Shard shard, long durationNanos, boolean started, boolean answered) {
+	void streamEnded(Counters.Shard shard, long durationNanos, long nowNanos, boolean started, boolean answered) {
 		shard.add(COUNT + (started ? Count.STREAMS_ACTIVE : Count.STREAMS).ordinal(), started ? -1 : 1);
 		shard.add(COUNT + Count.STREAM_MICROS.ordinal(), durationNanos / 1000);
 		if (answered) {
 			shard.add(COUNT + Count.IN_FLIGHT.ordinal(), -1);
 		}
-		this.timings.record(Timing.STREAM, durationNanos, this.clock.getAsLong());
+		this.timings.record(Timing.STREAM, durationNanos, nowNanos);
 	}
 
 	void requestRefused(Counters.Shard shard, Refusal refusal) {

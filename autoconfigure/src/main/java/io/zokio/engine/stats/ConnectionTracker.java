@@ -156,8 +156,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	}
 
 	/**
-	 * Record the head of an HTTP/2 stream's final response, on the stream's clock; the connection
-	 * stays processing while any of its streams is open.
+	 * Record the head of an HTTP/2 stream's final response; its connection stays processing.
 	 */
 	void streamResponseStarted(int status, ResponseKind kind, ExchangeTiming timing) {
 		this.statistics.responseStarted(this.counters, status);
@@ -283,10 +282,11 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 			return;
 		}
 		this.closed = true;
-		this.exchange.abandon(this.statistics.nanoTime());
+		long now = this.statistics.nanoTime();
+		this.exchange.abandon(now);
 		CloseReason reason = (this.closeReason != null) ? this.closeReason : CloseReason.CLIENT;
 		this.statistics.connectionClosed(this.counters, this.state, reason, this.unfinishedRequests, this.requestCount,
-				this.statistics.nanoTime() - this.acceptedNanos);
+				now - this.acceptedNanos);
 		this.unfinishedRequests = 0;
 	}
 

@@ -32,9 +32,7 @@ final class ExchangeTiming {
 	}
 
 	void reset() {
-		this.startNanos = 0;
-		this.headNanos = 0;
-		this.kind = ResponseKind.SIZED;
+		start(0);
 	}
 
 	boolean isStarted() {
@@ -72,10 +70,10 @@ final class ExchangeTiming {
 	void end(long nowNanos) {
 		long duration = nowNanos - this.startNanos;
 		if (this.kind.isStream()) {
-			this.statistics.streamEnded(this.counters, duration, true, true);
+			this.statistics.streamEnded(this.counters, duration, nowNanos, true, true);
 		}
 		else if (this.kind == ResponseKind.OPEN && nowNanos - this.headNanos > this.statistics.streamThresholdNanos()) {
-			this.statistics.streamEnded(this.counters, duration, false, true);
+			this.statistics.streamEnded(this.counters, duration, nowNanos, false, true);
 		}
 		else {
 			this.statistics.requestCompleted(this.counters, duration, nowNanos);
@@ -90,7 +88,7 @@ final class ExchangeTiming {
 	 */
 	void abandon(long nowNanos) {
 		if (this.kind.isStream() && this.headNanos != 0) {
-			this.statistics.streamEnded(this.counters, nowNanos - this.startNanos, true, false);
+			this.statistics.streamEnded(this.counters, nowNanos - this.startNanos, nowNanos, true, false);
 		}
 		reset();
 	}
