@@ -145,19 +145,25 @@ def upload(port, size, outcomes):
         outcomes.append(False)
 
 
-def used_bytes(app):
+def pool_bytes(app):
+    """The pool's memory and the part of it live buffers hold, in bytes."""
     with urllib.request.urlopen(f"http://127.0.0.1:{app.port}/actuator/zokio/bufferPool", timeout=5) as response:
-        return json.load(response)["usedBytes"]
+        pool = json.load(response)
+        return pool["usedBytes"], pool.get("inUseBytes", 0)
+
+
+def used_bytes(app):
+    return pool_bytes(app)[0]
 
 
 def upload_wave(app, clients=200, size=1024 * 1024):
     """Peak of the pool's memory while clients upload size bytes each at once, polled every 20 ms."""
-    outcomes, peak, done = [], [used_bytes(app)], threading.Event()
+    outcomes, peak, done = [], list(pool_bytes(app)), threading.Event()
 
     def poll():
         while not done.is_set():
             try:
-                peak[0] = max(peak[0], used_bytes(app))
+                peak[:] = map(max, peak, pool_bytes(app))
             except OSError:
                 pass
             time.sleep(0.02)
@@ -173,7 +179,7 @@ def upload_wave(app, clients=200, size=1024 * 1024):
     seconds = time.monotonic() - started
     done.set()
     poller.join()
-    return {"peak_bytes": peak[0], "echoed": sum(outcomes), "clients": clients, "seconds": seconds}
+    return {"peak_bytes": peak[0], "peak_in_use_bytes": peak[1], "echoed": sum(outcomes), "clients": clients, "seconds": seconds}
 
 
 def idle_wave(app, count=IDLE_CONNECTIONS):
@@ -216,6 +222,8 @@ def memory(args):
         runs = interleaved(apps, args.rounds, wave)
         report["runs"] = runs
         report["median_peak_bytes"] = {name: median([run["peak_bytes"] for run in values]) for name, values in runs.items()}
+        report["median_peak_in_use_bytes"] = {name: median([run["peak_in_use_bytes"] for run in values])
+                                              for name, values in runs.items()}
     finally:
         for app in apps.values():
             app.stop()
@@ -226,23 +234,27 @@ def write_memory(report, out):
     out.mkdir(parents=True, exist_ok=True)
     (out / "memory.json").write_text(json.dumps(report, indent=2) + "\n")
     epoll = report["median_peak_bytes"]["zokio-epoll"]
+    epoll_in_use = report["median_peak_in_use_bytes"]["zokio-epoll"]
     lines = [f"# Buffer pool memory: `{report['command']}`", "",
              f"Run {report['started']}, servers pinned to CPU {report['machine']['server_cpu']}, with "
              "`zokio.buffer-pool.preallocate=0` so that the figures show what each transport needs rather than the "
              "reserve. The pool's memory is `usedBytes` of `/actuator/zokio/bufferPool` (the allocator's own figure, "
-             "in 4 MiB chunks). **Uploads**: 200 clients each POST 1 MiB to `/echo` at once, the pool polled every "
+             "in 4 MiB chunks); *in use* is `inUseBytes`, the part of it that live buffers hold. **Uploads**: 200 clients each POST 1 MiB to `/echo` at once, the pool polled every "
              f"20 ms and the peak taken; medians of {report['rounds']} interleaved rounds. **Idle**: "
              f"{IDLE_CONNECTIONS} keep-alive connections left idle after one request each, on each fresh server "
              "before any upload (the pool keeps the chunks an upload wave took). **Wave**: the median time from the first "
              "client's start to the last one's end. With `--jar-before`, `zokio-before-*` rows are the sample app "
              "of an earlier commit, side by side.", "",
-             "| Variant | Transport | uploads: peak MiB | × epoll | echoed whole | wave: s | idle: MiB |",
-             "|---|---|---|---|---|---|---|"]
+             "| Variant | Transport | uploads: peak MiB | × epoll | peak in use MiB | × epoll | echoed whole | wave: s "
+             "| idle: MiB |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, peak in report["median_peak_bytes"].items():
         echoed = min(run["echoed"] for run in report["runs"][name])
         seconds = median([run["seconds"] for run in report["runs"][name]])
         idle = report["idle"][name]["idle_bytes"]
+        in_use = report["median_peak_in_use_bytes"][name]
         lines.append(f"| {name} | {report['transports'][name]} | {peak / 2**20:.1f} | {peak / epoll:.2f} | "
-                     f"{echoed} of 200 (fewest in a round) | {seconds:.2f} | {idle / 2**20:.1f} |")
+                     + (f"{in_use / 2**20:.1f} | {in_use / epoll_in_use:.1f}" if in_use else "not reported | ")
+                     + f" | {echoed} of 200 (fewest in a round) | {seconds:.2f} | {idle / 2**20:.1f} |")
     (out / "memory.md").write_text("\n".join(lines) + "\n")
     log(f"memory results in {out}")

@@ -75,6 +75,14 @@ class BufferPoolIntegrationTests {
 			assertThat(section.get("requestedBytes").asLong()).isEqualTo(16 * MB);
 			assertThat(section.get("preallocatedBytes").asLong()).isEqualTo(16 * MB);
 			assertThat(section.get("usedBytes").asLong()).isGreaterThanOrEqualTo(16 * MB);
+			long inUse = section.get("inUseBytes").asLong();
+			if (transport == ServerTransport.IO_URING) {
+				assertThat(inUse).as("each loop's first batch of ring buffers, lent to the kernel")
+					.isGreaterThanOrEqualTo(2 * 16 * 8 * 1024);
+			}
+			else {
+				assertThat(inUse).as("buffers handed out, at rest").isLessThan(64 * 1024);
+			}
 			assertThat(section.get("arenas").asInt()).isEqualTo(2);
 			assertThat(section.get("chunkSize").asInt()).isEqualTo(4 * 1024 * 1024);
 			assertThat(section.get("fallback").asBoolean()).isFalse();

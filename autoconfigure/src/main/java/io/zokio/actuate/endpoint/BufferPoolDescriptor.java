@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param requestedBytes bytes configured to be pre-allocated
  * @param preallocatedBytes bytes reserved at startup and kept
  * @param usedBytes bytes the pool holds now, from the allocator's own metrics
+ * @param inUseBytes bytes of the buffers handed out now, part of {@code usedBytes}
  * @param arenas the number of arenas
  * @param chunks the number of chunks held now
  * @param chunkSize the chunk size in bytes
@@ -27,7 +28,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * not use one
  */
 public record BufferPoolDescriptor(String allocator, boolean direct, long requestedBytes, long preallocatedBytes,
-		long usedBytes, int arenas, long chunks, int chunkSize, boolean fallback,
+		long usedBytes, long inUseBytes, int arenas, long chunks, int chunkSize, boolean fallback,
 		@JsonInclude(Include.ALWAYS) @Nullable String cause, long exhausted, long pressureEpisodes,
 		@JsonInclude(Include.ALWAYS) @Nullable RingDescriptor ring) implements OperationResponseBody {
 
@@ -36,7 +37,7 @@ public record BufferPoolDescriptor(String allocator, boolean direct, long reques
 			return null;
 		}
 		return new BufferPoolDescriptor("pooled", pool.isDirect(), pool.requestedBytes(), pool.preallocatedBytes(),
-				pool.usedBytes(), pool.arenas(), pool.chunks(), pool.chunkSize(), pool.isFallback(), pool.cause(),
+				pool.usedBytes(), pool.inUseBytes(), pool.arenas(), pool.chunks(), pool.chunkSize(), pool.isFallback(), pool.cause(),
 				pool.guard().refusals(), pool.guard().episodes(), RingDescriptor.of(pool.readBufferRing()));
 	}
 

@@ -28,6 +28,8 @@ public final class BufferPool implements AutoCloseable {
 
 	private final List<ByteBuf> reservations;
 
+	private final long reservedPins;
+
 	private final DirectMemoryGuard guard;
 
 	private final @Nullable ReadBufferRing readBufferRing;
@@ -41,6 +43,7 @@ public final class BufferPool implements AutoCloseable {
 		this.chunkSize = allocator.metric().chunkSize();
 		this.cause = cause;
 		this.reservations = reservations;
+		this.reservedPins = reservations.stream().mapToLong(ByteBuf::capacity).sum();
 		this.guard = new DirectMemoryGuard(this);
 		this.readBufferRing = readBufferRing(settings);
 	}
@@ -129,6 +132,17 @@ public final class BufferPool implements AutoCloseable {
 	 */
 	public long usedBytes() {
 		return this.direct ? this.allocator.metric().usedDirectMemory() : this.allocator.metric().usedHeapMemory();
+	}
+
+	/**
+	 * Return the bytes of the buffers handed out now, each counted at the size the allocator gave
+	 * it: the part of {@link #usedBytes()} that live buffers pin, beside the small buffers that keep
+	 * the reserved chunks.
+	 * @return the bytes in use
+	 */
+	public long inUseBytes() {
+		long pinned = this.direct ? this.allocator.pinnedDirectMemory() : this.allocator.pinnedHeapMemory();
+		return Math.max(0, pinned - this.reservedPins);
 	}
 
 	/**

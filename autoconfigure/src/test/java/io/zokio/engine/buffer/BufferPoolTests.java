@@ -50,6 +50,20 @@ class BufferPoolTests {
 	}
 
 	@Test
+	void countsTheBuffersHandedOutAsInUseUntilTheyAreReleased() {
+		BufferPool pool = create(settings(8 * MB, 1), PLENTY);
+		assertThat(pool.inUseBytes()).isZero();
+		ByteBuf first = pool.allocator().directBuffer(64 * 1024, 64 * 1024);
+		ByteBuf second = pool.allocator().directBuffer(8 * 1024, 8 * 1024);
+		assertThat(pool.inUseBytes()).isEqualTo(72 * 1024);
+		assertThat(pool.usedBytes()).isGreaterThanOrEqualTo(8 * MB);
+		first.release();
+		assertThat(pool.inUseBytes()).isEqualTo(8 * 1024);
+		second.release();
+		assertThat(pool.inUseBytes()).isZero();
+	}
+
+	@Test
 	void grantsARequestAboveAllTheMemoryAQuarterOfItInWholeChunksAndSaysWhy() {
 		MemoryLimits limits = new MemoryLimits(40L * MB, 4L * MB, 1024L * MB, -1);
 		BufferPool pool = create(settings(64 * MB, 2), limits);
