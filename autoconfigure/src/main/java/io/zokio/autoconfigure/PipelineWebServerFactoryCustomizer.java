@@ -1,6 +1,7 @@
 package io.zokio.autoconfigure;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.zokio.engine.pipeline.ConnectionParticipant;
 import io.zokio.engine.pipeline.ZokioPipelineConfigurer;
@@ -22,9 +23,11 @@ public final class PipelineWebServerFactoryCustomizer
 	/**
 	 * Create a customizer for the given participants.
 	 * @param participants the participants, in order
+	 * @param readsAwaitWrites whether a new connection reads only once its last write is done
 	 */
-	public PipelineWebServerFactoryCustomizer(List<ConnectionParticipant> participants) {
-		this.configurer = new ZokioPipelineConfigurer(participants);
+	public PipelineWebServerFactoryCustomizer(List<ConnectionParticipant> participants,
+			BooleanSupplier readsAwaitWrites) {
+		this.configurer = new ZokioPipelineConfigurer(participants, readsAwaitWrites);
 	}
 
 	@Override

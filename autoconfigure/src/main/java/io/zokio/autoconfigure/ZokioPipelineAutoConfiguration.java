@@ -1,6 +1,9 @@
 package io.zokio.autoconfigure;
 
+import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.buffer.ReadBufferRing;
 import io.zokio.engine.pipeline.ConnectionParticipant;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +21,14 @@ public final class ZokioPipelineAutoConfiguration {
 
 	@Bean
 	PipelineWebServerFactoryCustomizer pipelineWebServerFactoryCustomizer(
-			ObjectProvider<ConnectionParticipant> participants) {
-		return new PipelineWebServerFactoryCustomizer(participants.orderedStream().toList());
+			ObjectProvider<ConnectionParticipant> participants, ObjectProvider<BufferPool> pool) {
+		return new PipelineWebServerFactoryCustomizer(participants.orderedStream().toList(),
+				() -> readsIntoTheRing(pool.getIfAvailable()));
+	}
+
+	private static boolean readsIntoTheRing(@Nullable BufferPool pool) {
+		ReadBufferRing ring = (pool != null) ? pool.readBufferRing() : null;
+		return ring != null && ring.isRegistered();
 	}
 
 	@Bean

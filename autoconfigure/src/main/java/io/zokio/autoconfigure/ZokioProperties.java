@@ -470,10 +470,11 @@ public class ZokioProperties implements Validator {
 			private @Nullable Integer buffers;
 
 			/**
-			 * Size of each buffer of the ring. Below 32KB, buffers share pages of the pool and one
-			 * slow connection's read keeps a shared page alive.
+			 * Size of each buffer of the ring: the most one read of a connection takes. A busy
+			 * connection holds about one read's worth of the pool until its answer is written, so
+			 * larger buffers take more of the pool in a burst of uploads, for fewer reads.
 			 */
-			private DataSize bufferSize = DataSize.ofKilobytes(32);
+			private DataSize bufferSize = DataSize.ofKilobytes(8);
 
 			public boolean isEnabled() {
 				return this.enabled;

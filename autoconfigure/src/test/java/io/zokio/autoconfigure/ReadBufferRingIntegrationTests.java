@@ -55,8 +55,8 @@ class ReadBufferRingIntegrationTests {
 				assertThat(ring.taken()).isZero();
 				return;
 			}
-			assertThat(section.get("buffers").asInt()).as("16MB / 2 / 2 arenas / 32KB").isEqualTo(128);
-			assertThat(section.get("bufferSize").asInt()).isEqualTo(32 * 1024);
+			assertThat(section.get("buffers").asInt()).as("16MB / 2 / 2 arenas / 8KB").isEqualTo(512);
+			assertThat(section.get("bufferSize").asInt()).isEqualTo(8 * 1024);
 			assertThat(section.get("taken").asLong()).as("a first batch on each of the 2 loops")
 				.isGreaterThanOrEqualTo(32);
 			assertThat(section.get("exhaustions").asLong()).isZero();

@@ -25,7 +25,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private final ProtocolSniffer protocol;
 
-	private final PipeliningGate gate = new PipeliningGate(this);
+	private final PipeliningGate gate;
 
 	private final TlsHandshakeWatch handshake;
 
@@ -38,13 +38,15 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	/**
 	 * Create the handler of an admitted connection.
 	 * @param listener the connection's listener
+	 * @param readsAwaitWrites whether a read waits for the connection's last write to complete
 	 */
-	ConnectionHandler(ConnectionListener listener) {
-		this(listener, false);
+	ConnectionHandler(ConnectionListener listener, boolean readsAwaitWrites) {
+		this(listener, readsAwaitWrites, false);
 	}
 
-	private ConnectionHandler(ConnectionListener listener, boolean refusing) {
+	private ConnectionHandler(ConnectionListener listener, boolean readsAwaitWrites, boolean refusing) {
 		this.listener = listener;
+		this.gate = new PipeliningGate(this, readsAwaitWrites);
 		this.protocol = new ProtocolSniffer(this, listener);
 		this.handshake = new TlsHandshakeWatch(listener);
 		this.refusing = refusing;
@@ -56,7 +58,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 	 * @return the handler
 	 */
 	static ConnectionHandler refusing(ConnectionListener listener) {
-		return new ConnectionHandler(listener, true);
+		return new ConnectionHandler(listener, false, true);
 	}
 
 	ExchangeHandler streamHandler() {
@@ -174,6 +176,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		else if (msg instanceof FileRegion region) {
 			this.listener.bytesWritten(region.count() - region.transferred());
 		}
+		this.gate.writing(promise);
 		ctx.write(msg, promise);
 	}
 

@@ -3,6 +3,7 @@ package io.zokio.engine.pipeline;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -26,12 +27,25 @@ public final class ZokioPipelineConfigurer implements ChannelPipelineConfigurer,
 
 	private final List<ConnectionParticipant> participants;
 
+	private final BooleanSupplier readsAwaitWrites;
+
 	/**
 	 * Create a configurer for the given participants.
 	 * @param participants the participants, in the order their listeners are called
 	 */
 	public ZokioPipelineConfigurer(List<ConnectionParticipant> participants) {
+		this(participants, () -> false);
+	}
+
+	/**
+	 * Create a configurer for the given participants.
+	 * @param participants the participants, in the order their listeners are called
+	 * @param readsAwaitWrites whether a new connection reads only once its last write is done,
+	 * asked as it opens: true where reads go into io_uring's read buffer ring
+	 */
+	public ZokioPipelineConfigurer(List<ConnectionParticipant> participants, BooleanSupplier readsAwaitWrites) {
 		this.participants = List.copyOf(participants);
+		this.readsAwaitWrites = readsAwaitWrites;
 	}
 
 	@Override
@@ -63,7 +77,7 @@ public final class ZokioPipelineConfigurer implements ChannelPipelineConfigurer,
 			channel.eventLoop().execute(channel::close);
 			return;
 		}
-		ConnectionHandler handler = new ConnectionHandler(listener);
+		ConnectionHandler handler = new ConnectionHandler(listener, this.readsAwaitWrites.getAsBoolean());
 		String anchor = lastByteHandler(pipeline);
 		if (anchor != null) {
 			pipeline.addAfter(anchor, ZokioPipeline.CONNECTION_HANDLER, handler);

@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import io.netty.util.internal.PlatformDependent;
 import io.zokio.engine.selection.Attempt;
 import io.zokio.engine.selection.Causes;
@@ -158,15 +159,16 @@ class TransportSelectorTests {
 	void selectsTheFirstNativeTransportOfTheAutoOrderThatThisHostRuns() {
 		assumeThat(Epoll.isAvailable()).as("epoll available").isTrue();
 		this.resources = new TransportSelector(TransportSettings.of(TransportMode.AUTO, true)).select();
-		assertThat(this.resources.report().transport()).isEqualTo(Transport.EPOLL);
-		assertThat(this.resources.report().fallback()).isFalse();
+		Transport expected = IoUring.isAvailable() ? Transport.IO_URING : Transport.EPOLL;
+		assertThat(this.resources.report().transport()).isEqualTo(expected);
+		assertThat(this.resources.report().fallback()).isEqualTo(expected == Transport.EPOLL);
 	}
 
 	@Test
-	void autoOrderPrefersEpollThenIoUringAndKeepsNioLast() {
-		assertThat(TransportMode.AUTO.order()).containsExactly(Transport.EPOLL, Transport.IO_URING, Transport.KQUEUE,
+	void autoOrderPrefersIoUringThenEpollAndKeepsNioLast() {
+		assertThat(TransportMode.AUTO.order()).containsExactly(Transport.IO_URING, Transport.EPOLL, Transport.KQUEUE,
 				Transport.NIO);
-		assertThat(TransportMode.IO_URING.order()).containsExactly(Transport.IO_URING, Transport.EPOLL,
+		assertThat(TransportMode.EPOLL.order()).containsExactly(Transport.EPOLL, Transport.IO_URING,
 				Transport.KQUEUE, Transport.NIO);
 		assertThat(TransportMode.NIO.order()).startsWith(Transport.NIO);
 	}
@@ -188,7 +190,7 @@ class TransportSelectorTests {
 		assertThat(candidates.get(0).transport()).isEqualTo(Transport.KQUEUE);
 		assertThat(candidates.get(0).unavailabilityCause()).hasMessage("kqueue is not supported on linux");
 		assertThat(TransportCandidates.forMode(TransportMode.AUTO)).extracting(TransportCandidate::transport)
-			.containsExactly(Transport.EPOLL, Transport.IO_URING, Transport.NIO, Transport.NIO);
+			.containsExactly(Transport.IO_URING, Transport.EPOLL, Transport.NIO, Transport.NIO);
 	}
 
 	@Test
