@@ -19,7 +19,7 @@ from load import (BASELINE, BEFORE, App, cpus, fixed_rate_levels, interleaved, l
 OPEN_MODEL_VARIANTS = {
     BASELINE: [],
     "zokio": [],
-    "zokio-io-uring": ["--zokio.transport.mode=io-uring"],
+    "zokio-epoll": ["--zokio.transport.mode=epoll"],
     "zokio-nio": ["--zokio.transport.mode=nio"],
 }
 

@@ -84,7 +84,7 @@ class ZokioAutoConfigurationTests {
 				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))) {
 			((Map<?, ?>) source.getSource()).forEach((name, value) -> properties.add(name + "=" + value));
 		}
-		assertThat(properties).hasSize(4);
+		assertThat(properties).hasSize(5);
 		new ReactiveWebApplicationContextRunner().withConfiguration(ZOKIO)
 			.withPropertyValues(properties.toArray(String[]::new))
 			.run((context) -> {
