@@ -58,9 +58,9 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 		Gauge.builder(ZokioMeters.BUFFER_RING_BUFFERS.getName(), ring, ReadBufferRing::buffers)
 			.description(ZokioMeters.BUFFER_RING_BUFFERS.getDescription())
 			.register(registry);
-		Gauge.builder(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getName(), ring, ReadBufferRing::bufferSize)
-			.baseUnit(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getBaseUnit())
-			.description(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getDescription())
+		Gauge.builder(ZokioMeters.BUFFER_RING_READ_SIZE.getName(), ring, ReadBufferRing::bufferSize)
+			.baseUnit(ZokioMeters.BUFFER_RING_READ_SIZE.getBaseUnit())
+			.description(ZokioMeters.BUFFER_RING_READ_SIZE.getDescription())
 			.register(registry);
 		counter(registry, ZokioMeters.BUFFER_RING_TAKEN, ring, ReadBufferRing::taken);
 		counter(registry, ZokioMeters.BUFFER_RING_EXHAUSTIONS, ring, ReadBufferRing::exhaustions);

@@ -199,10 +199,10 @@ public enum ZokioMeters implements MeterDocumentation {
 			"Most buffers in each event loop's io_uring read buffer ring"),
 
 	/**
-	 * Size of each buffer of the io_uring read buffer rings.
+	 * Size of each buffer of the io_uring read buffer rings: the most one read takes.
 	 */
-	BUFFER_RING_BUFFER_SIZE("zokio.buffer.ring.buffer.size", Meter.Type.GAUGE, BaseUnits.BYTES,
-			"Size of each buffer of the io_uring read buffer rings"),
+	BUFFER_RING_READ_SIZE("zokio.buffer.ring.read.size", Meter.Type.GAUGE, BaseUnits.BYTES,
+			"Size of each buffer of the io_uring read buffer rings: the most one read takes"),
 
 	/**
 	 * Buffers the io_uring read buffer rings took from the pool.

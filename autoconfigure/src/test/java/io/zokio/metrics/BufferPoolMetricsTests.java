@@ -41,7 +41,7 @@ class BufferPoolMetricsTests {
 		try (BufferPoolMetrics metrics = new BufferPoolMetrics(this.pool)) {
 			metrics.bindTo(this.registry);
 			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_BUFFERS.getName()).gauge().value()).isEqualTo(32);
-			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_BUFFER_SIZE.getName()).gauge().value())
+			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_READ_SIZE.getName()).gauge().value())
 				.isEqualTo(32 * 1024);
 			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_TAKEN.getName()).functionCounter().count()).isOne();
 			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_EXHAUSTIONS.getName()).functionCounter().count())

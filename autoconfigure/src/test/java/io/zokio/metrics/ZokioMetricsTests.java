@@ -1,7 +1,9 @@
 package io.zokio.metrics;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
@@ -10,6 +12,8 @@ import io.zokio.engine.stats.ConnectionState;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.ConnectionTracker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +118,14 @@ class ZokioMetricsTests {
 		tracker.responseStarted(200, ResponseKind.SIZED);
 		tracker.responseEnded(true);
 		assertThat(this.registry.getMeters()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource
+	void namesEveryMeterWithoutRepeatingAWordOnceItsUnitIsAppended(ZokioMeters meter) {
+		String unit = (meter.getType() == Meter.Type.TIMER) ? "seconds" : meter.getBaseUnit();
+		List<String> words = List.of((meter.getName() + ((unit != null) ? "." + unit : "")).split("\\."));
+		assertThat(words).as("the words of %s, as Prometheus shows it", meter.getName()).doesNotHaveDuplicates();
 	}
 
 	private double counter(ZokioMeters meter) {
