@@ -44,6 +44,7 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 	private void bind(MeterRegistry registry) {
 		gauge(registry, ZokioMeters.BUFFER_POOL_PREALLOCATED, BufferPool::preallocatedBytes);
 		gauge(registry, ZokioMeters.BUFFER_POOL_USED, BufferPool::usedBytes);
+		gauge(registry, ZokioMeters.BUFFER_POOL_IN_USE, BufferPool::inUseBytes);
 		counter(registry, ZokioMeters.BUFFER_POOL_EXHAUSTED, this.bufferPool.guard(), DirectMemoryGuard::refusals);
 		counter(registry, ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES, this.bufferPool.guard(),
 				DirectMemoryGuard::episodes);

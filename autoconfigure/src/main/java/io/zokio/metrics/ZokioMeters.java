@@ -228,6 +228,12 @@ public enum ZokioMeters implements MeterDocumentation {
 	BUFFER_POOL_USED("zokio.buffer.pool.used", Meter.Type.GAUGE, BaseUnits.BYTES, "Memory the buffer pool holds now"),
 
 	/**
+	 * The part of the buffer pool's memory that buffers handed out hold now.
+	 */
+	BUFFER_POOL_IN_USE("zokio.buffer.pool.in.use", Meter.Type.GAUGE, BaseUnits.BYTES,
+			"The part of the buffer pool's memory that buffers handed out hold now"),
+
+	/**
 	 * How long the last heartbeat task waited for an event loop, or the one waiting now if longer.
 	 */
 	EVENT_LOOP_LAG("zokio.eventloop.lag", Meter.Type.GAUGE, "seconds",

@@ -40,6 +40,14 @@ class BufferPoolMetricsTests {
 		ring.exhausted();
 		try (BufferPoolMetrics metrics = new BufferPoolMetrics(this.pool)) {
 			metrics.bindTo(this.registry);
+			assertThat(this.registry.get(ZokioMeters.BUFFER_POOL_IN_USE.getName()).gauge().value())
+				.as("the ring's buffer, handed out").isEqualTo(32 * 1024);
+			ByteBuf more = this.pool.allocator().directBuffer(8 * 1024, 8 * 1024);
+			assertThat(this.registry.get(ZokioMeters.BUFFER_POOL_IN_USE.getName()).gauge().value())
+				.isEqualTo(40 * 1024);
+			more.release();
+			assertThat(this.registry.get(ZokioMeters.BUFFER_POOL_IN_USE.getName()).gauge().value())
+				.isEqualTo(32 * 1024);
 			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_BUFFERS.getName()).gauge().value()).isEqualTo(32);
 			assertThat(this.registry.get(ZokioMeters.BUFFER_RING_READ_SIZE.getName()).gauge().value())
 				.isEqualTo(32 * 1024);

@@ -24,10 +24,9 @@ import org.jspecify.annotations.Nullable;
  * use at the peak without it, 2.3 to 2.6 MiB with it and 8 KiB ring buffers). Without the ring it
  * is not applied: there, with it, most of the same echoes broke off while Netty's io_uring
  * completion queue overflowed. Epoll and NIO write at once, and read on readiness within a loop.
- * Each slice is a retained slice of
- * a buffer as the transport read it, so that the codec takes it as its cumulation without copying
- * (a slice of a composite buffer is not contiguous, and the codec would copy every byte of a large
- * body into new buffers).
+ * Each slice is a retained slice of a buffer as the transport read it, so that the codec takes it
+ * as its cumulation without copying (a slice of a composite buffer is not contiguous, and the codec
+ * would copy every byte of a large body into new buffers).
  */
 final class PipeliningGate implements ChannelFutureListener {
 
