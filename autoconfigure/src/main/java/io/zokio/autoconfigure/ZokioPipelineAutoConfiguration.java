@@ -1,9 +1,10 @@
 package io.zokio.autoconfigure;
 
+import java.util.function.BooleanSupplier;
+
 import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.buffer.ReadBufferRing;
 import io.zokio.engine.pipeline.ConnectionParticipant;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,13 +23,10 @@ public final class ZokioPipelineAutoConfiguration {
 	@Bean
 	PipelineWebServerFactoryCustomizer pipelineWebServerFactoryCustomizer(
 			ObjectProvider<ConnectionParticipant> participants, ObjectProvider<BufferPool> pool) {
-		return new PipelineWebServerFactoryCustomizer(participants.orderedStream().toList(),
-				() -> readsIntoTheRing(pool.getIfAvailable()));
-	}
-
-	private static boolean readsIntoTheRing(@Nullable BufferPool pool) {
-		ReadBufferRing ring = (pool != null) ? pool.readBufferRing() : null;
-		return ring != null && ring.isRegistered();
+		BufferPool bufferPool = pool.getIfAvailable();
+		ReadBufferRing ring = (bufferPool != null) ? bufferPool.readBufferRing() : null;
+		BooleanSupplier readsIntoTheRing = (ring != null) ? ring::isRegistered : () -> false;
+		return new PipelineWebServerFactoryCustomizer(participants.orderedStream().toList(), readsIntoTheRing);
 	}
 
 	@Bean

@@ -48,8 +48,8 @@ public final class BufferPoolMetrics implements MeterBinder, AutoCloseable {
 		counter(registry, ZokioMeters.BUFFER_POOL_EXHAUSTED, this.bufferPool.guard(), DirectMemoryGuard::refusals);
 		counter(registry, ZokioMeters.BUFFER_POOL_PRESSURE_EPISODES, this.bufferPool.guard(),
 				DirectMemoryGuard::episodes);
-		ReadBufferRing ring = this.bufferPool.readBufferRing();
-		if (ring != null && ring.isRegistered()) {
+		ReadBufferRing ring = this.bufferPool.registeredRing();
+		if (ring != null) {
 			bindRing(registry, ring);
 		}
 		new NettyAllocatorMetrics(this.bufferPool.pooledAllocator()).bindTo(registry);

@@ -38,7 +38,7 @@ public record BufferPoolDescriptor(String allocator, boolean direct, long reques
 		}
 		return new BufferPoolDescriptor("pooled", pool.isDirect(), pool.requestedBytes(), pool.preallocatedBytes(),
 				pool.usedBytes(), pool.inUseBytes(), pool.arenas(), pool.chunks(), pool.chunkSize(), pool.isFallback(), pool.cause(),
-				pool.guard().refusals(), pool.guard().episodes(), RingDescriptor.of(pool.readBufferRing()));
+				pool.guard().refusals(), pool.guard().episodes(), RingDescriptor.of(pool.registeredRing()));
 	}
 
 	/**
@@ -53,7 +53,7 @@ public record BufferPoolDescriptor(String allocator, boolean direct, long reques
 	public record RingDescriptor(int buffers, int bufferSize, long taken, long exhaustions, long episodes) {
 
 		static @Nullable RingDescriptor of(@Nullable ReadBufferRing ring) {
-			if (ring == null || !ring.isRegistered()) {
+			if (ring == null) {
 				return null;
 			}
 			return new RingDescriptor(ring.buffers(), ring.bufferSize(), ring.taken(), ring.exhaustions(),

@@ -86,6 +86,16 @@ public final class BufferPool implements AutoCloseable {
 	}
 
 	/**
+	 * Return the read buffer ring once the serving transport registered it, so that reads take
+	 * their buffers from it.
+	 * @return the registered ring, or {@code null} when reads allocate their own buffers
+	 */
+	public @Nullable ReadBufferRing registeredRing() {
+		ReadBufferRing ring = this.readBufferRing;
+		return (ring != null && ring.isRegistered()) ? ring : null;
+	}
+
+	/**
 	 * Return the allocator to install on the server's connections.
 	 * @return the allocator
 	 */

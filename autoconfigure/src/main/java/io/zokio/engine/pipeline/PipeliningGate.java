@@ -140,6 +140,14 @@ final class PipeliningGate implements ChannelFutureListener {
 		}
 	}
 
+	/**
+	 * Return whether the last write is still on its way to the socket. A write whose bytes are not
+	 * yet in the channel's outbound buffer does not count: behind {@code SslHandler} the seat's
+	 * writes wait in the handler until the handshake ends, and holding the read back then would
+	 * stall the handshake that releases them.
+	 * @param ctx the connection handler's context
+	 * @return whether the next read waits for the last write
+	 */
 	private boolean isWriting(ChannelHandlerContext ctx) {
 		ChannelPromise write = this.lastWrite;
 		if (write == null || write.isDone()) {

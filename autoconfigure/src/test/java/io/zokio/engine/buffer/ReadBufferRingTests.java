@@ -42,6 +42,15 @@ class ReadBufferRingTests {
 	}
 
 	@Test
+	void showsTheRingAsReadsSourceOnlyOnceATransportRegisteredIt() {
+		try (BufferPool pool = BufferPool.create(settings(true, 64), PLENTY)) {
+			assertThat(pool.registeredRing()).isNull();
+			pool.readBufferRing().registered();
+			assertThat(pool.registeredRing()).isSameAs(pool.readBufferRing());
+		}
+	}
+
+	@Test
 	void refusesARingThatIsNoPowerOfTwoWithinTheKernelsRange() {
 		assertThatIllegalArgumentException().isThrownBy(() -> settings(true, 48)).withMessageContaining("ringBuffers");
 		assertThatIllegalArgumentException().isThrownBy(() -> settings(true, 8)).withMessageContaining("ringBuffers");
