@@ -48,6 +48,7 @@ COMPARE_ONLY_VARIANTS = {
     "zokio-io-uring-no-ring": ["--zokio.transport.mode=io-uring", "--zokio.buffer-pool.ring.enabled=false"],
     BEFORE: [],
     BEFORE + "-io-uring": ["--zokio.transport.mode=io-uring"],
+    BEFORE + "-epoll": ["--zokio.transport.mode=epoll"],
 }
 
 LATENCY_VARIANTS = {

@@ -1,8 +1,5 @@
 package io.zokio.autoconfigure;
 
-import java.time.Duration;
-
-import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpRequestDecoderSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.ProxyProtocolSupportType;
@@ -13,9 +10,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
  * Applies Zokio's settings of the application's {@link HttpServer}, each where Boot's own property
- * leaves it free: the idle timeout when {@code server.netty.idle-timeout} is not set, a request line
- * limit of {@value #MIN_REQUEST_LINE_LENGTH} octets when {@code server.netty.max-initial-line-length}
- * is not set, the HTTP/2 settings the server advertises, and the PROXY protocol.
+ * leaves it free: a request line limit of {@value #MIN_REQUEST_LINE_LENGTH} octets when
+ * {@code server.netty.max-initial-line-length} is not set, the HTTP/2 settings the server
+ * advertises, and the PROXY protocol. The idle timeout is not among them: Zokio's guard enforces it
+ * from its deadline sweeper, where Reactor Netty's would add and remove a handler on every request.
  */
 public final class HttpServerWebServerFactoryCustomizer
 		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
@@ -28,38 +26,26 @@ public final class HttpServerWebServerFactoryCustomizer
 
 	private final ZokioProperties properties;
 
-	private final @Nullable Duration bootIdleTimeout;
-
 	private final boolean bootRequestLine;
 
 	/**
 	 * Create a customizer applying the given settings.
 	 * @param properties Zokio's properties
-	 * @param bootIdleTimeout {@code server.netty.idle-timeout}, or {@code null} when not set
 	 * @param bootRequestLine whether {@code server.netty.max-initial-line-length} is set
 	 */
-	public HttpServerWebServerFactoryCustomizer(ZokioProperties properties, @Nullable Duration bootIdleTimeout,
-			boolean bootRequestLine) {
+	public HttpServerWebServerFactoryCustomizer(ZokioProperties properties, boolean bootRequestLine) {
 		this.properties = properties;
-		this.bootIdleTimeout = bootIdleTimeout;
 		this.bootRequestLine = bootRequestLine;
 	}
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
 		PropertyMapper map = PropertyMapper.get();
-		map.from(this.properties.getConnections()::getDefaultIdleTimeout)
-			.when((idleTimeout) -> this.bootIdleTimeout == null && !idleTimeout.isZero())
-			.to((idleTimeout) -> customizeIdleTimeout(factory, idleTimeout));
 		map.from(this.bootRequestLine).whenFalse().toCall(() -> customizeRequestLine(factory));
 		map.from(this.properties::getHttp2).to((http2) -> customizeHttp2Settings(factory, http2));
 		map.from(this.properties.getProxyProtocol()::getMode)
 			.whenNot(ZokioProperties.ProxyProtocol.Mode.OFF::equals)
 			.to((mode) -> customizeProxyProtocol(factory, mode));
-	}
-
-	private void customizeIdleTimeout(NettyReactiveWebServerFactory factory, Duration idleTimeout) {
-		factory.addServerCustomizers((server) -> server.idleTimeout(idleTimeout));
 	}
 
 	/**

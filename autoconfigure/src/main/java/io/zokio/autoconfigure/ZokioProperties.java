@@ -580,7 +580,8 @@ public class ZokioProperties implements Validator {
 		private Duration writeTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * Idle timeout applied when server.netty.idle-timeout is not set.
+		 * How long a connection may wait for its next request (on HTTP/2, with no stream open)
+		 * before it is closed, when server.netty.idle-timeout is not set. 0 for none.
 		 */
 		private Duration defaultIdleTimeout = Duration.ofSeconds(30);
 

@@ -75,14 +75,15 @@ public final class ZokioProtectionAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	ProtectionParticipant protectionParticipant(ZokioProperties properties, ServerConnections serverConnections) {
+	ProtectionParticipant protectionParticipant(ZokioProperties properties, NettyServerProperties nettyServerProperties,
+			ServerConnections serverConnections) {
 		ZokioProperties.Connections connections = properties.getConnections();
 		ZokioProperties.Http2 http2 = properties.getHttp2();
 		ConnectionLimits limits = new ConnectionLimits(serverConnections.maxConnections(),
 				connections.getRequestHeaderTimeout(), connections.getRequestBodyTimeout(),
 				connections.getWriteTimeout(), connections.getMaxRequestBodySize().toBytes(),
 				http2.getMaxControlFrames(), http2.getControlFrameWindow(), connections.getMinRequestBodyRate().toRate(),
-				connections.getMinResponseRate().toRate());
+				connections.getMinResponseRate().toRate(), connections.idleTimeout(nettyServerProperties.getIdleTimeout()));
 		return new ProtectionParticipant(limits, serverConnections,
 				serverConnections.proxyProtocol().isOn());
 	}
@@ -95,7 +96,7 @@ public final class ZokioProtectionAutoConfiguration {
 	@Bean
 	HttpServerWebServerFactoryCustomizer httpServerWebServerFactoryCustomizer(ZokioProperties properties,
 			NettyServerProperties nettyServerProperties, Environment environment) {
-		return new HttpServerWebServerFactoryCustomizer(properties, nettyServerProperties.getIdleTimeout(),
+		return new HttpServerWebServerFactoryCustomizer(properties,
 				Binder.get(environment).bind("server.netty.max-initial-line-length", DataSize.class).isBound());
 	}
 

@@ -24,37 +24,28 @@ class HttpServerWebServerFactoryCustomizerTests {
 	private final ZokioProperties properties = new ZokioProperties();
 
 	@Test
-	void appliesZokiosIdleTimeoutWhenBootsIsNotSet() {
-		assertThat(configure(null, false).idleTimeout()).isEqualTo(Duration.ofSeconds(30));
-	}
-
-	@Test
-	void leavesBootsIdleTimeoutToBoot() {
-		assertThat(configure(Duration.ofSeconds(5), false).idleTimeout()).isNull();
-	}
-
-	@Test
-	void appliesNoIdleTimeoutWhenZokiosIsZero() {
-		this.properties.getConnections().setDefaultIdleTimeout(Duration.ZERO);
-		assertThat(configure(null, false).idleTimeout()).isNull();
+	void leavesReactorNettysPerRequestIdleHandlerOutWhateverZokiosIdleTimeout() {
+		assertThat(configure(false).idleTimeout()).isNull();
+		this.properties.getConnections().setDefaultIdleTimeout(Duration.ofSeconds(5));
+		assertThat(configure(false).idleTimeout()).isNull();
 	}
 
 	@Test
 	void raisesTheRequestLineLimitToWhatRfc9112RecommendsWhenBootsIsNotSet() {
-		assertThat(configure(null, false).decoder().maxInitialLineLength())
+		assertThat(configure(false).decoder().maxInitialLineLength())
 			.isEqualTo(HttpServerWebServerFactoryCustomizer.MIN_REQUEST_LINE_LENGTH);
 	}
 
 	@Test
 	void leavesBootsRequestLineLimitToBoot() {
-		assertThat(configure(null, true).decoder().maxInitialLineLength()).isEqualTo(4096);
+		assertThat(configure(true).decoder().maxInitialLineLength()).isEqualTo(4096);
 	}
 
 	@Test
 	void advertisesTheConfiguredHttp2Settings() {
 		this.properties.getHttp2().setMaxConcurrentStreams(17);
 		this.properties.getHttp2().setMaxHeaderListSize(DataSize.ofKilobytes(12));
-		HttpServerConfig configuration = configure(null, false);
+		HttpServerConfig configuration = configure(false);
 		assertThat(configuration.http2SettingsSpec().maxConcurrentStreams()).isEqualTo(17);
 		assertThat(configuration.http2SettingsSpec().maxHeaderListSize()).isEqualTo(12 * 1024);
 	}
@@ -63,12 +54,12 @@ class HttpServerWebServerFactoryCustomizerTests {
 	@CsvSource({ "OFF, OFF", "ON, ON", "AUTO, AUTO" })
 	void takesTheProxyProtocolInItsMode(ZokioProperties.ProxyProtocol.Mode mode, ProxyProtocolSupportType type) {
 		this.properties.getProxyProtocol().setMode(mode);
-		assertThat(configure(null, false).proxyProtocolSupportType()).isEqualTo(type);
+		assertThat(configure(false).proxyProtocolSupportType()).isEqualTo(type);
 	}
 
-	private HttpServerConfig configure(Duration bootIdleTimeout, boolean bootRequestLine) {
+	private HttpServerConfig configure(boolean bootRequestLine) {
 		NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory();
-		new HttpServerWebServerFactoryCustomizer(this.properties, bootIdleTimeout, bootRequestLine).customize(factory);
+		new HttpServerWebServerFactoryCustomizer(this.properties, bootRequestLine).customize(factory);
 		HttpServer server = HttpServer.create();
 		for (NettyServerCustomizer customizer : factory.getServerCustomizers()) {
 			server = customizer.apply(server);

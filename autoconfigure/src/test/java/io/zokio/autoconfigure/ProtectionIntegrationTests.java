@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.protection.ProtectionParticipant;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
@@ -196,13 +197,33 @@ class ProtectionIntegrationTests {
 	}
 
 	@Test
-	void appliesItsOwnIdleTimeoutOnlyWhenBootsIsUnset() {
+	void closesAConnectionThatNeverSendsOrWhoseBodyEndsAfterItsAnswerAsIdle() throws Exception {
+		TestServer server = start("--zokio.connections.default-idle-timeout=500ms");
+		RawHttpConnection silent = open(server);
+		RawHttpConnection posted = open(server);
+		posted.send("GET /plaintext HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n\r\n");
+		assertThat(posted.readResponse().status()).isEqualTo(200);
+		posted.send("abc");
+		assertThat(silent.isClosedByServer()).isTrue();
+		assertThat(posted.isClosedByServer()).isTrue();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> statistics(server).count(CloseReason.IDLE_TIMEOUT) == 2);
+	}
+
+	@Test
+	void enforcesItsOwnIdleTimeoutOrBootsWithoutReactorNettysPerRequestHandler() {
 		try (TestServer server = TestServer.start()) {
-			assertThat(idleTimeout(server)).isEqualTo(Duration.ofSeconds(30));
+			assertThat(guardedIdleTimeout(server)).isEqualTo(Duration.ofSeconds(30));
+			assertThat(idleTimeout(server)).isNull();
 		}
 		try (TestServer server = TestServer.start("--server.netty.idle-timeout=7s")) {
-			assertThat(idleTimeout(server)).isEqualTo(Duration.ofSeconds(7));
+			assertThat(guardedIdleTimeout(server)).isEqualTo(Duration.ofSeconds(7));
+			assertThat(idleTimeout(server)).as("Boot's own customizer").isEqualTo(Duration.ofSeconds(7));
 		}
+	}
+
+	private static Duration guardedIdleTimeout(TestServer server) {
+		return server.context().getBean(ProtectionParticipant.class).limits().idleTimeout();
 	}
 
 	@Test

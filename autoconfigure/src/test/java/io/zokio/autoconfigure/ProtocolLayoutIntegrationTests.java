@@ -262,7 +262,8 @@ class ProtocolLayoutIntegrationTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("allLayouts")
 	void closesAnIdleConnectionAsAnIdleTimeout(ServerTransport transport, Layout layout) throws Exception {
-		TestServer server = start(transport, layout, "--server.netty.idle-timeout=" + SHORT_IDLE_TIMEOUT.toMillis() + "ms");
+		TestServer server = start(transport, layout,
+				"--zokio.connections.default-idle-timeout=" + SHORT_IDLE_TIMEOUT.toMillis() + "ms");
 		ConnectionStatistics statistics = statistics(server);
 		if (layout.http2()) {
 			try (RawHttp2Connection connection = http2(server, layout)) {
@@ -697,7 +698,9 @@ class ProtocolLayoutIntegrationTests {
 		args.add("--zokio.connections.request-header-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.request-body-timeout=" + HEADER_TIMEOUT.toMillis() + "ms");
 		args.add("--zokio.connections.max-request-body-size=1KB");
-		if (Stream.of(extraArgs).noneMatch((arg) -> arg.startsWith("--server.netty.idle-timeout="))) {
+		if (Stream.of(extraArgs)
+			.noneMatch((arg) -> arg.startsWith("--server.netty.idle-timeout=")
+					|| arg.startsWith("--zokio.connections.default-idle-timeout="))) {
 			args.add("--server.netty.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
 		}
 		args.addAll(List.of(extraArgs));

@@ -29,6 +29,9 @@ package io.zokio.engine.pipeline;
  *
  *   [SslHandler] zokio.connection HttpCodec (Http2FrameCodec) [IdleTimeoutHandler] H2MultiplexHandler
  *
+ * Reactor Netty's IdleTimeoutHandler is there only when server.netty.idle-timeout is set: Zokio
+ * enforces its own idle timeout without a handler.
+ *
  * HTTP/2, each stream's own channel:
  *
  *   H2ToHttp11Codec zokio.exchange HttpTrafficHandler [CompressionHandler] ReactiveBridge

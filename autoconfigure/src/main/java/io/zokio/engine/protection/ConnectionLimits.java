@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param controlFrameWindow the window over which HTTP/2 control frames are counted
  * @param minRequestBodyRate the slowest a request body may arrive while the server reads it
  * @param minResponseRate the slowest a client may take a response the server has ready
+ * @param idleTimeout how long a connection may wait for its next request (on HTTP/2, with no stream
+ * open) before it is closed
  */
 public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
 		Duration writeTimeout, long maxRequestBodySize, int maxControlFrames, Duration controlFrameWindow,
-		MinDataRate minRequestBodyRate, MinDataRate minResponseRate) {
+		MinDataRate minRequestBodyRate, MinDataRate minResponseRate, Duration idleTimeout) {
 
 	/**
 	 * The highest default connection limit.
@@ -51,10 +53,12 @@ public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout
 		if (minRequestBodyRate == null || minResponseRate == null) {
 			throw new IllegalArgumentException("'minRequestBodyRate' and 'minResponseRate' must not be null");
 		}
+		requireNonNegative(idleTimeout, "idleTimeout");
 	}
 
 	/**
-	 * Create limits with the default HTTP/2 control frame limit and minimum data rates.
+	 * Create limits with the default HTTP/2 control frame limit and minimum data rates, and no idle
+	 * timeout.
 	 * @param maxConnections the most connections open at once, or {@code -1} for no limit
 	 * @param requestHeaderTimeout how long a request's headers may take from their first byte
 	 * @param requestBodyTimeout how long a request body may stall between two reads
@@ -64,7 +68,8 @@ public record ConnectionLimits(int maxConnections, Duration requestHeaderTimeout
 	public ConnectionLimits(int maxConnections, Duration requestHeaderTimeout, Duration requestBodyTimeout,
 			Duration writeTimeout, long maxRequestBodySize) {
 		this(maxConnections, requestHeaderTimeout, requestBodyTimeout, writeTimeout, maxRequestBodySize,
-				DEFAULT_MAX_CONTROL_FRAMES, DEFAULT_CONTROL_FRAME_WINDOW, MinDataRate.DEFAULT, MinDataRate.DEFAULT);
+				DEFAULT_MAX_CONTROL_FRAMES, DEFAULT_CONTROL_FRAME_WINDOW, MinDataRate.DEFAULT, MinDataRate.DEFAULT,
+				Duration.ZERO);
 	}
 
 	/**

@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * progress towards the client ({@link WriteProgress}), and oversized bodies are refused. On HTTP/2,
  * {@link Http2Protection} keeps the connection's deadlines and its streams'. On both, a client
  * that takes what waits to be written slower than the minimum response rate ({@link ResponseRate})
- * is reset as {@link CloseReason#RESPONSE_RATE}. Behind a PROXY protocol balancer, the PROXY header (and
- * the TLS handshake after it) must bring the connection's first byte to this guard within the
- * header timeout from the connection's start, or it is cut as {@link CloseReason#PROXY_PROTOCOL}.
- * Deadlines are only written here; the {@link DeadlineSweeper}
- * of the connection's event loop checks them, so no timer is scheduled per request. Used on the
+ * is reset as {@link CloseReason#RESPONSE_RATE}. A connection whose first byte is late behind a
+ * PROXY protocol balancer is cut as {@link CloseReason#PROXY_PROTOCOL}, and one that waits for its
+ * next request longer than the idle timeout is closed as {@link CloseReason#IDLE_TIMEOUT}
+ * ({@link NextRequest}). Deadlines are only written here; the {@link DeadlineSweeper} of the
+ * connection's event loop checks them, so no timer is scheduled per request. Used on the
  * connection's event loop only.
  */
 final class ConnectionProtection implements ConnectionListener, ExchangeListener {
@@ -49,7 +49,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 
 	private final LongSupplier pendingWrites;
 
-	private long firstByteDeadlineNanos;
+	private final NextRequest next;
 
 	private Mode mode = Mode.UNKNOWN;
 
@@ -78,9 +78,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.body = new RequestBody(settings);
 		this.response = new ResponseRate(settings.minResponseRate());
 		this.pendingWrites = seat::pendingWriteBytes;
-		if (settings.proxyHeaderFirst()) {
-			this.firstByteDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
-		}
+		this.next = new NextRequest(settings, System.nanoTime());
 	}
 
 	@Override
@@ -122,7 +120,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	 */
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
-		this.firstByteDeadlineNanos = 0;
+		this.next.bytesRead();
 		if (!this.sourceChecked) {
 			this.sourceChecked = true;
 			Refusal untrusted = this.connections.proxyProtocol().check(this.channel);
@@ -165,13 +163,18 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.exchangeOpen = true;
 		this.readingHeaders = false;
 		this.headerDeadlineNanos = 0;
+		this.next.requestReceived();
 		this.body.started(complete);
 		return this.settings.declaredBodyRefusal(request);
 	}
 
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
-		return this.body.received(content.content().readableBytes(), last);
+		Refusal refusal = this.body.received(content.content().readableBytes(), last);
+		if (last) {
+			awaitNextRequest();
+		}
+		return refusal;
 	}
 
 	@Override
@@ -208,6 +211,19 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		if (this.connections.isShuttingDown()) {
 			close(CloseReason.SHUTDOWN);
 		}
+		else {
+			awaitNextRequest();
+		}
+	}
+
+	/**
+	 * Start the idle deadline if the exchange is over: its response written and its request read,
+	 * in whichever order they ended.
+	 */
+	private void awaitNextRequest() {
+		if (this.mode == Mode.HTTP_1_1 && isWaiting()) {
+			this.next.awaited(System.nanoTime());
+		}
 	}
 
 	void shutdown() {
@@ -231,8 +247,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		if (this.mode == Mode.OFF || !this.channel.isActive()) {
 			return;
 		}
-		if (Deadlines.due(this.firstByteDeadlineNanos, now)) {
-			this.firstByteDeadlineNanos = 0;
+		if (this.next.firstByteLate(now)) {
 			this.seat.cut(CloseReason.PROXY_PROTOCOL);
 			return;
 		}
@@ -256,6 +271,9 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		}
 		if (this.writes.stalled(now)) {
 			close(CloseReason.REQUEST_TIMEOUT);
+		}
+		else if (isWaiting() && this.next.idle(now)) {
+			close(CloseReason.IDLE_TIMEOUT);
 		}
 	}
 

@@ -34,14 +34,16 @@ final class DeadlineSweeper implements Runnable {
 
 	/**
 	 * Return the tick for the given limits: a quarter of the shortest timeout or minimum rate grace
-	 * period, between 10ms and 1s, so a deadline is acted on within a quarter of its timeout.
+	 * period, between 10ms and 1s, so a deadline is acted on within a quarter of its timeout (an idle
+	 * timeout over 4s within a second).
 	 * @param limits the limits
 	 * @return the tick in nanoseconds
 	 */
 	static long tickNanos(ConnectionLimits limits) {
 		long shortest = MAX_TICK_NANOS * 4;
 		for (Duration timeout : new Duration[] { limits.requestHeaderTimeout(), limits.requestBodyTimeout(),
-				limits.writeTimeout(), grace(limits.minRequestBodyRate()), grace(limits.minResponseRate()) }) {
+				limits.writeTimeout(), grace(limits.minRequestBodyRate()), grace(limits.minResponseRate()),
+				limits.idleTimeout() }) {
 			if (!timeout.isZero()) {
 				shortest = Math.min(shortest, timeout.toNanos());
 			}

@@ -15,7 +15,8 @@ import io.zokio.engine.pipeline.Seat;
  * header deadline, or a frame payload that stalls past the body deadline, cuts the connection
  * ({@link Http2FrameScanner}); each stream has its own body deadline and size limit
  * ({@link StreamProtection}). A connection that sends more control frames within the control frame
- * window than allowed is answered with GOAWAY {@code ENHANCE_YOUR_CALM} and closed.
+ * window than allowed is answered with GOAWAY {@code ENHANCE_YOUR_CALM} and closed. A connection
+ * with no stream open that sends nothing for the idle timeout is closed (GOAWAY {@code NO_ERROR}).
  */
 final class Http2Protection {
 
@@ -33,6 +34,10 @@ final class Http2Protection {
 
 	private long windowStartNanos;
 
+	private long idleSinceNanos;
+
+	private boolean idleClosed;
+
 	private long controlFramesBeforeWindow;
 
 	private boolean flooded;
@@ -49,6 +54,7 @@ final class Http2Protection {
 		this.settings = settings;
 		this.frames = new Http2FrameScanner(bytesAlreadyRead);
 		this.windowStartNanos = System.nanoTime();
+		this.idleSinceNanos = this.windowStartNanos;
 		if (bytesAlreadyRead > 0) {
 			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
 		}
@@ -62,11 +68,13 @@ final class Http2Protection {
 
 	void streamClosed(StreamProtection stream) {
 		this.streams.remove(stream);
+		this.idleSinceNanos = System.nanoTime();
 	}
 
 	void bytesRead(ByteBuf bytes) {
 		this.frames.read(bytes);
 		long now = System.nanoTime();
+		this.idleSinceNanos = now;
 		if (!this.frames.headersPending()) {
 			this.headerDeadlineNanos = 0;
 		}
@@ -106,6 +114,15 @@ final class Http2Protection {
 				stream.check(now);
 			}
 		}
+		else if (isIdle(now)) {
+			this.idleClosed = true;
+			this.seat.close(CloseReason.IDLE_TIMEOUT);
+		}
+	}
+
+	private boolean isIdle(long now) {
+		long idleNanos = this.settings.idleNanos();
+		return idleNanos != 0 && !this.idleClosed && now - this.idleSinceNanos >= idleNanos;
 	}
 
 	void closed() {

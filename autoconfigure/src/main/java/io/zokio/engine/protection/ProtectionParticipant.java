@@ -13,6 +13,8 @@ public final class ProtectionParticipant implements ConnectionParticipant {
 
 	private final ServerConnections connections;
 
+	private final ConnectionLimits limits;
+
 	private final ProtectionSettings settings;
 
 	private final long tickNanos;
@@ -36,8 +38,17 @@ public final class ProtectionParticipant implements ConnectionParticipant {
 	 */
 	public ProtectionParticipant(ConnectionLimits limits, ServerConnections connections, boolean proxyHeaderFirst) {
 		this.connections = connections;
+		this.limits = limits;
 		this.settings = ProtectionSettings.of(limits, proxyHeaderFirst);
 		this.tickNanos = DeadlineSweeper.tickNanos(limits);
+	}
+
+	/**
+	 * Return the limits this participant applies.
+	 * @return the limits
+	 */
+	public ConnectionLimits limits() {
+		return this.limits;
 	}
 
 	@Override

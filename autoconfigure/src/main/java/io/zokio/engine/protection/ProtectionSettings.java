@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param controlFrameWindowNanos the window over which HTTP/2 control frames are counted
  * @param minRequestBodyRate the slowest a request body may arrive while the server reads it
  * @param minResponseRate the slowest a client may take a response the server has ready
+ * @param idleNanos how long a connection may wait for its next request
  */
 record ProtectionSettings(long requestHeaderNanos, long requestBodyNanos, long writeNanos, long writeCheckIntervalNanos,
 		long maxRequestBodyBytes, boolean proxyHeaderFirst, int maxControlFrames, long controlFrameWindowNanos,
-		MinDataRate minRequestBodyRate, MinDataRate minResponseRate) {
+		MinDataRate minRequestBodyRate, MinDataRate minResponseRate, long idleNanos) {
 
 	static ProtectionSettings of(ConnectionLimits limits) {
 		return of(limits, false);
@@ -36,7 +37,7 @@ record ProtectionSettings(long requestHeaderNanos, long requestBodyNanos, long w
 		return new ProtectionSettings(limits.requestHeaderTimeout().toNanos(), limits.requestBodyTimeout().toNanos(),
 				write.toNanos(), writeCheckInterval, limits.maxRequestBodySize(), proxyHeaderFirst,
 				limits.maxControlFrames(), limits.controlFrameWindow().toNanos(), limits.minRequestBodyRate(),
-				limits.minResponseRate());
+				limits.minResponseRate(), limits.idleTimeout().toNanos());
 	}
 
 	/**
