@@ -4,7 +4,8 @@
 #   benchmarks/load.sh            full run (about 25 minutes on 2 cores), results in docs/benchmarks/
 #   benchmarks/load.sh --latency  only latency at fixed rates, per transport and loop count (about 13 minutes)
 #   benchmarks/load.sh --open-model  open-model latency (intended send times, Poisson and burst arrivals) at 25, 50
-#                                    and 75 % of plain Boot's saturation, per transport (about 18 minutes)
+#                                    and 75 % of plain Boot's saturation, per transport (about 18 minutes); with
+#                                    --jar-before OLD.jar the earlier commit's app (its default transport) beside them
 #   benchmarks/load.sh --overload  goodput and latency at 0.5 to 3 times plain Boot's saturation, open-model, for plain
 #                                  Boot, Zokio defaults and each overload limit (about 30 minutes)
 #   benchmarks/load.sh --cold-start  the first 1,000 requests after readiness against steady state: plain Boot, Zokio

@@ -65,7 +65,10 @@ def open_model(args):
                         "same CPU delayed its pacing by 2 to 4 ms at p99; with C1 only, 0.2 ms)",
               "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     try:
-        report["transports"] = start_warmed(args, OPEN_MODEL_VARIANTS, apps)
+        variants = dict(OPEN_MODEL_VARIANTS)
+        if args.jar_before:
+            variants[BEFORE] = []
+        report["transports"] = start_warmed(args, variants, apps)
         for app in apps.values():
             open_model_run(args, app, 1000, "poisson", 2, warmup=3)
         report["saturation"], report["levels"] = fixed_rate_levels(
