@@ -18,16 +18,14 @@ import io.zokio.engine.pipeline.Seat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The limits of one connection, driven by what the pipeline's two seats see. On HTTP/1.1: the first
- * byte of a request starts the header deadline, a request with a body starts the body deadline
- * (renewed by each read) and its minimum rate while the server reads it, a response is checked for
- * progress towards the client ({@link WriteProgress}), and oversized bodies are refused. On HTTP/2,
- * {@link Http2Protection} keeps the connection's deadlines and its streams'. On both, a client
- * that takes what waits to be written slower than the minimum response rate ({@link ResponseRate})
- * is reset as {@link CloseReason#RESPONSE_RATE}. A connection whose first byte is late behind a
- * PROXY protocol balancer is cut as {@link CloseReason#PROXY_PROTOCOL}, and one that waits for its
- * next request longer than the idle timeout is closed as {@link CloseReason#IDLE_TIMEOUT}
- * ({@link NextRequest}). Deadlines are only written here; the {@link DeadlineSweeper} of the
+ * The limits of one connection, driven by what the pipeline's two seats see. On HTTP/1.1 the next
+ * request is held to its deadlines: its first byte behind a PROXY protocol balancer, its arrival
+ * within the idle timeout and its head within the header timeout ({@link NextRequest}); a body to
+ * its deadline (renewed by each read), its minimum rate and the size limit ({@link RequestBody});
+ * a response to progress towards the client ({@link WriteProgress}). On HTTP/2,
+ * {@link Http2Protection} keeps the connection's deadlines and its streams'. On both, a client that
+ * takes what waits to be written slower than the minimum response rate is reset
+ * ({@link ResponseRate}). Deadlines are only written here; the {@link DeadlineSweeper} of the
  * connection's event loop checks them, so no timer is scheduled per request. Used on the
  * connection's event loop only.
  */
@@ -65,10 +63,6 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 
 	private boolean exchangeOpen;
 
-	private long headerDeadlineNanos;
-
-	private boolean sourceChecked;
-
 	ConnectionProtection(Channel channel, Seat seat, ProtectionSettings settings, ServerConnections connections) {
 		this.channel = channel;
 		this.seat = seat;
@@ -93,7 +87,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.exchangeOpen = false;
 		this.body.started(true);
 		this.responding = false;
-		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol);
+		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol, this.next);
 	}
 
 	@Override
@@ -106,7 +100,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	public ExchangeListener streamOpened(Exchange exchange) {
 		Http2Protection connection = this.http2;
 		if (connection == null) {
-			connection = new Http2Protection(this.seat, this.settings, 0);
+			connection = new Http2Protection(this.seat, this.settings, 0, this.next);
 			this.http2 = connection;
 		}
 		return connection.streamOpened(exchange);
@@ -120,9 +114,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	 */
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
-		this.next.bytesRead();
-		if (!this.sourceChecked) {
-			this.sourceChecked = true;
+		if (this.next.bytesRead()) {
 			Refusal untrusted = this.connections.proxyProtocol().check(this.channel);
 			if (untrusted != null) {
 				return untrusted;
@@ -131,9 +123,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		switch (this.mode) {
 			case UNKNOWN -> {
 				this.bytesBeforeProtocol += bytes.readableBytes();
-				if (this.headerDeadlineNanos == 0) {
-					this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestHeaderNanos());
-				}
+				this.next.headStarted(System.nanoTime());
 			}
 			case HTTP_2 -> {
 				Http2Protection connection = this.http2;
@@ -151,7 +141,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	private void http11BytesRead() {
 		if (isWaiting()) {
 			this.readingHeaders = true;
-			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), this.settings.requestHeaderNanos());
+			this.next.headStarted(System.nanoTime());
 		}
 		else {
 			this.body.renew();
@@ -162,7 +152,6 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
 		this.exchangeOpen = true;
 		this.readingHeaders = false;
-		this.headerDeadlineNanos = 0;
 		this.next.requestReceived();
 		this.body.started(complete);
 		return this.settings.declaredBodyRefusal(request);
@@ -171,9 +160,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	@Override
 	public @Nullable Refusal requestContent(HttpContent content, boolean last) {
 		Refusal refusal = this.body.received(content.content().readableBytes(), last);
-		if (last) {
-			awaitNextRequest();
-		}
+		awaitNextRequest();
 		return refusal;
 	}
 
@@ -217,8 +204,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	}
 
 	/**
-	 * Start the idle deadline if the exchange is over: its response written and its request read,
-	 * in whichever order they ended.
+	 * Start the idle deadline once the response and the request's body both ended, in either order.
 	 */
 	private void awaitNextRequest() {
 		if (this.mode == Mode.HTTP_1_1 && isWaiting()) {
@@ -262,7 +248,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 			return;
 		}
 		Exchange exchanges = this.exchange;
-		Refusal late = Deadlines.due(this.headerDeadlineNanos, now) ? Refusal.REQUEST_TIMEOUT
+		Refusal late = this.next.headLate(now) ? Refusal.REQUEST_TIMEOUT
 				: this.body.check(now, exchanges != null && exchanges.isReading());
 		if (late != null) {
 			clearDeadlines();
@@ -292,7 +278,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	}
 
 	private void clearDeadlines() {
-		this.headerDeadlineNanos = 0;
+		this.next.headStopped();
 		this.writes.stop();
 		this.body.stop();
 	}

@@ -26,6 +26,8 @@ final class Http2Protection {
 
 	private final Http2FrameScanner frames;
 
+	private final NextRequest next;
+
 	private final Set<StreamProtection> streams = new HashSet<>();
 
 	private long headerDeadlineNanos;
@@ -33,10 +35,6 @@ final class Http2Protection {
 	private long bodyDeadlineNanos;
 
 	private long windowStartNanos;
-
-	private long idleSinceNanos;
-
-	private boolean idleClosed;
 
 	private long controlFramesBeforeWindow;
 
@@ -48,33 +46,37 @@ final class Http2Protection {
 	 * @param settings the limits
 	 * @param bytesAlreadyRead the bytes of the connection's preface already read, which started the
 	 * header deadline
+	 * @param next the connection's idle deadline, started here while no stream is open
 	 */
-	Http2Protection(Seat seat, ProtectionSettings settings, int bytesAlreadyRead) {
+	Http2Protection(Seat seat, ProtectionSettings settings, int bytesAlreadyRead, NextRequest next) {
 		this.seat = seat;
 		this.settings = settings;
 		this.frames = new Http2FrameScanner(bytesAlreadyRead);
-		this.windowStartNanos = System.nanoTime();
-		this.idleSinceNanos = this.windowStartNanos;
+		this.next = next;
+		long now = System.nanoTime();
+		this.windowStartNanos = now;
+		next.awaited(now);
 		if (bytesAlreadyRead > 0) {
-			this.headerDeadlineNanos = Deadlines.deadline(System.nanoTime(), settings.requestHeaderNanos());
+			this.headerDeadlineNanos = Deadlines.deadline(now, settings.requestHeaderNanos());
 		}
 	}
 
 	ExchangeListener streamOpened(Exchange exchange) {
 		StreamProtection stream = new StreamProtection(this, exchange, this.settings);
 		this.streams.add(stream);
+		this.next.requestReceived();
 		return stream;
 	}
 
 	void streamClosed(StreamProtection stream) {
 		this.streams.remove(stream);
-		this.idleSinceNanos = System.nanoTime();
+		awaitNextStream(System.nanoTime());
 	}
 
 	void bytesRead(ByteBuf bytes) {
 		this.frames.read(bytes);
 		long now = System.nanoTime();
-		this.idleSinceNanos = now;
+		awaitNextStream(now);
 		if (!this.frames.headersPending()) {
 			this.headerDeadlineNanos = 0;
 		}
@@ -114,15 +116,15 @@ final class Http2Protection {
 				stream.check(now);
 			}
 		}
-		else if (isIdle(now)) {
-			this.idleClosed = true;
+		else if (this.next.idle(now)) {
 			this.seat.close(CloseReason.IDLE_TIMEOUT);
 		}
 	}
 
-	private boolean isIdle(long now) {
-		long idleNanos = this.settings.idleNanos();
-		return idleNanos != 0 && !this.idleClosed && now - this.idleSinceNanos >= idleNanos;
+	private void awaitNextStream(long now) {
+		if (this.streams.isEmpty()) {
+			this.next.awaited(now);
+		}
 	}
 
 	void closed() {

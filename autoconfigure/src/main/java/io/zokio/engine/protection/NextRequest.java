@@ -1,9 +1,11 @@
 package io.zokio.engine.protection;
 
 /**
- * The deadlines of a connection waiting for bytes: behind a PROXY protocol balancer, for its first
- * byte within the request header timeout; between requests (and before the first), for its next
- * request within the idle timeout. Any byte read ends both.
+ * The deadlines of a connection's next request: behind a PROXY protocol balancer, its first byte
+ * within the request header timeout; between requests (and before the first), its first byte within
+ * the idle timeout, which on HTTP/2 runs while no stream is open; once it started, its head within
+ * the request header timeout. Any byte read ends the first two; HTTP/2 starts the idle deadline
+ * again from it.
  */
 final class NextRequest {
 
@@ -13,6 +15,10 @@ final class NextRequest {
 
 	private long idleDeadlineNanos;
 
+	private long headDeadlineNanos;
+
+	private boolean bytesSeen;
+
 	NextRequest(ProtectionSettings settings, long now) {
 		this.settings = settings;
 		this.idleDeadlineNanos = Deadlines.deadline(now, settings.idleNanos());
@@ -21,13 +27,44 @@ final class NextRequest {
 		}
 	}
 
-	void bytesRead() {
+	/**
+	 * Bytes were read: the first byte and the next request are no longer awaited.
+	 * @return whether they are the connection's first bytes
+	 */
+	boolean bytesRead() {
 		this.firstByteDeadlineNanos = 0;
 		this.idleDeadlineNanos = 0;
+		boolean first = !this.bytesSeen;
+		this.bytesSeen = true;
+		return first;
 	}
 
 	void requestReceived() {
 		this.idleDeadlineNanos = 0;
+		this.headDeadlineNanos = 0;
+	}
+
+	/**
+	 * The request's first bytes came: start the head deadline, unless it runs already.
+	 * @param now the current time
+	 */
+	void headStarted(long now) {
+		if (this.headDeadlineNanos == 0) {
+			this.headDeadlineNanos = Deadlines.deadline(now, this.settings.requestHeaderNanos());
+		}
+	}
+
+	void headStopped() {
+		this.headDeadlineNanos = 0;
+	}
+
+	/**
+	 * Return whether the request's head did not come within the request header timeout.
+	 * @param now the current time
+	 * @return whether the head is late
+	 */
+	boolean headLate(long now) {
+		return Deadlines.due(this.headDeadlineNanos, now);
 	}
 
 	/**
