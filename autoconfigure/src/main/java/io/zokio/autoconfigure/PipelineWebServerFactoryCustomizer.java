@@ -30,6 +30,14 @@ public final class PipelineWebServerFactoryCustomizer
 		this.configurer = new ZokioPipelineConfigurer(participants, readsAwaitWrites);
 	}
 
+	/**
+	 * Return the configurer that places Zokio's handlers, which the HTTP/3 server shares.
+	 * @return the configurer
+	 */
+	public ZokioPipelineConfigurer configurer() {
+		return this.configurer;
+	}
+
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
 		factory.addServerCustomizers((server) -> server.doOnChannelInit(this.configurer).childObserve(this.configurer));

@@ -2,6 +2,7 @@ package io.zokio.autoconfigure;
 
 import io.zokio.engine.ZokioEngine;
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.http3.Http3Server;
 import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -32,7 +33,7 @@ public final class ZokioEngineAutoConfiguration {
 			ObjectProvider<ConnectionStatistics> connectionStatistics,
 			ObjectProvider<ServerConnections> serverConnections, ObjectProvider<TlsSelector> tlsSelector,
 			ObjectProvider<ZokioEventLoops> eventLoops, ObjectProvider<ConcurrencyLimit> concurrencyLimit,
-			ObjectProvider<Warmup> warmup) {
+			ObjectProvider<Warmup> warmup, ObjectProvider<Http3Server> http3) {
 		return ZokioEngine.builder()
 			.transport(transportSelector::getIfAvailable)
 			.bufferPool(bufferPool::getIfAvailable)
@@ -45,6 +46,7 @@ public final class ZokioEngineAutoConfiguration {
 			})
 			.overload(concurrencyLimit::getIfAvailable)
 			.warmup(warmup::getIfAvailable)
+			.http3(http3::getIfAvailable)
 			.build();
 	}
 

@@ -43,6 +43,8 @@ public class ZokioProperties implements Validator {
 
 	private final Tls tls = new Tls();
 
+	private final Http3 http3 = new Http3();
+
 	private final ProxyProtocol proxyProtocol = new ProxyProtocol();
 
 	@NestedConfigurationProperty
@@ -87,6 +89,10 @@ public class ZokioProperties implements Validator {
 		return this.tls;
 	}
 
+	public Http3 getHttp3() {
+		return this.http3;
+	}
+
 	public OverloadProperties getOverload() {
 		return this.overload;
 	}
@@ -118,6 +124,113 @@ public class ZokioProperties implements Validator {
 
 		public void setDrainDelay(Duration drainDelay) {
 			this.drainDelay = drainDelay;
+		}
+
+	}
+
+	/**
+	 * HTTP/3 settings: a QUIC server on the application server's port (UDP), beside HTTP/1.1 and
+	 * HTTP/2, with the same key material.
+	 */
+	public static class Http3 {
+
+		/**
+		 * Whether to serve HTTP/3 on the server's port (UDP) and advertise it with Alt-Svc on
+		 * HTTP/1.1 and HTTP/2 responses. Needs TLS (server.ssl.* or server.ssl.bundle).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Whether to fail startup when HTTP/3 cannot be served (the native QUIC library does not
+		 * load, the QUIC TLS context cannot be built, or the UDP port cannot be bound), instead of
+		 * serving HTTP/1.1 and HTTP/2 without it.
+		 */
+		private boolean required;
+
+		/**
+		 * How long a QUIC connection may stay without traffic before it is closed (QUIC's
+		 * max_idle_timeout). The same as the default idle timeout of HTTP/1.1 and HTTP/2.
+		 */
+		private Duration idleTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Bytes a client may have in flight on one connection, all streams together (QUIC's
+		 * initial_max_data). Reactor Netty's default is 0, which lets nothing flow.
+		 */
+		private DataSize maxData = DataSize.ofMegabytes(10);
+
+		/**
+		 * Bytes a client may have in flight on one request stream (QUIC's
+		 * initial_max_stream_data_bidi_remote and _local).
+		 */
+		private DataSize maxStreamData = DataSize.ofMegabytes(1);
+
+		/**
+		 * Request streams a client may have open at once on one connection (QUIC's
+		 * initial_max_streams_bidi), as HTTP/2's max concurrent streams.
+		 */
+		private long maxStreams = 100;
+
+		/**
+		 * How long a client may remember that the server speaks HTTP/3 (the ma parameter of the
+		 * Alt-Svc field).
+		 */
+		private Duration altSvcMaxAge = Duration.ofHours(24);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isRequired() {
+			return this.required;
+		}
+
+		public void setRequired(boolean required) {
+			this.required = required;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public DataSize getMaxData() {
+			return this.maxData;
+		}
+
+		public void setMaxData(DataSize maxData) {
+			this.maxData = maxData;
+		}
+
+		public DataSize getMaxStreamData() {
+			return this.maxStreamData;
+		}
+
+		public void setMaxStreamData(DataSize maxStreamData) {
+			this.maxStreamData = maxStreamData;
+		}
+
+		public long getMaxStreams() {
+			return this.maxStreams;
+		}
+
+		public void setMaxStreams(long maxStreams) {
+			this.maxStreams = maxStreams;
+		}
+
+		public Duration getAltSvcMaxAge() {
+			return this.altSvcMaxAge;
+		}
+
+		public void setAltSvcMaxAge(Duration altSvcMaxAge) {
+			this.altSvcMaxAge = altSvcMaxAge;
 		}
 
 	}

@@ -64,6 +64,18 @@ final class ZokioPropertiesValidator {
 
 	static final int MAX_WARMUP_CONCURRENCY = 1024;
 
+	static final Duration MIN_HTTP3_IDLE_TIMEOUT = Duration.ofSeconds(1);
+
+	static final Duration MAX_HTTP3_IDLE_TIMEOUT = Duration.ofHours(1);
+
+	static final long MIN_HTTP3_DATA = 1024;
+
+	static final long MAX_HTTP3_DATA = 1024L * 1024 * 1024;
+
+	static final long MAX_HTTP3_STREAMS = 1_000_000;
+
+	static final Duration MAX_ALT_SVC_MAX_AGE = Duration.ofDays(365);
+
 	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
 	private static final String CODE = "zokio.range";
@@ -103,6 +115,7 @@ final class ZokioPropertiesValidator {
 		validateConnections(properties.getConnections());
 		validateOverload(properties.getOverload());
 		validateWarmup(properties.getWarmup());
+		validateHttp3(properties.getHttp3());
 		List<String> sources = properties.getProxyProtocol().getTrustedSources();
 		for (int i = 0; i < sources.size(); i++) {
 			try {
@@ -267,6 +280,30 @@ final class ZokioPropertiesValidator {
 			if (path == null || !path.startsWith("/")) {
 				reject("warmup.requests[" + i + "].path", path, "must be a path that starts with /");
 			}
+		}
+	}
+
+	private void validateHttp3(ZokioProperties.Http3 http3) {
+		Duration idle = http3.getIdleTimeout();
+		if (idle == null || idle.compareTo(MIN_HTTP3_IDLE_TIMEOUT) < 0 || idle.compareTo(MAX_HTTP3_IDLE_TIMEOUT) > 0) {
+			reject("http3.idle-timeout", idle, "must be between 1s and 1h");
+		}
+		if (outside(http3.getMaxData(), MIN_HTTP3_DATA, MAX_HTTP3_DATA)) {
+			reject("http3.max-data", http3.getMaxData(), "must be between 1KB and 1GB");
+		}
+		DataSize maxData = http3.getMaxData();
+		long streamCeiling = (maxData != null) ? Math.min(Math.max(maxData.toBytes(), MIN_HTTP3_DATA), MAX_HTTP3_DATA)
+				: MAX_HTTP3_DATA;
+		if (outside(http3.getMaxStreamData(), MIN_HTTP3_DATA, streamCeiling)) {
+			reject("http3.max-stream-data", http3.getMaxStreamData(),
+					"must be between 1KB and http3.max-data (" + format(DataSize.ofBytes(streamCeiling)) + ")");
+		}
+		if (http3.getMaxStreams() < 1 || http3.getMaxStreams() > MAX_HTTP3_STREAMS) {
+			reject("http3.max-streams", http3.getMaxStreams(), "must be between 1 and " + MAX_HTTP3_STREAMS);
+		}
+		Duration maxAge = http3.getAltSvcMaxAge();
+		if (maxAge == null || maxAge.compareTo(Duration.ofSeconds(1)) < 0 || maxAge.compareTo(MAX_ALT_SVC_MAX_AGE) > 0) {
+			reject("http3.alt-svc-max-age", maxAge, "must be between 1s and 365d");
 		}
 	}
 

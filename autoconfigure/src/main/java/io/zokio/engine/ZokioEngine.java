@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.zokio.engine.buffer.BufferPool;
+import io.zokio.engine.http3.Http3Server;
 import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
@@ -36,6 +37,8 @@ public final class ZokioEngine {
 
 	private final Supplier<@Nullable Warmup> warmup;
 
+	private final Supplier<@Nullable Http3Server> http3;
+
 	private ZokioEngine(Builder builder) {
 		this.transport = builder.transport;
 		this.bufferPool = builder.bufferPool;
@@ -45,6 +48,7 @@ public final class ZokioEngine {
 		this.eventLoops = builder.eventLoops;
 		this.overload = builder.overload;
 		this.warmup = builder.warmup;
+		this.http3 = builder.http3;
 	}
 
 	/**
@@ -120,6 +124,14 @@ public final class ZokioEngine {
 	}
 
 	/**
+	 * Return the HTTP/3 server.
+	 * @return the server, empty when HTTP/3 is off
+	 */
+	public Optional<Http3Server> http3() {
+		return Optional.ofNullable(this.http3.get());
+	}
+
+	/**
 	 * Describes the parts of a {@link ZokioEngine}; a part not given is absent.
 	 */
 	public static final class Builder {
@@ -139,6 +151,8 @@ public final class ZokioEngine {
 		private Supplier<@Nullable ConcurrencyLimit> overload = () -> null;
 
 		private Supplier<@Nullable Warmup> warmup = () -> null;
+
+		private Supplier<@Nullable Http3Server> http3 = () -> null;
 
 		private Builder() {
 		}
@@ -220,6 +234,16 @@ public final class ZokioEngine {
 		 */
 		public Builder warmup(Supplier<@Nullable Warmup> warmup) {
 			this.warmup = warmup;
+			return this;
+		}
+
+		/**
+		 * Give the HTTP/3 server, looked up when read.
+		 * @param http3 a lookup that returns {@code null} while the part is absent
+		 * @return this builder
+		 */
+		public Builder http3(Supplier<@Nullable Http3Server> http3) {
+			this.http3 = http3;
 			return this;
 		}
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zokio.engine.ZokioEngine;
+import io.zokio.engine.http3.Http3State;
 import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.tls.TlsSelector;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * instance and an alert finds the ones that fell back; {@link ZokioMeters#TLS_PROVIDER} does the same
  * for the TLS implementation; and the concurrency limit's {@link ZokioMeters#OVERLOAD_LIMIT limit},
  * {@link ZokioMeters#OVERLOAD_IN_FLIGHT requests in flight} and {@link ZokioMeters#REQUESTS_SHED
- * requests shed} when overload protection is on.
+ * requests shed} when overload protection is on; {@link ZokioMeters#HTTP3_SERVING} when HTTP/3 is on.
  */
 public final class ServerMetrics implements MeterBinder, AutoCloseable {
 
@@ -69,6 +70,12 @@ public final class ServerMetrics implements MeterBinder, AutoCloseable {
 			.map(TransportSelector::report)
 			.ifPresent((report) -> selection(registry, ZokioMeters.TRANSPORT, ZokioMeters.ZokioKeyNames.TRANSPORT,
 					report.transport().id(), report.mode().id(), report.fallback()));
+		this.engine.http3()
+			.ifPresent((http3) -> Gauge
+				.builder(ZokioMeters.HTTP3_SERVING.getName(), http3,
+						(server) -> (server.report().state() == Http3State.SERVING) ? 1 : 0)
+				.description(ZokioMeters.HTTP3_SERVING.getDescription())
+				.register(registry));
 		this.engine.tls()
 			.map(TlsSelector::report)
 			.ifPresent((report) -> selection(registry, ZokioMeters.TLS_PROVIDER, ZokioMeters.ZokioKeyNames.PROVIDER,

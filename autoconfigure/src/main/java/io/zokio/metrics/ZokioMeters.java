@@ -250,7 +250,14 @@ public enum ZokioMeters implements MeterDocumentation {
 	 * whether a transport tried first failed.
 	 */
 	TRANSPORT("zokio.transport", Meter.Type.GAUGE, null, "The transport the server runs on (always 1)",
-			ZokioKeyNames.TRANSPORT, ZokioKeyNames.REQUESTED, ZokioKeyNames.FALLBACK);
+			ZokioKeyNames.TRANSPORT, ZokioKeyNames.REQUESTED, ZokioKeyNames.FALLBACK),
+
+	/**
+	 * Whether HTTP/3 serves: 1 while it does, 0 while a stage of its start failed or before it
+	 * starts; registered only when {@code zokio.http3.enabled}.
+	 */
+	HTTP3_SERVING("zokio.http3.serving", Meter.Type.GAUGE, null,
+			"Whether HTTP/3 serves (1) or not (0), registered when it is enabled");
 
 	private final String name;
 

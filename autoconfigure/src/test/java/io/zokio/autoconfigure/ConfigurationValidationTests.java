@@ -81,6 +81,11 @@ class ConfigurationValidationTests {
 			zokio.warmup.concurrency                       | 0      | must be between 1 and 1024
 			zokio.warmup.requests[0].path                  | health | must be a path that starts with /
 			zokio.warmup.requests[0].method                | G T    | must be an HTTP method such as GET
+			zokio.http3.idle-timeout                       | 0s     | must be between 1s and 1h
+			zokio.http3.max-data                           | 0B     | must be between 1KB and 1GB
+			zokio.http3.max-stream-data                    | 20MB   | must be between 1KB and http3.max-data (10MB)
+			zokio.http3.max-streams                        | 0      | must be between 1 and 1000000
+			zokio.http3.alt-svc-max-age                    | 0s     | must be between 1s and 365d
 			""")
 	void refusesABadValueWithBootsReportNamingThePropertyAndTheRange(String property, String value, String reason,
 			CapturedOutput output) {

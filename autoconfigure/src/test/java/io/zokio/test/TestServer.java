@@ -1,7 +1,8 @@
 package io.zokio.test;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,16 +44,27 @@ public final class TestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the arguments every test server starts with, followed by the given ones.
+	 * Return the arguments every test server starts with, followed by the given ones; a property
+	 * given again takes the last value.
 	 * @param args further arguments
 	 * @return the arguments
 	 */
 	public static String[] arguments(String... args) {
-		List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+		Map<String, String> all = new LinkedHashMap<>();
+		for (String arg : List.of("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.reactor.netty.shutdown-quiet-period=0s", "--management.endpoints.web.exposure.include=*",
-				"--spring.main.banner-mode=off"));
-		all.addAll(List.of(args));
-		return all.toArray(String[]::new);
+				"--spring.main.banner-mode=off")) {
+			all.put(key(arg), arg);
+		}
+		for (String arg : args) {
+			all.put(key(arg), arg);
+		}
+		return all.values().toArray(String[]::new);
+	}
+
+	private static String key(String arg) {
+		int equals = arg.indexOf('=');
+		return (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
 	}
 
 	public ConfigurableApplicationContext context() {

@@ -42,7 +42,7 @@ class PrometheusIT {
 		HostTools.assumeInstalled("prometheus", PrometheusServer.PROGRAM, PROMTOOL);
 		Path rules = DOCS.resolve("prometheus/zokio-rules.yml");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "check", "rules", rules.toString()))
-			.contains("SUCCESS: 12 rules found");
+			.contains("SUCCESS: 13 rules found");
 		assertThat(run(DOCS.resolve("prometheus"), PROMTOOL.toString(), "test", "rules", "zokio-rules-test.yml"))
 			.contains("SUCCESS");
 		List<String> queries = dashboardQueries();
@@ -54,7 +54,7 @@ class PrometheusIT {
 		try (SampleAppProcess app = SampleAppProcess.start(List.of(), List.of("--zokio.overload.limit=gradient2"));
 				SampleAppProcess tls = SampleAppProcess.start(List.of(), List.of("--server.ssl.key-store=" + keystore,
 						"--server.ssl.key-store-password=changeit", "--server.ssl.key-store-type=PKCS12",
-						"--management.metrics.tags.application=" + TLS_APPLICATION))) {
+						"--zokio.http3.enabled=true", "--management.metrics.tags.application=" + TLS_APPLICATION))) {
 			int appPort = app.awaitPort();
 			int tlsPort = tls.awaitPort();
 			try (PrometheusServer prometheus = PrometheusServer.start(directory, HostTools.freePorts(1)[0], """
@@ -100,12 +100,15 @@ class PrometheusIT {
 						assertThat(rule.get("health").asString()).as(rule.get("name").asString()).isEqualTo("ok");
 					}
 				}
-				assertThat(loaded).hasSize(12)
+				assertThat(loaded).hasSize(13)
 					.contains("ZokioBufferPoolExhausted", "ZokioTransportFallback", "ZokioConnectionsRejected",
-							"ZokioEventLoopBlocked", "ZokioLatencyHigh", "ZokioShedding");
+							"ZokioEventLoopBlocked", "ZokioLatencyHigh", "ZokioShedding", "ZokioHttp3NotServing");
 				JsonNode up = prometheus.query("up{job=\"zokio-sample\"}").get("data").get("result");
 				assertThat(up.get(0).get("value").get(1).asString()).isEqualTo("1");
 				assertThat(series(prometheus, "zokio_transport{job=~\".*\",instance=~\".*\"}")).as("every job").isEqualTo(2);
+				JsonNode http3 = prometheus.query("zokio_http3_serving").get("data").get("result");
+				assertThat(http3.size()).as("HTTP/3 on the TLS instance only").isOne();
+				assertThat(http3.get(0).get("value").get(1).asString()).isEqualTo("1");
 				assertThat(series(prometheus, "zokio_transport{job=~\"zokio-sample-tls\",instance=~\".*\"}")).as("one job")
 					.isOne();
 				assertThat(series(prometheus, "zokio_transport{job=~\".*\",application=~\"" + TLS_APPLICATION + "\"}"))

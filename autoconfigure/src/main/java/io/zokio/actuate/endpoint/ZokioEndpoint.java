@@ -2,6 +2,7 @@ package io.zokio.actuate.endpoint;
 
 
 import io.zokio.engine.ZokioEngine;
+import io.zokio.engine.http3.Http3Server;
 import io.zokio.engine.protection.ServerConnections;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.StatisticsSnapshot;
@@ -44,7 +45,7 @@ public final class ZokioEndpoint {
 				ConnectionsDescriptor.of(snapshot, max(), acceptFailures(), draining()), RequestsDescriptor.of(snapshot),
 				EventLoopsDescriptor.of(this.engine.eventLoops().orElse(null)), ProxyProtocolDescriptor.of(this.engine.connections().orElse(null)),
 				OverloadDescriptor.of(this.engine.overload().orElse(null)),
-				WarmupDescriptor.of(this.engine.warmup().orElse(null)));
+				WarmupDescriptor.of(this.engine.warmup().orElse(null)), http3());
 	}
 
 	/**
@@ -64,6 +65,7 @@ public final class ZokioEndpoint {
 			case "proxyProtocol" -> ProxyProtocolDescriptor.of(this.engine.connections().orElse(null));
 			case "overload" -> OverloadDescriptor.of(this.engine.overload().orElse(null));
 			case "warmup" -> WarmupDescriptor.of(this.engine.warmup().orElse(null));
+			case "http3" -> http3();
 			default -> null;
 		};
 	}
@@ -77,6 +79,10 @@ public final class ZokioEndpoint {
 			.map(TlsSelector::report)
 			.map((report) -> TlsDescriptor.of(report, (snapshot != null) ? snapshot.tls() : null))
 			.orElse(null);
+	}
+
+	private @Nullable Http3Descriptor http3() {
+		return this.engine.http3().map(Http3Server::report).map(Http3Descriptor::of).orElse(null);
 	}
 
 	private int max() {
@@ -107,13 +113,15 @@ public final class ZokioEndpoint {
 	 * @param proxyProtocol the PROXY protocol section
 	 * @param overload the overload section, {@code null} when overload protection is off
 	 * @param warmup the warm-up section, {@code null} when warm-up is off
+	 * @param http3 the HTTP/3 section, {@code null} when HTTP/3 is off
 	 */
 	public record ZokioDescriptor(@Nullable TransportDescriptor transport, @Nullable TlsDescriptor tls,
 			@Nullable BufferPoolDescriptor bufferPool,
 			@Nullable ConnectionsDescriptor connections, @Nullable RequestsDescriptor requests,
 			@Nullable EventLoopsDescriptor eventLoops,
 			@Nullable ProxyProtocolDescriptor proxyProtocol,
-			@Nullable OverloadDescriptor overload, @Nullable WarmupDescriptor warmup) implements OperationResponseBody {
+			@Nullable OverloadDescriptor overload, @Nullable WarmupDescriptor warmup,
+			@Nullable Http3Descriptor http3) implements OperationResponseBody {
 
 	}
 

@@ -13,6 +13,12 @@ public enum HttpProtocol {
 	/**
 	 * HTTP/2, over TLS or cleartext: exchanges are streams of their own.
 	 */
-	HTTP_2
+	HTTP_2,
+
+	/**
+	 * HTTP/3 over QUIC: exchanges are streams of their own, and the connection carries no bytes
+	 * through the pipeline, only its streams.
+	 */
+	HTTP_3
 
 }

@@ -36,6 +36,17 @@ package io.zokio.engine.pipeline;
  *
  *   H2ToHttp11Codec zokio.exchange HttpTrafficHandler [CompressionHandler] ReactiveBridge
  *
+ * HTTP/3 (zokio.http3.enabled), each QUIC connection's channel:
+ *
+ *   QuicheQuicConnectionHandler HttpCodec (Http3ServerConnectionHandler) zokio.connection
+ *   the connection carries streams, not bytes: the connection handler seats the exchange handler in
+ *   each request stream; a refused connection is closed with QUIC's CONNECTION_CLOSE
+ *
+ * HTTP/3, each request stream's own channel:
+ *
+ *   Http3FrameCodec (validators) H3ToHttp11Codec zokio.exchange HttpTrafficHandler [CompressionHandler]
+ *       ReactiveBridge
+ *
  * A connection a participant refuses:
  *
  *   zokio.connection (dropping every byte) ... the rest as Reactor Netty laid it out

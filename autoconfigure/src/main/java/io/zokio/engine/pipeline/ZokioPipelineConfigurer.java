@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.quic.QuicChannel;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.Connection;
@@ -17,8 +18,9 @@ import reactor.netty.NettyPipeline;
 
 /**
  * Places Zokio's two seats in every connection of a server, whatever layout Reactor Netty chose,
- * and in every HTTP/2 stream: install it with {@code HttpServer.doOnChannelInit(configurer)} and
- * {@code childObserve(configurer)}.
+ * and in every HTTP/2 and HTTP/3 stream: install it with {@code HttpServer.doOnChannelInit(configurer)}
+ * and {@code childObserve(configurer)}; on an HTTP/3 server, where each QUIC connection is initialised
+ * as a channel of its own, {@code doOnChannelInit(configurer)} is enough.
  */
 public final class ZokioPipelineConfigurer implements ChannelPipelineConfigurer, ConnectionObserver {
 
@@ -70,6 +72,10 @@ public final class ZokioPipelineConfigurer implements ChannelPipelineConfigurer,
 			listeners.add(participant.open(channel, seat));
 		}
 		ConnectionListener listener = CompositeConnectionListener.of(listeners);
+		if (channel instanceof QuicChannel) {
+			seatQuic(pipeline, listener, admitted);
+			return;
+		}
 		if (!admitted) {
 			CloseReasons.mark(channel, CloseReason.REJECTED);
 			channel.config().setAutoRead(false);
@@ -84,6 +90,16 @@ public final class ZokioPipelineConfigurer implements ChannelPipelineConfigurer,
 		}
 		else {
 			pipeline.addFirst(ZokioPipeline.CONNECTION_HANDLER, handler);
+		}
+	}
+
+	private static void seatQuic(ChannelPipeline pipeline, ConnectionListener listener, boolean admitted) {
+		QuicConnectionHandler handler = new QuicConnectionHandler(listener, !admitted);
+		if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+			pipeline.addAfter(NettyPipeline.HttpCodec, ZokioPipeline.CONNECTION_HANDLER, handler);
+		}
+		else {
+			pipeline.addLast(ZokioPipeline.CONNECTION_HANDLER, handler);
 		}
 	}
 

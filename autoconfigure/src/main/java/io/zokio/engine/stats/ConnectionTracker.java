@@ -42,7 +42,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	private boolean upgradePending;
 
-	private boolean http2;
+	private boolean multiplexed;
 
 	private boolean upgraded;
 
@@ -75,7 +75,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 
 	@Override
 	public void protocolSelected(HttpProtocol protocol, boolean upgraded) {
-		this.http2 = protocol == HttpProtocol.HTTP_2;
+		this.multiplexed = protocol != HttpProtocol.HTTP_1_1;
 		this.upgradePending = upgraded;
 	}
 
@@ -119,7 +119,7 @@ public final class ConnectionTracker implements ConnectionListener, ExchangeList
 	 */
 	public void bytesRead(long bytes) {
 		this.statistics.bytesRead(this.counters, bytes);
-		if (!this.http2 && !this.upgraded
+		if (!this.multiplexed && !this.upgraded
 				&& (this.state == ConnectionState.ACCEPTED || this.state == ConnectionState.IDLE)) {
 			this.exchange.start(this.statistics.nanoTime());
 			moveTo(ConnectionState.READING);

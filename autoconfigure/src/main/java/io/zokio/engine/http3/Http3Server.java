@@ -1,0 +1,163 @@
+package io.zokio.engine.http3;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.function.BiFunction;
+
+import io.netty.handler.codec.quic.Quic;
+import io.netty.handler.codec.quic.QuicSslContext;
+import io.netty.util.ReferenceCountUtil;
+import io.zokio.engine.selection.Causes;
+import io.zokio.engine.selection.Stage;
+import io.zokio.engine.transport.DatagramLoops;
+import io.zokio.engine.transport.TransportMode;
+import io.zokio.engine.transport.ZokioLoopResources;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.netty.ChannelPipelineConfigurer;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The HTTP/3 server beside the application's HTTP/1.1 and HTTP/2 server: Reactor Netty's QUIC
+ * server on the same port (UDP), on an event loop of its own (on the first transport of the
+ * configured mode's order that starts), with Zokio's pipeline in every QUIC
+ * connection and request stream. Started in stages: {@link Stage#LOAD load} the native QUIC
+ * library, {@link Stage#INIT init} the QUIC TLS context from the server's key material,
+ * {@link Stage#BIND bind} the UDP port. A stage that fails leaves the server without HTTP/3 and
+ * says so in the {@link #report() report}; nothing else stops.
+ */
+public final class Http3Server {
+
+	private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
+
+	private final Http3Settings settings;
+
+	private final ChannelPipelineConfigurer pipeline;
+
+	private final TransportMode transportMode;
+
+	private volatile Http3Report report;
+
+	private @Nullable DisposableServer server;
+
+	private @Nullable ZokioLoopResources loops;
+
+	private @Nullable QuicSslContext context;
+
+	/**
+	 * Create a server that is not started.
+	 * @param settings the settings
+	 * @param pipeline what places Zokio's handlers in each QUIC connection
+	 * @param transportMode the transport mode, whose order the QUIC server's event loop follows
+	 */
+	public Http3Server(Http3Settings settings, ChannelPipelineConfigurer pipeline, TransportMode transportMode) {
+		this.settings = settings;
+		this.pipeline = pipeline;
+		this.transportMode = transportMode;
+		this.report = Http3Report.starting(settings);
+	}
+
+	/**
+	 * Start serving HTTP/3, stage by stage.
+	 * @param address the address to bind, or {@code null} for every address
+	 * @param port the UDP port: the application server's TCP port
+	 * @param contexts builds the QUIC TLS context
+	 * @param handler the application's handler
+	 * @return the report: serving, or which stage failed and why
+	 */
+	public synchronized Http3Report start(@Nullable InetAddress address, int port, QuicContextFactory contexts,
+			BiFunction<? super HttpServerRequest, ? super HttpServerResponse, ? extends Publisher<Void>> handler) {
+		try {
+			Quic.ensureAvailability();
+		}
+		catch (Throwable ex) {
+			return failed(port, Stage.LOAD, ex);
+		}
+		QuicSslContext quicContext;
+		try {
+			quicContext = contexts.create();
+		}
+		catch (Exception ex) {
+			return failed(port, Stage.INIT, ex);
+		}
+		ZokioLoopResources quicLoops = DatagramLoops.create("zokio-http3-", this.transportMode);
+		try {
+			HttpServer http3 = HttpServer.create()
+				.protocol(HttpProtocol.HTTP3)
+				.port(port)
+				.runOn(quicLoops)
+				.secure((spec) -> spec.sslContext(quicContext))
+				.http3Settings((spec) -> spec.idleTimeout(this.settings.idleTimeout())
+					.maxData(this.settings.maxData())
+					.maxStreamDataBidirectionalLocal(this.settings.maxStreamData())
+					.maxStreamDataBidirectionalRemote(this.settings.maxStreamData())
+					.maxStreamsBidirectional(this.settings.maxStreams())
+					.maxFieldSectionSize(this.settings.maxFieldSectionSize()))
+				.doOnChannelInit(this.pipeline)
+				.handle(handler);
+			DisposableServer bound = ((address != null) ? http3.host(address.getHostAddress()) : http3)
+				.bindNow(BIND_TIMEOUT);
+			this.server = bound;
+			this.loops = quicLoops;
+			this.context = quicContext;
+			this.report = new Http3Report(Http3State.SERVING, port, null, null,
+					quicLoops.report().transport().id(), this.settings);
+			return this.report;
+		}
+		catch (RuntimeException ex) {
+			quicLoops.disposeLater(Duration.ZERO, BIND_TIMEOUT).block(BIND_TIMEOUT);
+			ReferenceCountUtil.release(quicContext);
+			return failed(port, Stage.BIND, ex);
+		}
+	}
+
+	private Http3Report failed(int port, Stage stage, Throwable failure) {
+		this.report = Http3Report.failed(port, stage, Causes.describe(failure), this.settings);
+		return this.report;
+	}
+
+	/**
+	 * Stop serving: close the UDP port and its connections, waiting for them at most the given
+	 * time, and release the event loop.
+	 * @param timeout how long to wait
+	 */
+	public synchronized void stop(Duration timeout) {
+		DisposableServer bound = this.server;
+		ZokioLoopResources quicLoops = this.loops;
+		this.server = null;
+		this.loops = null;
+		if (bound != null) {
+			this.report = new Http3Report(Http3State.STOPPED, this.report.port(), null, null, this.report.transport(),
+					this.settings);
+			bound.disposeNow(timeout);
+		}
+		if (quicLoops != null) {
+			quicLoops.disposeLater(Duration.ZERO, timeout).block(timeout);
+		}
+		if (this.context != null) {
+			ReferenceCountUtil.release(this.context);
+			this.context = null;
+		}
+	}
+
+	/**
+	 * Return what the server does now.
+	 * @return the report
+	 */
+	public Http3Report report() {
+		return this.report;
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the settings
+	 */
+	public Http3Settings settings() {
+		return this.settings;
+	}
+
+}

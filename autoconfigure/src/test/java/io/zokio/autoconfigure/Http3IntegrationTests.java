@@ -1,0 +1,334 @@
+package io.zokio.autoconfigure;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.zokio.engine.http3.Http3Report;
+import io.zokio.engine.overload.ConcurrencyLimit;
+import io.zokio.engine.pipeline.CloseReason;
+import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.http3.Http3Server;
+import io.zokio.engine.http3.Http3State;
+import io.zokio.engine.selection.Stage;
+import io.zokio.engine.stats.ConnectionStatistics;
+import io.zokio.engine.stats.Count;
+import io.zokio.test.Layout;
+import io.zokio.test.RawHttp2Connection;
+import io.zokio.test.RawHttpConnection;
+import io.zokio.test.ServerTransport;
+import io.zokio.test.TestApplication;
+import io.zokio.test.TestServer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.Http3SslContextSpec;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * HTTP/3 beside HTTP/1.1 and HTTP/2 over TLS, with a real QUIC client (Reactor Netty's HTTP/3
+ * client) on loopback: the application answers over HTTP/3 on the server's own port, the
+ * HTTP/1.1 and HTTP/2 responses advertise it, each QUIC connection and request is counted as the
+ * others are, and a stage that fails leaves the server serving without HTTP/3 and says why.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class Http3IntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static LoopResources clientLoops;
+
+	private static ConnectionProvider connections;
+
+	@BeforeAll
+	static void createClientResources() {
+		clientLoops = LoopResources.create("http3-client", 1, true);
+		connections = ConnectionProvider.create("http3-client", 1);
+	}
+
+	@AfterEach
+	void closeClientConnections() {
+		connections.disposeLater().block(TIMEOUT);
+		connections = ConnectionProvider.create("http3-client", 1);
+	}
+
+	@AfterAll
+	static void disposeClientResources() {
+		connections.disposeLater().block(TIMEOUT);
+		clientLoops.disposeLater().block(TIMEOUT);
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void servesTheApplicationOverHttp3AndAdvertisesItOnHttp11AndHttp2(ServerTransport transport,
+			CapturedOutput output) throws Exception {
+		try (TestServer server = transport.start(args("--server.http2.enabled=true"))) {
+			Http3Report report = server.context().getBean(Http3Server.class).report();
+			assertThat(report.state()).isEqualTo(Http3State.SERVING);
+			assertThat(report.transport()).isEqualTo(transport.serverArgs().get(0).split("=")[1].replace('-', '_'));
+			assertThat(output).contains("Zokio HTTP/3: serving on UDP port " + server.port());
+			assertThat(get(http3Client(server.port()), "/plaintext")).isEqualTo("200 null Hello, World!");
+			String altSvc = "h3=\":" + server.port() + "\"; ma=86400";
+			assertThat(altSvc(Layout.HTTP_1_1_TLS, server.port())).isEqualTo(altSvc);
+			assertThat(altSvc(Layout.H2_ALPN, server.port())).isEqualTo(altSvc);
+			JsonNode section = management(server).getJsonOnce("/actuator/zokio/http3");
+			assertThat(section.get("state").asString()).isEqualTo("serving");
+			assertThat(section.get("altSvc").asString()).isEqualTo(altSvc);
+			assertThat(servingGauge(server)).isOne();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void countsEachQuicConnectionAndRequestAsTheOtherProtocolsAre(ServerTransport transport) {
+		try (TestServer server = transport.start(args())) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			HttpClient client = http3Client(server.port());
+			List<String> answers = Flux.range(0, 20)
+				.flatMap((i) -> client.get().uri("/plaintext").responseSingle((response, body) -> body.asString()), 5)
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(answers).hasSize(20).containsOnly("Hello, World!");
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				assertThat(statistics.count(Count.REQUESTS)).isEqualTo(20);
+				assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+			});
+			assertThat(statistics.count(Count.ACCEPTED)).isOne();
+			assertThat(statistics.snapshot().latency().count()).isEqualTo(20);
+		}
+	}
+
+	@Test
+	void refusesABodyOverTheLimitWith413AndCountsIt() {
+		try (TestServer server = TestServer.start(args("--zokio.connections.max-request-body-size=1KB"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			HttpClient client = http3Client(server.port());
+			assertThat(post(client, "/size", 4096)).isEqualTo("413");
+			assertThat(post(client, "/size", 512)).isEqualTo("200 512");
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				assertThat(statistics.count(Refusal.CONTENT_TOO_LARGE)).isOne();
+				assertThat(statistics.count(Count.REQUESTS)).isEqualTo(2);
+			});
+		}
+	}
+
+	@Test
+	void answersAStreamBeyondTheConcurrencyLimit503AndAdmitsOnceTheSlotIsBack() {
+		try (TestServer server = TestServer.start(args("--zokio.overload.limit=fixed", "--zokio.overload.max-limit=1"))) {
+			ConcurrencyLimit limit = server.context().getBean(ConcurrencyLimit.class);
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			HttpClient client = http3Client(server.port());
+			TestApplication.closeGate();
+			CompletableFuture<String> held = Mono.fromCallable(() -> get(client, "/gate"))
+				.subscribeOn(Schedulers.boundedElastic())
+				.toFuture();
+			await().atMost(TIMEOUT).until(() -> limit.inFlight() == 1);
+			assertThat(get(client, "/missing")).isEqualTo("503 null " + Refusal.CONCURRENCY_LIMIT.body());
+			TestApplication.openGate();
+			assertThat(held.join()).isEqualTo("200 null opened");
+			assertThat(get(client, "/missing")).startsWith("404");
+			await().atMost(TIMEOUT).until(() -> limit.inFlight() == 0);
+			assertThat(limit.shed()).isOne();
+			assertThat(statistics.count(Refusal.CONCURRENCY_LIMIT)).isOne();
+			assertThat(statistics.count(Count.ACCEPTED)).isOne();
+		}
+	}
+
+	@Test
+	void refusesAConnectionOverTheLimitAndCountsIt() {
+		try (TestServer server = TestServer.start(args("--zokio.connections.max=1"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			assertThat(get(http3Client(server.port()), "/plaintext")).startsWith("200");
+			ConnectionProvider second = ConnectionProvider.create("http3-second", 1);
+			try {
+				assertThatException().isThrownBy(() -> get(http3Client(server.port(), second), "/plaintext"));
+			}
+			finally {
+				second.disposeLater().block(TIMEOUT);
+			}
+			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.REJECTED) == 1);
+			assertThat(statistics.count(Count.ACCEPTED)).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void closesAConnectionThatStaysIdleAndCountsIt() {
+		try (TestServer server = TestServer.start(args("--zokio.connections.default-idle-timeout=1s"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			assertThat(get(http3Client(server.port()), "/plaintext")).startsWith("200");
+			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.IDLE_TIMEOUT) == 1);
+			assertThat(statistics.snapshot().active()).isZero();
+		}
+	}
+
+	@Test
+	void closesAConnectionWhoseHeaderSectionIsOverBootsLimit() {
+		try (TestServer server = TestServer.start(args("--server.max-http-request-header-size=12KB"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			assertThat(getWithHeader(server.port(), 10 * 1024)).isEqualTo("200");
+			assertThatException().isThrownBy(() -> getWithHeader(server.port(), 14 * 1024));
+			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.SERVER) == 1);
+			assertThat(statistics.count(Count.REQUESTS)).isOne();
+		}
+	}
+
+	private static String getWithHeader(int port, int size) {
+		ConnectionProvider provider = ConnectionProvider.create("http3-header", 1);
+		try {
+			return http3Client(port, provider).headers((headers) -> headers.add("x-large", "a".repeat(size)))
+				.get()
+				.uri("/plaintext")
+				.responseSingle((response, body) -> body.then(Mono.just(String.valueOf(response.status().code()))))
+				.block(TIMEOUT);
+		}
+		finally {
+			provider.disposeLater().block(TIMEOUT);
+		}
+	}
+
+	@Test
+	void servesWithoutHttp3AndSaysWhyWhenTheUdpPortIsTaken(CapturedOutput output) throws Exception {
+		try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			int port = taken.getLocalPort();
+			try (TestServer server = TestServer.start(args("--server.port=" + port))) {
+				Http3Report report = server.context().getBean(Http3Server.class).report();
+				assertThat(report.state()).isEqualTo(Http3State.UNAVAILABLE);
+				assertThat(report.stage()).isEqualTo(Stage.BIND);
+				assertThat(report.cause()).containsIgnoringCase("address already in use");
+				assertThat(output).contains("WARN").contains("Zokio HTTP/3: not serving, bind failed");
+				assertThat(altSvc(Layout.HTTP_1_1_TLS, server.port())).isNull();
+				JsonNode section = management(server).getJsonOnce("/actuator/zokio/http3");
+				assertThat(section.get("state").asString()).isEqualTo("unavailable");
+				assertThat(section.get("stage").asString()).isEqualTo("bind");
+				assertThat(servingGauge(server)).isZero();
+			}
+		}
+	}
+
+	@Test
+	void failsTheStartNamingThePropertyWhenHttp3IsRequiredAndCannotServe(CapturedOutput output) throws Exception {
+		try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			assertThatException().isThrownBy(() -> TestServer
+				.start(args("--server.port=" + taken.getLocalPort(), "--zokio.http3.required=true")).close());
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("HTTP/3 was required and could not be served: bind failed")
+				.contains("zokio.http3.required=false");
+		}
+	}
+
+	@Test
+	void aServerWithoutTlsServesWithoutHttp3AndSaysWhy(CapturedOutput output) {
+		try (TestServer server = TestServer.start("--zokio.http3.enabled=true")) {
+			Http3Report report = server.context().getBean(Http3Server.class).report();
+			assertThat(report.state()).isEqualTo(Http3State.UNAVAILABLE);
+			assertThat(report.stage()).isEqualTo(Stage.INIT);
+			assertThat(report.cause()).contains("the server has no TLS");
+			assertThat(output).contains("Zokio HTTP/3: not serving, init failed");
+		}
+	}
+
+	private static double servingGauge(TestServer server) {
+		return server.context().getBean(MeterRegistry.class).get("zokio.http3.serving").gauge().value();
+	}
+
+	private static TestServer.Port management(TestServer server) {
+		return new TestServer.Port(
+				server.context().getEnvironment().getRequiredProperty("local.management.port", Integer.class));
+	}
+
+	private static String[] args(String... extra) {
+		List<String> args = new ArrayList<>(Layout.HTTP_1_1_TLS.serverArgs());
+		args.addAll(List.of("--zokio.http3.enabled=true", "--management.server.port=0",
+				"--management.server.address=127.0.0.1"));
+		args.addAll(List.of(extra));
+		return args.toArray(String[]::new);
+	}
+
+	/**
+	 * Return an HTTP/3 client of the given port, on NIO: Reactor Netty's HTTP/3 client on io_uring
+	 * (its default where io_uring loads) sent no request that completed here, whatever the server ran on.
+	 * @param port the server's port
+	 * @return the client
+	 */
+	static HttpClient http3Client(int port) {
+		return http3Client(port, connections);
+	}
+
+	private static HttpClient http3Client(int port, ConnectionProvider provider) {
+		return HttpClient.create(provider)
+			.runOn(clientLoops, false)
+			.protocol(HttpProtocol.HTTP3)
+			.remoteAddress(() -> new InetSocketAddress("127.0.0.1", port))
+			.secure((spec) -> spec.sslContext(Http3SslContextSpec.forClient()
+				.configure((builder) -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))))
+			.http3Settings((spec) -> spec.idleTimeout(Duration.ofSeconds(5))
+				.maxData(10_000_000)
+				.maxStreamDataBidirectionalLocal(1_000_000)
+				.maxStreamDataBidirectionalRemote(1_000_000)
+				.maxStreamsBidirectional(100));
+	}
+
+	private static @Nullable String altSvc(Layout layout, int port) throws IOException {
+		Socket socket = layout.connect(port, Layout.sslContext());
+		if (layout.http2()) {
+			try (RawHttp2Connection connection = new RawHttp2Connection(socket, 10_000)) {
+				RawHttp2Connection.Response response = connection.get("/plaintext");
+				assertThat(response.status()).isEqualTo(200);
+				return response.headers().get("alt-svc");
+			}
+		}
+		try (RawHttpConnection connection = new RawHttpConnection(socket, 10_000)) {
+			RawHttpConnection.Response response = connection.get("/plaintext");
+			assertThat(response.status()).isEqualTo(200);
+			return response.headers().get("alt-svc");
+		}
+	}
+
+	private static String post(HttpClient client, String path, int bytes) {
+		return client.post()
+			.uri(path)
+			.send(ByteBufFlux.fromString(Mono.just("a".repeat(bytes))))
+			.responseSingle((response, body) -> body.asString()
+				.defaultIfEmpty("")
+				.map((text) -> (response.status().code() + " " + ((response.status().code() == 200) ? text : "")).trim()))
+			.block(TIMEOUT);
+	}
+
+	private static String get(HttpClient client, String path) {
+		return client.get()
+			.uri(path)
+			.responseSingle((response, body) -> body.asString()
+				.defaultIfEmpty("")
+				.map((text) -> response.status().code() + " " + response.responseHeaders().get("alt-svc") + " " + text))
+			.block(TIMEOUT);
+	}
+
+}
