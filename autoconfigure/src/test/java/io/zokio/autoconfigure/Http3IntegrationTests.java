@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -160,6 +161,29 @@ class Http3IntegrationTests {
 			assertThat(statistics.count(Refusal.CONCURRENCY_LIMIT)).isOne();
 			assertThat(statistics.count(Count.ACCEPTED)).isOne();
 		}
+	}
+
+	@Test
+	void shutsDownGracefullyWithAGoAwayAfterTheRequestsInFlight() throws Exception {
+		TestServer server = TestServer.start(args());
+		ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+		Http3Server http3 = server.context().getBean(Http3Server.class);
+		HttpClient client = http3Client(server.port());
+		TestApplication.closeGate();
+		CompletableFuture<String> held = Mono.fromCallable(() -> get(client, "/gate"))
+			.subscribeOn(Schedulers.boundedElastic())
+			.toFuture();
+		await().atMost(TIMEOUT).until(() -> statistics.count(Count.IN_FLIGHT) == 1);
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
+		await().atMost(TIMEOUT).until(() -> http3.report().state() == Http3State.STOPPING);
+		assertThat(closed).isNotDone();
+		TestApplication.openGate();
+		assertThat(held.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("200 null opened");
+		closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(http3.report().state()).isEqualTo(Http3State.STOPPED);
+		assertThat(statistics.count(CloseReason.SHUTDOWN)).isOne();
+		assertThat(statistics.count(Count.REQUESTS)).isOne();
+		assertThat(statistics.snapshot().active()).isZero();
 	}
 
 	@Test

@@ -26,6 +26,15 @@ public record Http3Report(Http3State state, int port, @Nullable Stage stage, @Nu
 	}
 
 	/**
+	 * Return this report in another state, the same otherwise.
+	 * @param next the state
+	 * @return the report
+	 */
+	Http3Report in(Http3State next) {
+		return new Http3Report(next, this.port, this.stage, this.cause, this.transport, this.settings);
+	}
+
+	/**
 	 * Return the {@code Alt-Svc} field value the HTTP/1.1 and HTTP/2 responses carry.
 	 * @return the value, or {@code null} unless HTTP/3 serves
 	 */

@@ -2,11 +2,20 @@ package io.zokio.engine.http3;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.quic.Quic;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.zokio.engine.pipeline.QuicShutdown;
 import io.zokio.engine.selection.Causes;
 import io.zokio.engine.selection.Stage;
 import io.zokio.engine.transport.DatagramLoops;
@@ -34,6 +43,8 @@ public final class Http3Server {
 
 	private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final Duration MIN_DISPOSE = Duration.ofSeconds(1);
+
 	private final Http3Settings settings;
 
 	private final ChannelPipelineConfigurer pipeline;
@@ -47,6 +58,8 @@ public final class Http3Server {
 	private @Nullable ZokioLoopResources loops;
 
 	private @Nullable QuicSslContext context;
+
+	private final ChannelGroup connections = new DefaultChannelGroup("zokio-http3", GlobalEventExecutor.INSTANCE);
 
 	/**
 	 * Create a server that is not started.
@@ -97,7 +110,7 @@ public final class Http3Server {
 					.maxStreamDataBidirectionalRemote(this.settings.maxStreamData())
 					.maxStreamsBidirectional(this.settings.maxStreams())
 					.maxFieldSectionSize(this.settings.maxFieldSectionSize()))
-				.doOnChannelInit(this.pipeline)
+				.doOnChannelInit(this.pipeline.then((observer, connection, remote) -> this.connections.add(connection)))
 				.handle(handler);
 			DisposableServer bound = ((address != null) ? http3.host(address.getHostAddress()) : http3)
 				.bindNow(BIND_TIMEOUT);
@@ -121,8 +134,9 @@ public final class Http3Server {
 	}
 
 	/**
-	 * Stop serving: close the UDP port and its connections, waiting for them at most the given
-	 * time, and release the event loop.
+	 * Stop serving gracefully: every QUIC connection gets a GOAWAY and closes once its requests in
+	 * flight have ended, waited for at most the given time; then the UDP port is closed with the
+	 * connections left, and the event loop released.
 	 * @param timeout how long to wait
 	 */
 	public synchronized void stop(Duration timeout) {
@@ -131,9 +145,17 @@ public final class Http3Server {
 		this.server = null;
 		this.loops = null;
 		if (bound != null) {
-			this.report = new Http3Report(Http3State.STOPPED, this.report.port(), null, null, this.report.transport(),
-					this.settings);
-			bound.disposeNow(timeout);
+			this.report = this.report.in(Http3State.STOPPING);
+			long deadline = System.nanoTime() + timeout.toNanos();
+			List<ChannelFuture> closing = new ArrayList<>();
+			for (Channel connection : this.connections) {
+				closing.add(QuicShutdown.goAway(connection));
+			}
+			for (ChannelFuture closed : closing) {
+				closed.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			bound.disposeNow(Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_DISPOSE.toNanos())));
+			this.report = this.report.in(Http3State.STOPPED);
 		}
 		if (quicLoops != null) {
 			quicLoops.disposeLater(Duration.ZERO, timeout).block(timeout);

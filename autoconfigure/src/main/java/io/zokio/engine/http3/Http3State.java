@@ -23,6 +23,12 @@ public enum Http3State {
 	UNAVAILABLE,
 
 	/**
+	 * Stopping with the application's server: each connection got a GOAWAY and ends its requests in
+	 * flight.
+	 */
+	STOPPING,
+
+	/**
 	 * Stopped with the application's server.
 	 */
 	STOPPED;

@@ -1,13 +1,20 @@
 package io.zokio.engine.pipeline;
 
+import java.util.concurrent.TimeUnit;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http3.DefaultHttp3GoAwayFrame;
+import io.netty.handler.codec.http3.Http3;
+import io.netty.handler.codec.http3.Http3ErrorCode;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicConnectionPathStats;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -24,9 +31,21 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 	 */
 	private static final int CONNECTION_REFUSED = 0x2;
 
+	private static final long MIN_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final long MAX_LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final ConnectionListener listener;
 
 	private final boolean refusing;
+
+	private long lastStreamId = -1;
+
+	private int openStreams;
+
+	private boolean closingWhenIdle;
+
+	private @Nullable ChannelHandlerContext context;
 
 	/**
 	 * Create the handler of a QUIC connection.
@@ -41,6 +60,7 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.context = ctx;
 		if (this.refusing) {
 			CloseReasons.mark(ctx.channel(), CloseReason.REJECTED);
 			if (ctx.channel().isActive()) {
@@ -72,9 +92,57 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 		}
 		if (msg instanceof QuicStreamChannel stream && stream.type() == QuicStreamType.BIDIRECTIONAL
 				&& !stream.isLocalCreated()) {
+			this.lastStreamId = Math.max(this.lastStreamId, stream.streamId());
+			this.openStreams++;
+			stream.closeFuture().addListener((closed) -> streamClosed(ctx));
 			stream.pipeline().addLast(new ExchangeSeat(this.listener));
 		}
 		ctx.fireChannelRead(msg);
+	}
+
+	private void streamClosed(ChannelHandlerContext ctx) {
+		this.openStreams--;
+		if (this.closingWhenIdle && this.openStreams == 0) {
+			closeAfterLastWrites(ctx);
+		}
+	}
+
+	/**
+	 * Shut the connection down gracefully, on its event loop: a GOAWAY tells the client that no
+	 * request after those already received will be processed, and the connection closes with
+	 * H3_NO_ERROR once the streams in flight have ended.
+	 */
+	void goAway() {
+		ChannelHandlerContext ctx = this.context;
+		if (ctx == null || this.closingWhenIdle) {
+			return;
+		}
+		this.closingWhenIdle = true;
+		CloseReasons.mark(ctx.channel(), CloseReason.SHUTDOWN);
+		QuicStreamChannel control = Http3.getLocalControlStream(ctx.channel());
+		if (control != null) {
+			control.writeAndFlush(new DefaultHttp3GoAwayFrame(this.lastStreamId + 4));
+		}
+		if (this.openStreams == 0) {
+			closeAfterLastWrites(ctx);
+		}
+	}
+
+	/**
+	 * Close the connection a few round trips after its last stream ended: a stream ends when its
+	 * last bytes are written to QUIC, which may not have sent them yet, and QUIC's close discards
+	 * what it has not sent.
+	 */
+	private static void closeAfterLastWrites(ChannelHandlerContext ctx) {
+		((QuicChannel) ctx.channel()).collectPathStats(0).addListener((stats) -> {
+			long rtt = stats.isSuccess() ? ((QuicConnectionPathStats) stats.getNow()).rtt() : 0;
+			long linger = Math.min(MAX_LINGER_NANOS, Math.max(MIN_LINGER_NANOS, 3 * rtt));
+			ctx.executor().schedule(() -> closeNoError(ctx), linger, TimeUnit.NANOSECONDS);
+		});
+	}
+
+	private static void closeNoError(ChannelHandlerContext ctx) {
+		((QuicChannel) ctx.channel()).close(true, Http3ErrorCode.H3_NO_ERROR.code(), Unpooled.EMPTY_BUFFER);
 	}
 
 	@Override
