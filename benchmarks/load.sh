@@ -14,6 +14,8 @@
 #                                    OLD.jar the earlier commit's app warmed up beside them, --variants to pick some
 #   benchmarks/load.sh --memory   the buffer pool's peak under 200 concurrent 1 MiB uploads, per transport (with
 #                                 --jar-before OLD.jar, an earlier commit's sample app beside each, interleaved)
+#   benchmarks/load.sh --http3    HTTP/3 against HTTP/2 over TLS on one Zokio server, the same client for both:
+#                                 saturation and open-model latency at 25, 50 and 75 % (about 10 minutes)
 #   benchmarks/load.sh --variants boot,zokio --rounds 20   the saturation comparison in 20 paired rounds
 #   benchmarks/load.sh --variants zokio-before,zokio --jar-before OLD.jar   a change against the sample app of an
 #                                    earlier commit, in paired rounds

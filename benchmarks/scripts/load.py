@@ -852,6 +852,9 @@ def main():
     parser.add_argument("--cold-start", action="store_true", help="only the first 1,000 requests after readiness "
                         "against steady state, per variant (plain Boot, Zokio without and with warm-up, JDK 25 with "
                         "and without a trained AOT cache), pinned and unpinned, into cold-start.md and cold-start.json")
+    parser.add_argument("--http3", action="store_true", help="only HTTP/3 against HTTP/2 over TLS on one Zokio server, "
+                        "with the same client: saturation and open-model latency at fixed rates, into http3.md and "
+                        "http3.json")
     parser.add_argument("--report", action="store_true", help="rewrite results.md and plots from results.json")
     args = parser.parse_args()
     args.jar_without_zokio = args.jar_without_zokio or args.jar.with_name(f"{args.jar.stem}-without-zokio.jar")
@@ -881,6 +884,10 @@ def main():
     if args.overload:
         import overload
         overload.write_overload(overload.overload(args), args.out)
+        sys.exit(0)
+    if args.http3:
+        import http3
+        http3.write_http3(http3.http3(args), args.out)
         sys.exit(0)
     if args.memory:
         import open_model

@@ -56,9 +56,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * HTTP/3 beside HTTP/1.1 and HTTP/2 over TLS, with a real QUIC client (Reactor Netty's HTTP/3
- * client) on loopback: the application answers over HTTP/3 on the server's own port, the
- * HTTP/1.1 and HTTP/2 responses advertise it, each QUIC connection and request is counted as the
- * others are, and a stage that fails leaves the server serving without HTTP/3 and says why.
+ * client) on loopback, on every transport the QUIC server's event loop can run on: the application
+ * answers over HTTP/3 on the server's own port, the HTTP/1.1 and HTTP/2 responses advertise it, each
+ * QUIC connection and request is counted as the others are, the connection limit, idle timeout, body
+ * limit, header limit and overload limit hold, the shutdown is graceful, and a stage that fails leaves
+ * the server serving without HTTP/3 and says why.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class Http3IntegrationTests {
@@ -127,9 +129,10 @@ class Http3IntegrationTests {
 		}
 	}
 
-	@Test
-	void refusesABodyOverTheLimitWith413AndCountsIt() {
-		try (TestServer server = TestServer.start(args("--zokio.connections.max-request-body-size=1KB"))) {
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void refusesABodyOverTheLimitWith413AndCountsIt(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--zokio.connections.max-request-body-size=1KB"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			HttpClient client = http3Client(server.port());
 			assertThat(post(client, "/size", 4096)).isEqualTo("413");
@@ -141,9 +144,10 @@ class Http3IntegrationTests {
 		}
 	}
 
-	@Test
-	void answersAStreamBeyondTheConcurrencyLimit503AndAdmitsOnceTheSlotIsBack() {
-		try (TestServer server = TestServer.start(args("--zokio.overload.limit=fixed", "--zokio.overload.max-limit=1"))) {
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void answersAStreamBeyondTheConcurrencyLimit503AndAdmitsOnceTheSlotIsBack(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--zokio.overload.limit=fixed", "--zokio.overload.max-limit=1"))) {
 			ConcurrencyLimit limit = server.context().getBean(ConcurrencyLimit.class);
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			HttpClient client = http3Client(server.port());
@@ -163,9 +167,10 @@ class Http3IntegrationTests {
 		}
 	}
 
-	@Test
-	void shutsDownGracefullyWithAGoAwayAfterTheRequestsInFlight() throws Exception {
-		TestServer server = TestServer.start(args());
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void shutsDownGracefullyWithAGoAwayAfterTheRequestsInFlight(ServerTransport transport) throws Exception {
+		TestServer server = transport.start(args());
 		ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 		Http3Server http3 = server.context().getBean(Http3Server.class);
 		HttpClient client = http3Client(server.port());
@@ -186,9 +191,10 @@ class Http3IntegrationTests {
 		assertThat(statistics.snapshot().active()).isZero();
 	}
 
-	@Test
-	void refusesAConnectionOverTheLimitAndCountsIt() {
-		try (TestServer server = TestServer.start(args("--zokio.connections.max=1"))) {
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void refusesAConnectionOverTheLimitAndCountsIt(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--zokio.connections.max=1"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			assertThat(get(http3Client(server.port()), "/plaintext")).startsWith("200");
 			ConnectionProvider second = ConnectionProvider.create("http3-second", 1);
@@ -203,9 +209,10 @@ class Http3IntegrationTests {
 		}
 	}
 
-	@Test
-	void closesAConnectionThatStaysIdleAndCountsIt() {
-		try (TestServer server = TestServer.start(args("--zokio.connections.default-idle-timeout=1s"))) {
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void closesAConnectionThatStaysIdleAndCountsIt(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--zokio.connections.default-idle-timeout=1s"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			assertThat(get(http3Client(server.port()), "/plaintext")).startsWith("200");
 			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.IDLE_TIMEOUT) == 1);
@@ -213,9 +220,10 @@ class Http3IntegrationTests {
 		}
 	}
 
-	@Test
-	void closesAConnectionWhoseHeaderSectionIsOverBootsLimit() {
-		try (TestServer server = TestServer.start(args("--server.max-http-request-header-size=12KB"))) {
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void closesAConnectionWhoseHeaderSectionIsOverBootsLimit(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--server.max-http-request-header-size=12KB"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			assertThat(getWithHeader(server.port(), 10 * 1024)).isEqualTo("200");
 			assertThatException().isThrownBy(() -> getWithHeader(server.port(), 14 * 1024));
