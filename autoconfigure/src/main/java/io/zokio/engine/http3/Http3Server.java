@@ -14,6 +14,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.quic.Quic;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.internal.PlatformDependent;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.zokio.engine.pipeline.QuicShutdown;
 import io.zokio.engine.selection.Causes;
@@ -88,7 +89,7 @@ public final class Http3Server {
 			Quic.ensureAvailability();
 		}
 		catch (Throwable ex) {
-			return failed(port, Stage.LOAD, ex);
+			return failed(port, Stage.LOAD, loadCause(ex));
 		}
 		QuicSslContext quicContext;
 		try {
@@ -129,8 +130,25 @@ public final class Http3Server {
 	}
 
 	private Http3Report failed(int port, Stage stage, Throwable failure) {
-		this.report = Http3Report.failed(port, stage, Causes.describe(failure), this.settings);
+		return failed(port, stage, Causes.describe(failure));
+	}
+
+	private Http3Report failed(int port, Stage stage, String cause) {
+		this.report = Http3Report.failed(port, stage, cause, this.settings);
 		return this.report;
+	}
+
+	/**
+	 * Say which jar is missing when the native QUIC library was found nowhere, rather than list the
+	 * library path searched; any other failure to load (a {@code noexec} temporary directory) as it is.
+	 */
+	private static String loadCause(Throwable failure) {
+		String cause = Causes.describe(failure);
+		if (!cause.contains("java.library.path")) {
+			return cause;
+		}
+		return "io.netty:netty-codec-native-quic for " + PlatformDependent.normalizedOs() + "-"
+				+ PlatformDependent.normalizedArch() + " is not on the classpath";
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.zokio.sample.containers;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -227,6 +229,61 @@ class ContainerFaultMatrixIT {
 					"Native TLS is required (zokio.tls.require-native=true) but could not be used:",
 					"- openssl failed at load: ", "failed to map segment", "zokio.tls.require-native=false");
 		}
+	}
+
+	@Test
+	void noexecTmpServesWithoutHttp3AndSaysWhy() throws Exception {
+		try (SampleAppContainer app = new SampleAppContainer(jar).tls()
+			.withTmpFs(java.util.Map.of("/tmp", "rw,noexec"))
+			.app("--zokio.http3.enabled=true")) {
+			app.start();
+			JsonNode http3 = serveWithoutHttp3(app);
+			assertThat(http3.get("stage").asString()).isEqualTo("load");
+			assertThat(http3.get("cause").asString()).contains("failed to map segment");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void missingQuicNativeJarServesWithoutHttp3AndSaysWhy(@TempDir Path dir) throws Exception {
+		Path withoutQuic = without(dir, Pattern.compile("netty-codec-native-quic-.*\\.jar"));
+		try (SampleAppContainer app = new SampleAppContainer(withoutQuic).tls().app("--zokio.http3.enabled=true")) {
+			app.start();
+			JsonNode http3 = serveWithoutHttp3(app);
+			assertThat(http3.get("stage").asString()).isEqualTo("load");
+			assertThat(http3.get("cause").asString())
+				.isEqualTo("io.netty:netty-codec-native-quic for linux-x86_64 is not on the classpath");
+			assertNoLeaks(app);
+		}
+	}
+
+	@Test
+	void takenUdpPortServesWithoutHttp3AndSaysWhy() throws Exception {
+		SampleAppContainer container = new SampleAppContainer(jar).tls().app("--zokio.http3.enabled=true");
+		try (SampleAppContainer app = container;
+				DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", container.port()))) {
+			app.start();
+			JsonNode http3 = serveWithoutHttp3(app);
+			assertThat(http3.get("stage").asString()).isEqualTo("bind");
+			assertThat(http3.get("cause").asString()).containsIgnoringCase("address already in use");
+			assertNoLeaks(app);
+		}
+	}
+
+	/**
+	 * GET {@code /plaintext} over TLS, check that no {@code Alt-Svc} advertises HTTP/3 and that the
+	 * log says it does not serve, and return the endpoint's {@code http3} section.
+	 */
+	private static JsonNode serveWithoutHttp3(SampleAppContainer app) throws IOException, InterruptedException {
+		try (RawHttpConnection connection = new RawHttpConnection(Layout.HTTP_1_1_TLS.connect(app.port()), 10_000)) {
+			RawHttpConnection.Response response = connection.get("/plaintext");
+			assertThat(response.body()).isEqualTo("Hello, World!");
+			assertThat(response.headers()).doesNotContainKey("alt-svc");
+		}
+		assertThat(app.getLogs()).contains("WARN").contains("Zokio HTTP/3: not serving");
+		JsonNode http3 = new TestHttp(app.managementPort()).getJson("/actuator/zokio/http3");
+		assertThat(http3.get("state").asString()).isEqualTo("unavailable");
+		return http3;
 	}
 
 	/**
