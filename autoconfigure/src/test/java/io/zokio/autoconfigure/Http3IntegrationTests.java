@@ -15,13 +15,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.zokio.engine.http3.Http3Report;
 import io.zokio.engine.overload.ConcurrencyLimit;
+import io.zokio.engine.pipeline.AlpnProtocol;
 import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
+import io.zokio.engine.pipeline.TlsVersion;
 import io.zokio.engine.http3.Http3Server;
 import io.zokio.engine.http3.Http3State;
 import io.zokio.engine.selection.Stage;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
+import io.zokio.engine.stats.TlsSnapshot;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
@@ -126,6 +129,10 @@ class Http3IntegrationTests {
 			});
 			assertThat(statistics.count(Count.ACCEPTED)).isOne();
 			assertThat(statistics.snapshot().latency().count()).isEqualTo(20);
+			TlsSnapshot tls = statistics.snapshot().tls();
+			assertThat(tls.handshakes()).isOne();
+			assertThat(tls.versions()).containsEntry(TlsVersion.TLS_1_3, 1L);
+			assertThat(tls.alpn()).containsEntry(AlpnProtocol.H3, 1L).containsEntry(AlpnProtocol.H2, 0L);
 		}
 	}
 

@@ -13,6 +13,11 @@ public enum AlpnProtocol {
 	H2("h2"),
 
 	/**
+	 * HTTP/3, which QUIC's TLS handshake always chooses by ALPN.
+	 */
+	H3("h3"),
+
+	/**
 	 * HTTP/1.1.
 	 */
 	HTTP_1_1("http/1.1"),
@@ -44,6 +49,9 @@ public enum AlpnProtocol {
 	public static AlpnProtocol of(@Nullable String protocol) {
 		if ("h2".equals(protocol)) {
 			return H2;
+		}
+		if ("h3".equals(protocol)) {
+			return H3;
 		}
 		return "http/1.1".equals(protocol) ? HTTP_1_1 : NONE;
 	}

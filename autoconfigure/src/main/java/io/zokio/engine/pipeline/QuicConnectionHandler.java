@@ -2,6 +2,8 @@ package io.zokio.engine.pipeline;
 
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLEngine;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,6 +16,7 @@ import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicConnectionPathStats;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
 
@@ -47,6 +50,8 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 
 	private @Nullable ChannelHandlerContext context;
 
+	private final long startNanos = System.nanoTime();
+
 	/**
 	 * Create the handler of a QUIC connection.
 	 * @param listener the connection's listener
@@ -78,6 +83,30 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 			return;
 		}
 		ctx.fireChannelActive();
+	}
+
+	/**
+	 * Hand the end of the QUIC connection's TLS handshake to the listeners; a failed one closes the
+	 * connection as {@link CloseReason#TLS}. QUIC's handshake fails unless ALPN agrees on a
+	 * protocol (RFC 9001, section 8.1) and this server offers only {@code h3}, so a completed one
+	 * whose engine does not say chose {@code h3}.
+	 */
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+		if (evt instanceof SslHandshakeCompletionEvent completion) {
+			long nanos = System.nanoTime() - this.startNanos;
+			SSLEngine engine = ((QuicChannel) ctx.channel()).sslEngine();
+			if (completion.isSuccess() && engine != null) {
+				AlpnProtocol alpn = AlpnProtocol.of(engine.getApplicationProtocol());
+				this.listener.tlsHandshakeEnded(TlsHandshake.completed(TlsVersion.of(engine.getSession().getProtocol()),
+						(alpn != AlpnProtocol.NONE) ? alpn : AlpnProtocol.H3, false, nanos));
+			}
+			else if (!completion.isSuccess()) {
+				CloseReasons.mark(ctx.channel(), CloseReason.TLS);
+				this.listener.tlsHandshakeEnded(TlsHandshake.failed(TlsFailure.of(completion.cause()), nanos));
+			}
+		}
+		ctx.fireUserEventTriggered(evt);
 	}
 
 	private static void refuse(ChannelHandlerContext ctx) {
