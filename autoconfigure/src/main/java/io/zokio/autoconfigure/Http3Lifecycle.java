@@ -11,6 +11,7 @@ import io.zokio.engine.http3.Http3Server;
 import io.zokio.engine.http3.Http3State;
 import io.zokio.engine.http3.Http3UnavailableException;
 import io.zokio.engine.http3.QuicContextFactory;
+import io.zokio.engine.http3.ReplaceableKeyManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 
 /**
  * Starts the HTTP/3 server once the application's server listens, on its port and address, with
- * the key material of its SSL configuration and the application's handler; stops it with the
+ * the key material of its SSL configuration (a reloaded {@code server.ssl.bundle} serving new QUIC
+ * connections, as it serves new TCP ones) and the application's handler; stops it with the
  * graceful shutdown. A failed stage is logged as a WARN and HTTP/1.1 and HTTP/2 serve on, unless
  * {@code zokio.http3.required}, which fails the start.
  */
@@ -88,11 +90,27 @@ final class Http3Lifecycle implements SmartLifecycle {
 				throw new IllegalStateException("the server has no TLS, which HTTP/3 needs: set server.ssl.bundle "
 						+ "or server.ssl.key-store (or certificate and certificate-private-key)");
 			}
-			SslBundle bundle = WebServerSslBundle.get(ssl, this.bundles.get());
-			return QuicSslContextBuilder.forServer(bundle.getManagers().getKeyManagerFactory(), null)
+			SslBundles bundles = this.bundles.get();
+			ReplaceableKeyManager keys = new ReplaceableKeyManager(
+					WebServerSslBundle.get(ssl, bundles).getManagers().getKeyManagerFactory());
+			if (ssl.getBundle() != null && bundles != null) {
+				bundles.addBundleUpdateHandler(ssl.getBundle(), (updated) -> reload(keys, updated));
+			}
+			return QuicSslContextBuilder.forServer(keys, null)
 				.applicationProtocols(Http3.supportedApplicationProtocols())
 				.build();
 		};
+	}
+
+	private static void reload(ReplaceableKeyManager keys, SslBundle bundle) {
+		try {
+			keys.replace(bundle.getManagers().getKeyManagerFactory());
+			logger.info("Zokio HTTP/3: reloaded the SSL bundle");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Zokio HTTP/3: the updated SSL bundle could not be used, the previous one still serves: {}",
+					ex.getMessage());
+		}
 	}
 
 	@Override

@@ -5,11 +5,19 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -37,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
@@ -251,6 +260,96 @@ class Http3IntegrationTests {
 		finally {
 			provider.disposeLater().block(TIMEOUT);
 		}
+	}
+
+	@Test
+	void servesAReloadedBundleToNewQuicConnections(@TempDir Path directory, CapturedOutput output) throws Exception {
+		Path first = keyStore(directory, "first");
+		Path second = keyStore(directory, "second");
+		Path served = directory.resolve("served.p12");
+		Files.copy(first, served);
+		try (TestServer server = TestServer.start("--spring.ssl.bundle.jks.zokio.reload-on-update=true",
+				"--spring.ssl.bundle.jks.zokio.keystore.location=file:" + served,
+				"--spring.ssl.bundle.jks.zokio.keystore.password=changeit",
+				"--spring.ssl.bundle.jks.zokio.keystore.type=PKCS12", "--spring.ssl.bundle.watch.file.quiet-period=100ms",
+				"--server.ssl.bundle=zokio", "--zokio.http3.enabled=true")) {
+			assertThat(http3Subject(server.port())).isEqualTo("CN=first");
+			Path replacement = directory.resolve("replacement.p12");
+			Files.copy(second, replacement);
+			Files.move(replacement, served, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			await().atMost(Duration.ofSeconds(30)).until(() -> "CN=second".equals(http3Subject(server.port())));
+			assertThat(output).contains("Zokio HTTP/3: reloaded the SSL bundle");
+		}
+	}
+
+	/**
+	 * Return the subject of the certificate the server shows a new QUIC connection.
+	 */
+	private static String http3Subject(int port) {
+		AtomicReference<String> subject = new AtomicReference<>();
+		X509ExtendedTrustManager recording = new X509ExtendedTrustManager() {
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType) {
+				subject.set(chain[0].getSubjectX500Principal().getName());
+			}
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+				checkServerTrusted(chain, authType);
+			}
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+				checkServerTrusted(chain, authType);
+			}
+
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType) {
+			}
+
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+			}
+
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+			}
+
+			@Override
+			public X509Certificate[] getAcceptedIssuers() {
+				return new X509Certificate[0];
+			}
+
+		};
+		ConnectionProvider provider = ConnectionProvider.create("http3-subject", 1);
+		try {
+			String answer = http3Client(port, provider)
+				.secure((spec) -> spec.sslContext(
+						Http3SslContextSpec.forClient().configure((builder) -> builder.trustManager(recording))))
+				.get()
+				.uri("/plaintext")
+				.responseSingle((response, body) -> body.asString())
+				.block(TIMEOUT);
+			assertThat(answer).isEqualTo("Hello, World!");
+			return subject.get();
+		}
+		finally {
+			provider.disposeLater().block(TIMEOUT);
+		}
+	}
+
+	private static Path keyStore(Path directory, String name) throws Exception {
+		Path store = directory.resolve(name + ".p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "zokio", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
+				"-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
+			.redirectErrorStream(true)
+			.start();
+		String log = new String(keytool.getInputStream().readAllBytes());
+		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(keytool.exitValue()).as(log).isZero();
+		return store;
 	}
 
 	@Test
