@@ -162,6 +162,45 @@ class Http3IntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(ServerTransport.class)
+	void letsAClientOpenNoMoreStreamsThanTheLimit(ServerTransport transport) throws Exception {
+		try (TestServer server = transport.start(args("--zokio.http3.max-streams=1"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			HttpClient client = http3Client(server.port());
+			TestApplication.closeGate();
+			CompletableFuture<String> first = Mono.fromCallable(() -> get(client, "/gate"))
+				.subscribeOn(Schedulers.boundedElastic())
+				.toFuture();
+			await().atMost(TIMEOUT).until(() -> statistics.count(Count.IN_FLIGHT) == 1);
+			CompletableFuture<String> second = Mono.fromCallable(() -> get(client, "/plaintext"))
+				.subscribeOn(Schedulers.boundedElastic())
+				.toFuture();
+			assertThat(second).failsWithin(Duration.ofSeconds(1))
+				.withThrowableOfType(java.util.concurrent.TimeoutException.class);
+			assertThat(statistics.count(Count.REQUESTS)).as("the second request has no stream yet").isOne();
+			TestApplication.openGate();
+			assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("200 null opened");
+			assertThat(second.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("200 null Hello, World!");
+			assertThat(statistics.count(Count.ACCEPTED)).isOne();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void refusesABodyThatStallsWith408AndCountsIt(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--zokio.connections.request-body-timeout=1s"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			String answer = http3Client(server.port()).post()
+				.uri("/size")
+				.send(ByteBufFlux.fromString(Flux.concat(Mono.just("a".repeat(100)), Flux.never())))
+				.responseSingle((response, body) -> Mono.just(String.valueOf(response.status().code())))
+				.block(TIMEOUT);
+			assertThat(answer).isEqualTo("408");
+			await().atMost(TIMEOUT).until(() -> statistics.count(Refusal.REQUEST_TIMEOUT) == 1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
 	void answersAStreamBeyondTheConcurrencyLimit503AndAdmitsOnceTheSlotIsBack(ServerTransport transport) {
 		try (TestServer server = transport.start(args("--zokio.overload.limit=fixed", "--zokio.overload.max-limit=1"))) {
 			ConcurrencyLimit limit = server.context().getBean(ConcurrencyLimit.class);
