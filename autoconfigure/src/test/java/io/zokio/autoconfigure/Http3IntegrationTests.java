@@ -20,6 +20,21 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.http3.Http3;
+import io.netty.handler.codec.http3.Http3ClientConnectionHandler;
+import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicSslContext;
+import io.netty.handler.codec.quic.QuicSslContextBuilder;
+import io.netty.handler.codec.quic.QuicStreamChannel;
+import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.zokio.engine.http3.Http3Report;
 import io.zokio.engine.overload.ConcurrencyLimit;
@@ -32,12 +47,14 @@ import io.zokio.engine.http3.Http3State;
 import io.zokio.engine.selection.Stage;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
+import io.zokio.engine.stats.StatusClass;
 import io.zokio.engine.stats.TlsSnapshot;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.ServerTransport;
 import io.zokio.test.TestApplication;
+import io.zokio.test.TestKeyMaterial;
 import io.zokio.test.TestServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +164,53 @@ class Http3IntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(ServerTransport.class)
+	void streamsLargeBodiesBothWays(ServerTransport transport) {
+		try (TestServer server = transport.start(args())) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			HttpClient client = http3Client(server.port());
+			Integer echoed = client.post()
+				.uri("/echo")
+				.send(ByteBufFlux.fromString(Flux.range(0, 256).map((i) -> "b".repeat(4096))))
+				.responseSingle((response, body) -> body.asByteArray().map((bytes) -> bytes.length))
+				.block(TIMEOUT);
+			assertThat(echoed).isEqualTo(256 * 4096);
+			Integer downloaded = client.get()
+				.uri("/bytes?size=2000000")
+				.responseSingle((response, body) -> body.asByteArray().map((bytes) -> bytes.length))
+				.block(TIMEOUT);
+			assertThat(downloaded).isEqualTo(2_000_000);
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				assertThat(statistics.count(Count.REQUESTS)).isEqualTo(2);
+				assertThat(statistics.count(StatusClass.SUCCESS)).isEqualTo(2);
+			});
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void countsAClientThatGoesAwayMidRequest(ServerTransport transport) {
+		try (TestServer server = transport.start(args())) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			ConnectionProvider leaving = ConnectionProvider.create("http3-leaving", 1);
+			TestApplication.closeGate();
+			try {
+				http3Client(server.port(), leaving).get().uri("/gate").response().subscribe();
+				await().atMost(TIMEOUT).until(() -> statistics.count(Count.IN_FLIGHT) == 1);
+				leaving.disposeLater().block(TIMEOUT);
+				await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.CLIENT) == 1);
+			}
+			finally {
+				TestApplication.openGate();
+			}
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				assertThat(statistics.snapshot().active()).isZero();
+				assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+			});
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
 	void refusesABodyOverTheLimitWith413AndCountsIt(ServerTransport transport) {
 		try (TestServer server = transport.start(args("--zokio.connections.max-request-body-size=1KB"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
@@ -181,6 +245,51 @@ class Http3IntegrationTests {
 			assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("200 null opened");
 			assertThat(second.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("200 null Hello, World!");
 			assertThat(statistics.count(Count.ACCEPTED)).isOne();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
+	void refusesAStreamWhoseHeadStallsAndKeepsTheConnection(ServerTransport transport) throws Exception {
+		try (TestServer server = transport.start(args("--zokio.connections.request-header-timeout=1s"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+			try {
+				QuicSslContext context = QuicSslContextBuilder.forClient()
+					.trustManager(InsecureTrustManagerFactory.INSTANCE)
+					.applicationProtocols(Http3.supportedApplicationProtocols())
+					.build();
+				Channel udp = new Bootstrap().group(group)
+					.channel(NioDatagramChannel.class)
+					.handler(Http3.newQuicClientCodecBuilder()
+						.sslContext(context)
+						.maxIdleTimeout(10_000, TimeUnit.MILLISECONDS)
+						.initialMaxData(1_000_000)
+						.initialMaxStreamDataBidirectionalLocal(100_000)
+						.build())
+					.bind(0)
+					.sync()
+					.channel();
+				QuicChannel quic = QuicChannel.newBootstrap(udp)
+					.handler(new Http3ClientConnectionHandler())
+					.remoteAddress(new InetSocketAddress("127.0.0.1", server.port()))
+					.connect()
+					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				QuicStreamChannel stream = quic.createStream(QuicStreamType.BIDIRECTIONAL, new ChannelInboundHandlerAdapter())
+					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				stream.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x01, 0x40, 0x64, 0, 0, 0, 0 }))
+					.sync();
+				await().atMost(TIMEOUT).until(() -> statistics.count(Refusal.REQUEST_TIMEOUT) == 1);
+				await().atMost(TIMEOUT).until(() -> stream.isInputShutdown() || !stream.isOpen());
+				assertThat(quic.isActive()).as("the connection goes on").isTrue();
+				assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+				assertThat(statistics.count(CloseReason.REQUEST_TIMEOUT)).as("no connection closed").isZero();
+				quic.close().sync();
+				udp.close().sync();
+			}
+			finally {
+				group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+			}
 		}
 	}
 
@@ -303,8 +412,8 @@ class Http3IntegrationTests {
 
 	@Test
 	void servesAReloadedBundleToNewQuicConnections(@TempDir Path directory, CapturedOutput output) throws Exception {
-		Path first = keyStore(directory, "first");
-		Path second = keyStore(directory, "second");
+		Path first = TestKeyMaterial.keyStore(directory, "first");
+		Path second = TestKeyMaterial.keyStore(directory, "second");
 		Path served = directory.resolve("served.p12");
 		Files.copy(first, served);
 		try (TestServer server = TestServer.start("--spring.ssl.bundle.jks.zokio.reload-on-update=true",
@@ -376,19 +485,6 @@ class Http3IntegrationTests {
 		finally {
 			provider.disposeLater().block(TIMEOUT);
 		}
-	}
-
-	private static Path keyStore(Path directory, String name) throws Exception {
-		Path store = directory.resolve(name + ".p12");
-		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-				"-genkeypair", "-alias", "zokio", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
-				"-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
-			.redirectErrorStream(true)
-			.start();
-		String log = new String(keytool.getInputStream().readAllBytes());
-		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(keytool.exitValue()).as(log).isZero();
-		return store;
 	}
 
 	@Test

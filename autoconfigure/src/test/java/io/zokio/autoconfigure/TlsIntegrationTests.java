@@ -41,6 +41,7 @@ import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.ServerTransport;
+import io.zokio.test.TestKeyMaterial;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -180,8 +181,8 @@ class TlsIntegrationTests {
 	@EnumSource(TlsProvider.class)
 	void servesAReloadedBundleToNewConnectionsWithTheSameImplementation(TlsProvider provider, @TempDir Path directory,
 			CapturedOutput output) throws Exception {
-		Path first = keyStore(directory, "first");
-		Path second = keyStore(directory, "second");
+		Path first = TestKeyMaterial.keyStore(directory, "first");
+		Path second = TestKeyMaterial.keyStore(directory, "second");
 		Path served = directory.resolve("served.p12");
 		Files.copy(first, served);
 		try (TestServer server = TestServer.start("--spring.ssl.bundle.jks.zokio.reload-on-update=true",
@@ -438,19 +439,6 @@ class TlsIntegrationTests {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
 		return context;
-	}
-
-	private static Path keyStore(Path directory, String name) throws Exception {
-		Path store = directory.resolve(name + ".p12");
-		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-				"-genkeypair", "-alias", "zokio", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
-				"-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
-			.redirectErrorStream(true)
-			.start();
-		String log = new String(keytool.getInputStream().readAllBytes());
-		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(keytool.exitValue()).as(log).isZero();
-		return store;
 	}
 
 	@FunctionalInterface

@@ -1,7 +1,9 @@
 package io.zokio.test;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 
@@ -26,6 +28,29 @@ public final class TestKeyMaterial {
 			keys.init(store, "changeit".toCharArray());
 			return keys;
 		}
+	}
+
+	/**
+	 * Make a PKCS12 key store ({@code changeit}) holding a new self-signed EC key whose certificate
+	 * names the given common name, with the JDK's keytool.
+	 * @param directory where to write it
+	 * @param name the common name, also the file's name
+	 * @return the key store's path
+	 * @throws Exception if keytool fails
+	 */
+	public static Path keyStore(Path directory, String name) throws Exception {
+		Path store = directory.resolve(name + ".p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "zokio", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
+				"-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+				"-storepass", "changeit")
+			.redirectErrorStream(true)
+			.start();
+		String log = new String(keytool.getInputStream().readAllBytes());
+		if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+			throw new IllegalStateException("keytool failed: " + log);
+		}
+		return store;
 	}
 
 }

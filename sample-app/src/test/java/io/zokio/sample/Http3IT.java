@@ -12,6 +12,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.zokio.test.TestKeyMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
@@ -34,14 +35,7 @@ class Http3IT {
 
 	@Test
 	void servesHttp3WithOneProperty(@TempDir Path directory) throws Exception {
-		Path keystore = directory.resolve("tls.p12");
-		new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-				"-alias", "zokio", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext",
-				"SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-				"-storepass", "changeit")
-			.inheritIO()
-			.start()
-			.waitFor();
+		Path keystore = TestKeyMaterial.keyStore(directory, "localhost");
 		LoopResources loops = LoopResources.create("http3-it", 1, true);
 		ConnectionProvider connections = ConnectionProvider.create("http3-it", 1);
 		try (SampleAppProcess app = SampleAppProcess.start(List.of(),

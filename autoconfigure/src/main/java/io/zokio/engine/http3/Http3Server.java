@@ -139,16 +139,20 @@ public final class Http3Server {
 	}
 
 	/**
-	 * Say which jar is missing when the native QUIC library was found nowhere, rather than list the
-	 * library path searched; any other failure to load (a {@code noexec} temporary directory) as it is.
+	 * Say which jar is missing when this platform's native QUIC library is not on the classpath,
+	 * rather than list the library path searched; any other failure to load (a {@code noexec}
+	 * temporary directory) as it is.
 	 */
 	private static String loadCause(Throwable failure) {
 		String cause = Causes.describe(failure);
-		if (!cause.contains("java.library.path")) {
+		String os = PlatformDependent.normalizedOs();
+		String arch = PlatformDependent.normalizedArch();
+		String library = "META-INF/native/" + System.mapLibraryName("netty_quiche42_" + os + "_" + arch);
+		if (!cause.contains("java.library.path")
+				|| PlatformDependent.getClassLoader(Quic.class).getResource(library) != null) {
 			return cause;
 		}
-		return "io.netty:netty-codec-native-quic for " + PlatformDependent.normalizedOs() + "-"
-				+ PlatformDependent.normalizedArch() + " is not on the classpath";
+		return "io.netty:netty-codec-native-quic for " + os + "-" + arch + " is not on the classpath";
 	}
 
 	/**

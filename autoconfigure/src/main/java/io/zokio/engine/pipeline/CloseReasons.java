@@ -33,4 +33,15 @@ final class CloseReasons {
 		return channel.hasAttr(REASON) ? channel.attr(REASON).get() : null;
 	}
 
+	/**
+	 * Return why the server closes the connection, or the given reason when none was said.
+	 * @param channel the connection
+	 * @param otherwise the reason when none was said
+	 * @return the reason
+	 */
+	static CloseReason orElse(Channel channel, CloseReason otherwise) {
+		CloseReason marked = of(channel);
+		return (marked != null) ? marked : otherwise;
+	}
+
 }

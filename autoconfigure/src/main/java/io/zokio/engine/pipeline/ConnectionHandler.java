@@ -208,8 +208,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-		CloseReason marked = CloseReasons.of(ctx.channel());
-		this.listener.closing((marked != null) ? marked : CloseReason.SERVER);
+		this.listener.closing(CloseReasons.orElse(ctx.channel(), CloseReason.SERVER));
 		ctx.close(promise);
 	}
 
@@ -239,8 +238,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		if (isProxyProtocolFailure(cause)) {
 			CloseReasons.mark(ctx.channel(), CloseReason.PROXY_PROTOCOL);
 		}
-		CloseReason marked = CloseReasons.of(ctx.channel());
-		this.listener.closing((marked != null) ? marked : CloseReason.ERROR);
+		this.listener.closing(CloseReasons.orElse(ctx.channel(), CloseReason.ERROR));
 		this.listener.failed(cause);
 		if (!(cause instanceof OutOfMemoryError)) {
 			return false;

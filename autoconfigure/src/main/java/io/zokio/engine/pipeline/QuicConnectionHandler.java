@@ -176,15 +176,13 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-		CloseReason marked = CloseReasons.of(ctx.channel());
-		this.listener.closing((marked != null) ? marked : CloseReason.SERVER);
+		this.listener.closing(CloseReasons.orElse(ctx.channel(), CloseReason.SERVER));
 		ctx.close(promise);
 	}
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		CloseReason marked = CloseReasons.of(ctx.channel());
-		this.listener.closing((marked != null) ? marked : CloseReason.ERROR);
+		this.listener.closing(CloseReasons.orElse(ctx.channel(), CloseReason.ERROR));
 		this.listener.failed(cause);
 		ctx.fireExceptionCaught(cause);
 	}

@@ -87,7 +87,8 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.exchangeOpen = false;
 		this.body.started(true);
 		this.responding = false;
-		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol, this.next);
+		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol, this.next,
+				protocol == HttpProtocol.HTTP_3);
 	}
 
 	@Override
@@ -100,7 +101,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	public ExchangeListener streamOpened(Exchange exchange) {
 		Http2Protection connection = this.http2;
 		if (connection == null) {
-			connection = new Http2Protection(this.seat, this.settings, 0, this.next);
+			connection = new Http2Protection(this.seat, this.settings, 0, this.next, false);
 			this.http2 = connection;
 		}
 		return connection.streamOpened(exchange);

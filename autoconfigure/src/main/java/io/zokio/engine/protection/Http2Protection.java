@@ -40,6 +40,8 @@ final class Http2Protection {
 
 	private boolean flooded;
 
+	private final boolean headsFollowStreams;
+
 	/**
 	 * Start following a connection that turned out to speak HTTP/2.
 	 * @param seat the connection's seat
@@ -47,9 +49,13 @@ final class Http2Protection {
 	 * @param bytesAlreadyRead the bytes of the connection's preface already read, which started the
 	 * header deadline
 	 * @param next the connection's idle deadline, started here while no stream is open
+	 * @param headsFollowStreams whether a stream opens before its head is decoded (HTTP/3), which then
+	 * must come within the header timeout
 	 */
-	Http2Protection(Seat seat, ProtectionSettings settings, int bytesAlreadyRead, NextRequest next) {
+	Http2Protection(Seat seat, ProtectionSettings settings, int bytesAlreadyRead, NextRequest next,
+			boolean headsFollowStreams) {
 		this.seat = seat;
+		this.headsFollowStreams = headsFollowStreams;
 		this.settings = settings;
 		this.frames = new Http2FrameScanner(bytesAlreadyRead);
 		this.next = next;
@@ -62,7 +68,9 @@ final class Http2Protection {
 	}
 
 	ExchangeListener streamOpened(Exchange exchange) {
-		StreamProtection stream = new StreamProtection(this, exchange, this.settings);
+		long headDeadline = this.headsFollowStreams
+				? Deadlines.deadline(System.nanoTime(), this.settings.requestHeaderNanos()) : 0;
+		StreamProtection stream = new StreamProtection(this, exchange, this.settings, headDeadline);
 		this.streams.add(stream);
 		this.next.requestReceived();
 		return stream;

@@ -8,8 +8,9 @@ import io.zokio.engine.pipeline.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The limits of one HTTP/2 stream: its body deadline (renewed by each DATA frame), its minimum
- * body rate while the server reads it, and its body size.
+ * The limits of one HTTP/2 or HTTP/3 stream: its head deadline (an HTTP/3 stream opens with its
+ * first bytes, before its head is decoded; an HTTP/2 stream opens with its head), its body deadline
+ * (renewed by each DATA frame), its minimum body rate while the server reads it, and its body size.
  * A stream that breaks one is answered and reset; its connection goes on. Checked by its
  * connection's guard, on the connection's event loop.
  */
@@ -23,15 +24,19 @@ final class StreamProtection implements ExchangeListener {
 
 	private final RequestBody body;
 
-	StreamProtection(Http2Protection connection, Exchange exchange, ProtectionSettings settings) {
+	private long headDeadlineNanos;
+
+	StreamProtection(Http2Protection connection, Exchange exchange, ProtectionSettings settings, long headDeadlineNanos) {
 		this.connection = connection;
 		this.exchange = exchange;
 		this.settings = settings;
 		this.body = new RequestBody(settings);
+		this.headDeadlineNanos = headDeadlineNanos;
 	}
 
 	@Override
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
+		this.headDeadlineNanos = 0;
 		this.body.started(complete);
 		return this.settings.declaredBodyRefusal(request);
 	}
@@ -43,6 +48,11 @@ final class StreamProtection implements ExchangeListener {
 	}
 
 	void check(long now) {
+		if (Deadlines.due(this.headDeadlineNanos, now)) {
+			this.headDeadlineNanos = 0;
+			this.exchange.refuse(Refusal.REQUEST_TIMEOUT);
+			return;
+		}
 		Refusal refusal = this.body.check(now, this.exchange.isReading());
 		if (refusal != null) {
 			this.exchange.refuse(refusal);
