@@ -295,6 +295,24 @@ class Http3IntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(ServerTransport.class)
+	void refusesABodySlowerThanTheMinimumRateWith408(ServerTransport transport) {
+		try (TestServer server = transport.start(args("--zokio.connections.min-request-body-rate.bytes-per-second=200",
+				"--zokio.connections.min-request-body-rate.grace-period=1s"))) {
+			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
+			String answer = http3Client(server.port()).headers((headers) -> headers.set("content-length", "1000"))
+				.post()
+				.uri("/size")
+				.send(ByteBufFlux.fromString(Flux.interval(Duration.ofMillis(100)).map((tick) -> "x").take(1000)))
+				.responseSingle((response, body) -> Mono.just(String.valueOf(response.status().code())))
+				.block(TIMEOUT);
+			assertThat(answer).isEqualTo("408");
+			await().atMost(TIMEOUT).until(() -> statistics.count(Refusal.REQUEST_BODY_RATE) == 1);
+			assertThat(statistics.count(Refusal.REQUEST_TIMEOUT)).isZero();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ServerTransport.class)
 	void refusesABodyThatStallsWith408AndCountsIt(ServerTransport transport) {
 		try (TestServer server = transport.start(args("--zokio.connections.request-body-timeout=1s"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
