@@ -185,12 +185,10 @@ class TlsIntegrationTests {
 		Path second = TestKeyMaterial.keyStore(directory, "second");
 		Path served = directory.resolve("served.p12");
 		Files.copy(first, served);
-		try (TestServer server = TestServer.start("--spring.ssl.bundle.jks.zokio.reload-on-update=true",
-				"--spring.ssl.bundle.jks.zokio.keystore.location=file:" + served,
-				"--spring.ssl.bundle.jks.zokio.keystore.password=changeit",
-				"--spring.ssl.bundle.jks.zokio.keystore.type=PKCS12", "--spring.ssl.bundle.watch.file.quiet-period=100ms",
-				"--server.ssl.bundle=zokio", "--server.http2.enabled=true", "--zokio.tls.provider=" + provider.id(),
-				"--zokio.tls.require-native=" + provider.isNative())) {
+		List<String> args = new ArrayList<>(TestKeyMaterial.reloadableBundle(served));
+		args.addAll(List.of("--server.http2.enabled=true", "--zokio.tls.provider=" + provider.id(),
+				"--zokio.tls.require-native=" + provider.isNative()));
+		try (TestServer server = TestServer.start(args.toArray(String[]::new))) {
 			assertThat(subject(server.port())).isEqualTo("CN=first");
 			Path replacement = directory.resolve("replacement.p12");
 			Files.copy(second, replacement);

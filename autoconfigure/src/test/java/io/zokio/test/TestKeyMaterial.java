@@ -3,6 +3,7 @@ package io.zokio.test;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -51,6 +52,20 @@ public final class TestKeyMaterial {
 			throw new IllegalStateException("keytool failed: " + log);
 		}
 		return store;
+	}
+
+	/**
+	 * Return the arguments of a server whose TLS comes from a reloadable SSL bundle named
+	 * {@code zokio}, read from the given PKCS12 key store file and watched for updates.
+	 * @param keyStore the key store file, which a test may replace
+	 * @return the arguments
+	 */
+	public static List<String> reloadableBundle(Path keyStore) {
+		return List.of("--spring.ssl.bundle.jks.zokio.reload-on-update=true",
+				"--spring.ssl.bundle.jks.zokio.keystore.location=file:" + keyStore,
+				"--spring.ssl.bundle.jks.zokio.keystore.password=changeit",
+				"--spring.ssl.bundle.jks.zokio.keystore.type=PKCS12", "--spring.ssl.bundle.watch.file.quiet-period=100ms",
+				"--server.ssl.bundle=zokio");
 	}
 
 }
