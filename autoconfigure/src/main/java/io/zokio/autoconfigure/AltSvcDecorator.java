@@ -15,7 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
  */
 final class AltSvcDecorator implements HttpHandlerDecoratorFactory {
 
-	static final String ALT_SVC = "Alt-Svc";
+	private static final String ALT_SVC = "Alt-Svc";
 
 	private final Http3Server server;
 
@@ -26,7 +26,7 @@ final class AltSvcDecorator implements HttpHandlerDecoratorFactory {
 	@Override
 	public HttpHandler apply(HttpHandler handler) {
 		return (request, response) -> {
-			String altSvc = this.server.report().altSvc();
+			String altSvc = this.server.altSvc();
 			if (altSvc != null && !isHttp3(request)) {
 				response.getHeaders().set(ALT_SVC, altSvc);
 			}

@@ -74,6 +74,8 @@ final class ZokioPropertiesValidator {
 
 	static final long MAX_HTTP3_STREAMS = 1_000_000;
 
+	static final Duration MIN_ALT_SVC_MAX_AGE = Duration.ofSeconds(1);
+
 	static final Duration MAX_ALT_SVC_MAX_AGE = Duration.ofDays(365);
 
 	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -302,7 +304,7 @@ final class ZokioPropertiesValidator {
 			reject("http3.max-streams", http3.getMaxStreams(), "must be between 1 and " + MAX_HTTP3_STREAMS);
 		}
 		Duration maxAge = http3.getAltSvcMaxAge();
-		if (maxAge == null || maxAge.compareTo(Duration.ofSeconds(1)) < 0 || maxAge.compareTo(MAX_ALT_SVC_MAX_AGE) > 0) {
+		if (maxAge == null || maxAge.compareTo(MIN_ALT_SVC_MAX_AGE) < 0 || maxAge.compareTo(MAX_ALT_SVC_MAX_AGE) > 0) {
 			reject("http3.alt-svc-max-age", maxAge, "must be between 1s and 365d");
 		}
 	}

@@ -14,11 +14,11 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * The {@code http3} section of the {@link ZokioEndpoint}: whether HTTP/3 serves, on which port
  * and channel, with which settings, and when it does not, which stage failed and why.
  *
- * @param state {@code starting}, {@code serving}, {@code unavailable} or {@code stopped}
+ * @param state {@code starting}, {@code serving}, {@code unavailable}, {@code stopping} or {@code stopped}
  * @param port the UDP port
  * @param stage the stage that failed: {@code load}, {@code init} or {@code bind}, or {@code null}
  * @param cause why it failed, or {@code null}
- * @param transport the channel of the QUIC server's datagrams, or {@code null}
+ * @param transport the transport of the QUIC server's event loop, or {@code null}
  * @param altSvc the {@code Alt-Svc} field HTTP/1.1 and HTTP/2 responses carry, or {@code null}
  * @param idleTimeout how long a QUIC connection may stay without traffic
  * @param maxData the bytes a client may have in flight on one connection
@@ -28,7 +28,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  */
 public record Http3Descriptor(String state, int port, @JsonInclude(Include.ALWAYS) @Nullable String stage,
 		@JsonInclude(Include.ALWAYS) @Nullable String cause, @Nullable String transport, @Nullable String altSvc,
-		Duration idleTimeout, long maxData, long maxStreamData, long maxStreams, long maxFieldSectionSize) implements OperationResponseBody {
+		Duration idleTimeout, long maxData, long maxStreamData, long maxStreams, long maxFieldSectionSize)
+		implements OperationResponseBody {
 
 	static Http3Descriptor of(Http3Report report) {
 		Http3Settings settings = report.settings();

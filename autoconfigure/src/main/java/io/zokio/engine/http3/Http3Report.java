@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param port the UDP port, the application server's port
  * @param stage the stage that failed, or {@code null}
  * @param cause why it failed, or {@code null}
- * @param transport the channel the QUIC server's datagrams use, such as {@code EpollDatagramChannel},
- * or {@code null} when it does not serve
+ * @param transport the transport of the QUIC server's event loop, such as {@code io_uring}, or
+ * {@code null} when it never served
  * @param settings the settings
  */
 public record Http3Report(Http3State state, int port, @Nullable Stage stage, @Nullable String cause,

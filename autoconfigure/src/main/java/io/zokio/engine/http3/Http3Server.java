@@ -54,6 +54,8 @@ public final class Http3Server {
 
 	private volatile Http3Report report;
 
+	private volatile @Nullable String altSvc;
+
 	private @Nullable DisposableServer server;
 
 	private @Nullable ZokioLoopResources loops;
@@ -73,6 +75,11 @@ public final class Http3Server {
 		this.pipeline = pipeline;
 		this.transportMode = transportMode;
 		this.report = Http3Report.starting(settings);
+	}
+
+	private void publish(Http3Report next) {
+		this.report = next;
+		this.altSvc = next.altSvc();
 	}
 
 	/**
@@ -118,8 +125,8 @@ public final class Http3Server {
 			this.server = bound;
 			this.loops = quicLoops;
 			this.context = quicContext;
-			this.report = new Http3Report(Http3State.SERVING, port, null, null,
-					quicLoops.report().transport().id(), this.settings);
+			publish(new Http3Report(Http3State.SERVING, port, null, null, quicLoops.report().transport().id(),
+					this.settings));
 			return this.report;
 		}
 		catch (RuntimeException ex) {
@@ -134,7 +141,7 @@ public final class Http3Server {
 	}
 
 	private Http3Report failed(int port, Stage stage, String cause) {
-		this.report = Http3Report.failed(port, stage, cause, this.settings);
+		publish(Http3Report.failed(port, stage, cause, this.settings));
 		return this.report;
 	}
 
@@ -167,7 +174,7 @@ public final class Http3Server {
 		this.server = null;
 		this.loops = null;
 		if (bound != null) {
-			this.report = this.report.in(Http3State.STOPPING);
+			publish(this.report.in(Http3State.STOPPING));
 			long deadline = System.nanoTime() + timeout.toNanos();
 			List<ChannelFuture> closing = new ArrayList<>();
 			for (Channel connection : this.connections) {
@@ -177,7 +184,7 @@ public final class Http3Server {
 				closed.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 			bound.disposeNow(Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_DISPOSE.toNanos())));
-			this.report = this.report.in(Http3State.STOPPED);
+			publish(this.report.in(Http3State.STOPPED));
 		}
 		if (quicLoops != null) {
 			quicLoops.disposeLater(Duration.ZERO, timeout).block(timeout);
@@ -194,6 +201,15 @@ public final class Http3Server {
 	 */
 	public Http3Report report() {
 		return this.report;
+	}
+
+	/**
+	 * Return the {@code Alt-Svc} field value HTTP/1.1 and HTTP/2 responses carry, made once each
+	 * time the server's state changes rather than for each response.
+	 * @return the value, or {@code null} unless HTTP/3 serves
+	 */
+	public @Nullable String altSvc() {
+		return this.altSvc;
 	}
 
 	/**

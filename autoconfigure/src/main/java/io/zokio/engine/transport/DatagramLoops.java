@@ -30,15 +30,10 @@ public final class DatagramLoops {
 		for (TransportCandidate candidate : TransportCandidates.forMode(mode)) {
 			Transport transport = candidate.transport();
 			long start = System.nanoTime();
-			Throwable unavailable;
-			try {
-				unavailable = candidate.unavailabilityCause();
-			}
-			catch (RuntimeException | LinkageError ex) {
-				unavailable = ex;
-			}
+			Throwable unavailable = TransportSelector.unavailabilityCause(candidate);
 			if (unavailable != null) {
-				attempts.add(Attempt.failed(transport, Stage.LOAD, Causes.describe(unavailable), micros(start)));
+				attempts.add(Attempt.failed(transport, Stage.LOAD, Causes.describe(unavailable),
+						TransportSelector.micros(start)));
 				continue;
 			}
 			EventLoopGroup group;
@@ -46,18 +41,14 @@ public final class DatagramLoops {
 				group = new MultiThreadIoEventLoopGroup(1, new EventLoopThreadFactory(prefix), candidate.ioHandlerFactory());
 			}
 			catch (RuntimeException | LinkageError ex) {
-				attempts.add(Attempt.failed(transport, Stage.INIT, Causes.describe(ex), micros(start)));
+				attempts.add(Attempt.failed(transport, Stage.INIT, Causes.describe(ex), TransportSelector.micros(start)));
 				continue;
 			}
-			attempts.add(Attempt.selected(transport, Stage.INIT, micros(start)));
+			attempts.add(Attempt.selected(transport, Stage.INIT, TransportSelector.micros(start)));
 			return new ZokioLoopResources(candidate, group,
 					new TransportReport(transport, mode, false, attempts.size() > 1, 1, attempts));
 		}
 		throw new NativeTransportUnavailableException(attempts);
-	}
-
-	private static long micros(long start) {
-		return (System.nanoTime() - start) / 1000;
 	}
 
 }

@@ -193,7 +193,7 @@ public final class TransportSelector implements AutoCloseable {
 		return resources;
 	}
 
-	private static @Nullable Throwable unavailabilityCause(TransportCandidate candidate) {
+	static @Nullable Throwable unavailabilityCause(TransportCandidate candidate) {
 		try {
 			return candidate.unavailabilityCause();
 		}
@@ -225,7 +225,7 @@ public final class TransportSelector implements AutoCloseable {
 		bound.channel().close().awaitUninterruptibly();
 	}
 
-	private static long micros(long startNanos) {
+	static long micros(long startNanos) {
 		return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
 	}
 
