@@ -54,6 +54,7 @@ import io.zokio.test.RawHttp2Connection;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.ServerTransport;
 import io.zokio.test.TestApplication;
+import io.zokio.test.TestHttp3;
 import io.zokio.test.TestKeyMaterial;
 import io.zokio.test.TestServer;
 import org.jspecify.annotations.Nullable;
@@ -231,13 +232,9 @@ class Http3IntegrationTests {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			HttpClient client = http3Client(server.port());
 			TestApplication.closeGate();
-			CompletableFuture<String> first = Mono.fromCallable(() -> get(client, "/gate"))
-				.subscribeOn(Schedulers.boundedElastic())
-				.toFuture();
+			CompletableFuture<String> first = getLater(client, "/gate");
 			await().atMost(TIMEOUT).until(() -> statistics.count(Count.IN_FLIGHT) == 1);
-			CompletableFuture<String> second = Mono.fromCallable(() -> get(client, "/plaintext"))
-				.subscribeOn(Schedulers.boundedElastic())
-				.toFuture();
+			CompletableFuture<String> second = getLater(client, "/plaintext");
 			assertThat(second).failsWithin(Duration.ofSeconds(1))
 				.withThrowableOfType(java.util.concurrent.TimeoutException.class);
 			assertThat(statistics.count(Count.REQUESTS)).as("the second request has no stream yet").isOne();
@@ -334,9 +331,7 @@ class Http3IntegrationTests {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			HttpClient client = http3Client(server.port());
 			TestApplication.closeGate();
-			CompletableFuture<String> held = Mono.fromCallable(() -> get(client, "/gate"))
-				.subscribeOn(Schedulers.boundedElastic())
-				.toFuture();
+			CompletableFuture<String> held = getLater(client, "/gate");
 			await().atMost(TIMEOUT).until(() -> limit.inFlight() == 1);
 			assertThat(get(client, "/missing")).isEqualTo("503 null " + Refusal.CONCURRENCY_LIMIT.body());
 			TestApplication.openGate();
@@ -357,9 +352,7 @@ class Http3IntegrationTests {
 		Http3Server http3 = server.context().getBean(Http3Server.class);
 		HttpClient client = http3Client(server.port());
 		TestApplication.closeGate();
-		CompletableFuture<String> held = Mono.fromCallable(() -> get(client, "/gate"))
-			.subscribeOn(Schedulers.boundedElastic())
-			.toFuture();
+		CompletableFuture<String> held = getLater(client, "/gate");
 		await().atMost(TIMEOUT).until(() -> statistics.count(Count.IN_FLIGHT) == 1);
 		CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
 		await().atMost(TIMEOUT).until(() -> http3.report().state() == Http3State.STOPPING);
@@ -572,17 +565,14 @@ class Http3IntegrationTests {
 	}
 
 	private static HttpClient http3Client(int port, ConnectionProvider provider) {
-		return HttpClient.create(provider)
-			.runOn(clientLoops, false)
-			.protocol(HttpProtocol.HTTP3)
-			.remoteAddress(() -> new InetSocketAddress("127.0.0.1", port))
-			.secure((spec) -> spec.sslContext(Http3SslContextSpec.forClient()
-				.configure((builder) -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))))
-			.http3Settings((spec) -> spec.idleTimeout(Duration.ofSeconds(5))
-				.maxData(10_000_000)
-				.maxStreamDataBidirectionalLocal(1_000_000)
-				.maxStreamDataBidirectionalRemote(1_000_000)
-				.maxStreamsBidirectional(100));
+		return TestHttp3.client(port, clientLoops, provider);
+	}
+
+	/**
+	 * GET a path on another thread, for a request the test holds while it looks at the server.
+	 */
+	private static CompletableFuture<String> getLater(HttpClient client, String path) {
+		return Mono.fromCallable(() -> get(client, path)).subscribeOn(Schedulers.boundedElastic()).toFuture();
 	}
 
 	private static @Nullable String altSvc(Layout layout, int port) throws IOException {

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.zokio.test.TestHttp3;
 import io.zokio.test.TestKeyMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +43,7 @@ class Http3IT {
 				List.of("--server.ssl.key-store=" + keystore, "--server.ssl.key-store-password=changeit",
 						"--server.ssl.key-store-type=PKCS12", "--zokio.http3.enabled=true"))) {
 			int port = app.awaitPort();
-			HttpClient http3 = HttpClient.create(connections)
-				.runOn(loops, false)
-				.protocol(HttpProtocol.HTTP3)
-				.remoteAddress(() -> new InetSocketAddress("127.0.0.1", port))
-				.secure((spec) -> spec.sslContext(Http3SslContextSpec.forClient()
-					.configure((builder) -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))))
-				.http3Settings((spec) -> spec.idleTimeout(Duration.ofSeconds(5))
-					.maxData(1_000_000)
-					.maxStreamDataBidirectionalLocal(100_000)
-					.maxStreamDataBidirectionalRemote(100_000)
-					.maxStreamsBidirectional(10));
+			HttpClient http3 = TestHttp3.client(port, loops, connections);
 			String answer = http3.get()
 				.uri("/plaintext")
 				.responseSingle((response, body) -> body.asString()
