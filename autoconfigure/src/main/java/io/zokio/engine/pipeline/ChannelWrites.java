@@ -15,7 +15,7 @@ final class ChannelWrites {
 
 	/**
 	 * Write a message and notify the listener when the write completes, even if the caller passed a
-	 * void promise.
+	 * void promise or one that takes no listeners.
 	 * @param ctx the handler context to write from
 	 * @param msg the message
 	 * @param promise the caller's promise
@@ -23,7 +23,7 @@ final class ChannelWrites {
 	 */
 	static void writeNotifying(ChannelHandlerContext ctx, Object msg, ChannelPromise promise,
 			ChannelFutureListener listener) {
-		ChannelPromise completion = promise.isVoid() ? promise.unvoid() : promise;
+		ChannelPromise completion = promise.unvoid();
 		completion.addListener(listener);
 		ctx.write(msg, completion);
 	}

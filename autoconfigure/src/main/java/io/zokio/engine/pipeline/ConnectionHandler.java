@@ -176,8 +176,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 		else if (msg instanceof FileRegion region) {
 			this.listener.bytesWritten(region.count() - region.transferred());
 		}
-		this.gate.writing(promise);
-		ctx.write(msg, promise);
+		ctx.write(msg, this.gate.writing(promise));
 	}
 
 	@Override

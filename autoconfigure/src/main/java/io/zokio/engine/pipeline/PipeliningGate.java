@@ -131,13 +131,18 @@ final class PipeliningGate implements ChannelFutureListener {
 	}
 
 	/**
-	 * A write is on its way to the socket.
+	 * A write is on its way to the socket. A promise that takes no listeners, as Reactor Netty's
+	 * for a streamed body or a WebSocket's frames, is watched through the promise it unvoids to.
 	 * @param promise its promise
+	 * @return the promise to write with
 	 */
-	void writing(ChannelPromise promise) {
-		if (this.readsAwaitWrites && !promise.isVoid()) {
-			this.lastWrite = promise;
+	ChannelPromise writing(ChannelPromise promise) {
+		if (!this.readsAwaitWrites || promise.isVoid()) {
+			return promise;
 		}
+		ChannelPromise watched = promise.unvoid();
+		this.lastWrite = watched;
+		return watched;
 	}
 
 	/**
