@@ -51,6 +51,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ProtocolLayoutIntegrationTests {
 
+	private static final long LARGE_RESPONSE = 256L * 1024 * 1024;
+
 	private static final Duration HEADER_TIMEOUT = Duration.ofMillis(600);
 
 	private static final Duration IDLE_TIMEOUT = Duration.ofMillis(2500);
@@ -340,24 +342,42 @@ class ProtocolLayoutIntegrationTests {
 				"--zokio.connections.min-response-rate.grace-period=1s");
 		ConnectionStatistics statistics = statistics(server);
 		SlowPeer client = this.resources.add(new SlowPeer());
-		long size = 256L * 1024 * 1024;
-		String path = "/bytes?size=" + size;
-		CompletableFuture<Long> read;
+		Socket socket = requestLargeResponse(server, layout);
+		CompletableFuture<Long> read = client.read(socket.getInputStream(), 64 * 1024);
+		assertThat(read.get(SETTLE.toSeconds(), TimeUnit.SECONDS)).isLessThan(LARGE_RESPONSE);
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.count(CloseReason.RESPONSE_RATE)).isOne();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("allLayouts")
+	void cutsAClientThatStopsReadingAfterTheWriteTimeout(ServerTransport transport, Layout layout) throws Exception {
+		TestServer server = start(transport, layout, "--zokio.connections.write-timeout=1s",
+				"--zokio.connections.min-response-rate.bytes-per-second=0");
+		ConnectionStatistics statistics = statistics(server);
+		requestLargeResponse(server, layout);
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		assertThat(statistics.count(CloseReason.REQUEST_TIMEOUT)).isOne();
+		assertThat(statistics.count(CloseReason.RESPONSE_RATE)).isZero();
+		assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+	}
+
+	/**
+	 * Ask for a response far larger than what the socket buffers hold; on HTTP/2 with flow-control
+	 * windows wide enough that only the socket holds it back.
+	 */
+	private Socket requestLargeResponse(TestServer server, Layout layout) throws Exception {
+		String path = "/bytes?size=" + LARGE_RESPONSE;
 		if (layout.http2()) {
 			RawHttp2Connection connection = this.resources.add(http2(server, layout));
 			connection.write(RawHttp2Connection.frame(0x4, 0, 0, new byte[] { 0, 0x4, 0x7f, -1, -1, -1 }));
 			connection.write(RawHttp2Connection.frame(0x8, 0, 0, new byte[] { 0x7f, -1, 0, 0 }));
 			connection.request("GET", path, -1, true, true);
-			read = client.read(connection.socket().getInputStream(), 64 * 1024);
+			return connection.socket();
 		}
-		else {
-			RawHttpConnection connection = this.resources.add(http11(server, layout));
-			connection.send("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n");
-			read = client.read(connection.socket().getInputStream(), 64 * 1024);
-		}
-		assertThat(read.get(SETTLE.toSeconds(), TimeUnit.SECONDS)).isLessThan(size);
-		await().atMost(SETTLE).until(() -> statistics.active() == 0);
-		assertThat(statistics.count(CloseReason.RESPONSE_RATE)).isOne();
+		RawHttpConnection connection = this.resources.add(http11(server, layout));
+		connection.send("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n");
+		return connection.socket();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * request is held to its deadlines: its first byte behind a PROXY protocol balancer, its arrival
  * within the idle timeout and its head within the header timeout ({@link NextRequest}); a body to
  * its deadline (renewed by each read), its minimum rate and the size limit ({@link RequestBody});
- * a response to progress towards the client ({@link WriteProgress}). On HTTP/2,
- * {@link Http2Protection} keeps the connection's deadlines and its streams'. On both, a client that
- * takes what waits to be written slower than the minimum response rate is reset
- * ({@link ResponseRate}). Deadlines are only written here; the {@link DeadlineSweeper} of the
+ * a response to progress towards the client ({@link WriteProgress}). On HTTP/2 and HTTP/3,
+ * {@link Http2Protection} keeps the connection's deadlines and its streams', and the connection's
+ * writes as a whole must progress. On all, a client that takes what waits to be written slower than
+ * the minimum response rate is reset ({@link ResponseRate}). Deadlines are only written here; the {@link DeadlineSweeper} of the
  * connection's event loop checks them, so no timer is scheduled per request. Used on the
  * connection's event loop only.
  */
@@ -89,6 +89,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.responding = false;
 		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol, this.next,
 				protocol == HttpProtocol.HTTP_3);
+		this.writes.started(System.nanoTime());
 	}
 
 	@Override
@@ -168,6 +169,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	@Override
 	public void bytesWritten(long bytes) {
 		this.response.wrote(bytes);
+		this.writes.wrote();
 	}
 
 	@Override
@@ -245,6 +247,11 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		}
 		Http2Protection connection = this.http2;
 		if (this.mode == Mode.HTTP_2 && connection != null) {
+			if (this.writes.stalled(now)) {
+				clearDeadlines();
+				this.seat.cut(CloseReason.REQUEST_TIMEOUT);
+				return;
+			}
 			connection.check(now);
 			return;
 		}
