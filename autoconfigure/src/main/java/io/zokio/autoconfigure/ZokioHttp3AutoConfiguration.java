@@ -1,5 +1,6 @@
 package io.zokio.autoconfigure;
 
+import io.zokio.engine.buffer.BufferPool;
 import io.zokio.engine.http3.Http3Server;
 import io.zokio.engine.http3.Http3Settings;
 
@@ -19,7 +20,8 @@ import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
  * application server's port (UDP), started once that server listens, with its key material and
  * Zokio's pipeline, and the {@code Alt-Svc} field on HTTP/1.1 and HTTP/2 responses while it serves.
  */
-@AutoConfiguration(after = { ZokioPipelineAutoConfiguration.class, ZokioTlsAutoConfiguration.class })
+@AutoConfiguration(after = { ZokioPipelineAutoConfiguration.class, ZokioTlsAutoConfiguration.class,
+		ZokioBufferPoolAutoConfiguration.class })
 @ConditionalOnZokioServer
 @ConditionalOnBooleanProperty("zokio.http3.enabled")
 @EnableConfigurationProperties({ ZokioProperties.class, ServerProperties.class })
@@ -27,12 +29,12 @@ public final class ZokioHttp3AutoConfiguration {
 
 	@Bean
 	Http3Server zokioHttp3Server(ZokioProperties properties, ServerProperties serverProperties,
-			PipelineWebServerFactoryCustomizer pipeline) {
+			PipelineWebServerFactoryCustomizer pipeline, BufferPool pool) {
 		ZokioProperties.Http3 http3 = properties.getHttp3();
 		return new Http3Server(new Http3Settings(http3.getIdleTimeout(), http3.getMaxData().toBytes(),
 				http3.getMaxStreamData().toBytes(), http3.getMaxStreams(),
 				serverProperties.getMaxHttpRequestHeaderSize().toBytes(), http3.getAltSvcMaxAge(), http3.isRequired()),
-				pipeline.configurer(), properties.getTransport().getMode());
+				pipeline.configurer(), properties.getTransport().getMode(), pool.allocator());
 	}
 
 	@Bean

@@ -3,7 +3,6 @@ package io.zokio.autoconfigure;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +19,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.handler.codec.http3.Http3;
-import io.netty.handler.codec.http3.Http3ClientConnectionHandler;
-import io.netty.handler.codec.quic.QuicChannel;
-import io.netty.handler.codec.quic.QuicSslContext;
-import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.codec.quic.QuicStreamChannel;
-import io.netty.handler.codec.quic.QuicStreamType;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.zokio.engine.http3.Http3Report;
 import io.zokio.engine.overload.ConcurrencyLimit;
 import io.zokio.engine.pipeline.AlpnProtocol;
@@ -51,6 +35,7 @@ import io.zokio.engine.stats.StatusClass;
 import io.zokio.engine.stats.TlsSnapshot;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttp2Connection;
+import io.zokio.test.RawHttp3Connection;
 import io.zokio.test.RawHttpConnection;
 import io.zokio.test.ServerTransport;
 import io.zokio.test.TestApplication;
@@ -71,7 +56,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.Http3SslContextSpec;
-import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -145,17 +129,17 @@ class Http3IntegrationTests {
 		try (TestServer server = transport.start(args())) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			HttpClient client = http3Client(server.port());
-			List<String> answers = Flux.range(0, 20)
-				.flatMap((i) -> client.get().uri("/plaintext").responseSingle((response, body) -> body.asString()), 5)
+			List<String> answers = Flux.range(0, 200)
+				.flatMap((i) -> client.get().uri("/plaintext").responseSingle((response, body) -> body.asString()), 50)
 				.collectList()
 				.block(TIMEOUT);
-			assertThat(answers).hasSize(20).containsOnly("Hello, World!");
+			assertThat(answers).hasSize(200).containsOnly("Hello, World!");
 			await().atMost(TIMEOUT).untilAsserted(() -> {
-				assertThat(statistics.count(Count.REQUESTS)).isEqualTo(20);
+				assertThat(statistics.count(Count.REQUESTS)).isEqualTo(200);
 				assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 			});
 			assertThat(statistics.count(Count.ACCEPTED)).isOne();
-			assertThat(statistics.snapshot().latency().count()).isEqualTo(20);
+			assertThat(statistics.snapshot().latency().count()).isEqualTo(200);
 			TlsSnapshot tls = statistics.snapshot().tls();
 			assertThat(tls.handshakes()).isOne();
 			assertThat(tls.versions()).containsEntry(TlsVersion.TLS_1_3, 1L);
@@ -250,42 +234,13 @@ class Http3IntegrationTests {
 	void refusesAStreamWhoseHeadStallsAndKeepsTheConnection(ServerTransport transport) throws Exception {
 		try (TestServer server = transport.start(args("--zokio.connections.request-header-timeout=1s"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
-			EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-			try {
-				QuicSslContext context = QuicSslContextBuilder.forClient()
-					.trustManager(InsecureTrustManagerFactory.INSTANCE)
-					.applicationProtocols(Http3.supportedApplicationProtocols())
-					.build();
-				Channel udp = new Bootstrap().group(group)
-					.channel(NioDatagramChannel.class)
-					.handler(Http3.newQuicClientCodecBuilder()
-						.sslContext(context)
-						.maxIdleTimeout(10_000, TimeUnit.MILLISECONDS)
-						.initialMaxData(1_000_000)
-						.initialMaxStreamDataBidirectionalLocal(100_000)
-						.build())
-					.bind(0)
-					.sync()
-					.channel();
-				QuicChannel quic = QuicChannel.newBootstrap(udp)
-					.handler(new Http3ClientConnectionHandler())
-					.remoteAddress(new InetSocketAddress("127.0.0.1", server.port()))
-					.connect()
-					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-				QuicStreamChannel stream = quic.createStream(QuicStreamType.BIDIRECTIONAL, new ChannelInboundHandlerAdapter())
-					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-				stream.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x01, 0x40, 0x64, 0, 0, 0, 0 }))
-					.sync();
+			try (RawHttp3Connection connection = new RawHttp3Connection(server.port(), 100_000)) {
+				QuicStreamChannel stream = connection.rawStream(new byte[] { 0x01, 0x40, 0x64, 0, 0, 0, 0 }, false);
 				await().atMost(TIMEOUT).until(() -> statistics.count(Refusal.REQUEST_TIMEOUT) == 1);
 				await().atMost(TIMEOUT).until(() -> stream.isInputShutdown() || !stream.isOpen());
-				assertThat(quic.isActive()).as("the connection goes on").isTrue();
+				assertThat(connection.quic().isActive()).as("the connection goes on").isTrue();
 				assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
 				assertThat(statistics.count(CloseReason.REQUEST_TIMEOUT)).as("no connection closed").isZero();
-				quic.close().sync();
-				udp.close().sync();
-			}
-			finally {
-				group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
 			}
 		}
 	}
@@ -402,7 +357,7 @@ class Http3IntegrationTests {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			assertThat(getWithHeader(server.port(), 10 * 1024)).isEqualTo("200");
 			assertThatException().isThrownBy(() -> getWithHeader(server.port(), 14 * 1024));
-			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.SERVER) == 1);
+			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.ERROR) == 1);
 			assertThat(statistics.count(Count.REQUESTS)).isOne();
 		}
 	}

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.quic.Quic;
@@ -52,6 +54,8 @@ public final class Http3Server {
 
 	private final TransportMode transportMode;
 
+	private final ByteBufAllocator allocator;
+
 	private volatile Http3Report report;
 
 	private volatile @Nullable String altSvc;
@@ -69,11 +73,15 @@ public final class Http3Server {
 	 * @param settings the settings
 	 * @param pipeline what places Zokio's handlers in each QUIC connection
 	 * @param transportMode the transport mode, whose order the QUIC server's event loop follows
+	 * @param allocator the allocator of the QUIC connections and their streams: the buffer pool, as
+	 * for the TCP connections, so that its guard sees what HTTP/3 holds
 	 */
-	public Http3Server(Http3Settings settings, ChannelPipelineConfigurer pipeline, TransportMode transportMode) {
+	public Http3Server(Http3Settings settings, ChannelPipelineConfigurer pipeline, TransportMode transportMode,
+			ByteBufAllocator allocator) {
 		this.settings = settings;
 		this.pipeline = pipeline;
 		this.transportMode = transportMode;
+		this.allocator = allocator;
 		this.report = Http3Report.starting(settings);
 	}
 
@@ -111,6 +119,8 @@ public final class Http3Server {
 				.protocol(HttpProtocol.HTTP3)
 				.port(port)
 				.runOn(quicLoops)
+				.option(ChannelOption.ALLOCATOR, this.allocator)
+				.childOption(ChannelOption.ALLOCATOR, this.allocator)
 				.secure((spec) -> spec.sslContext(quicContext))
 				.http3Settings((spec) -> spec.idleTimeout(this.settings.idleTimeout())
 					.maxData(this.settings.maxData())

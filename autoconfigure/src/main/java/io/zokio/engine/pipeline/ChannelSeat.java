@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.quic.QuicChannel;
 
 /**
  * The seat of one connection, handed to every participant's listener.
@@ -82,8 +83,16 @@ final class ChannelSeat implements Seat {
 		CloseReasons.mark(this.channel, reason);
 	}
 
+	/**
+	 * Return the bytes in the connection's outbound buffer or, on a QUIC connection, what its
+	 * request streams wrote and QUIC has not yet taken.
+	 */
 	@Override
 	public long pendingWriteBytes() {
+		if (this.channel instanceof QuicChannel
+				&& this.channel.pipeline().get(ZokioPipeline.CONNECTION_HANDLER) instanceof QuicConnectionHandler quic) {
+			return quic.pendingWriteBytes();
+		}
 		ChannelOutboundBuffer outbound = this.channel.unsafe().outboundBuffer();
 		return (outbound != null) ? outbound.totalPendingWriteBytes() : 0;
 	}

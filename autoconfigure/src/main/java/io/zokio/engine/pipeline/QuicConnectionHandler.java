@@ -46,6 +46,8 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 
 	private int openStreams;
 
+	private long pendingWriteBytes;
+
 	private boolean closingWhenIdle;
 
 	private @Nullable ChannelHandlerContext context;
@@ -124,9 +126,22 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 			this.lastStreamId = Math.max(this.lastStreamId, stream.streamId());
 			this.openStreams++;
 			stream.closeFuture().addListener((closed) -> streamClosed(ctx));
+			stream.pipeline().addFirst(ZokioPipeline.STREAM_BYTES, new QuicStreamBytes(this.listener, this));
 			stream.pipeline().addLast(new ExchangeSeat(this.listener));
 		}
 		ctx.fireChannelRead(msg);
+	}
+
+	/**
+	 * Return how many bytes the connection's request streams wrote that QUIC has not yet taken.
+	 * @return the bytes
+	 */
+	long pendingWriteBytes() {
+		return this.pendingWriteBytes;
+	}
+
+	void pending(long bytes) {
+		this.pendingWriteBytes += bytes;
 	}
 
 	private void streamClosed(ChannelHandlerContext ctx) {
@@ -174,9 +189,14 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 		((QuicChannel) ctx.channel()).close(true, Http3ErrorCode.H3_NO_ERROR.code(), Unpooled.EMPTY_BUFFER);
 	}
 
+	/**
+	 * Zokio says why of each QUIC connection it closes; one it did not is closed by the HTTP/3 codec
+	 * for a connection error (RFC 9114, section 8), an {@link CloseReason#ERROR} as an HTTP/2
+	 * connection's GOAWAY with an error is.
+	 */
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-		this.listener.closing(CloseReasons.orElse(ctx.channel(), CloseReason.SERVER));
+		this.listener.closing(CloseReasons.orElse(ctx.channel(), CloseReason.ERROR));
 		ctx.close(promise);
 	}
 

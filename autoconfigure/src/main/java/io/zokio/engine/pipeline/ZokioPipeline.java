@@ -4,8 +4,9 @@ package io.zokio.engine.pipeline;
  * The names of Zokio's handlers in a server connection's pipeline, and where they sit in each
  * layout Reactor Netty builds. Zokio has two seats: the {@link #CONNECTION_HANDLER connection
  * handler} nearest the application bytes, and the {@link #EXCHANGE_HANDLER exchange handler} after
- * whichever codec turns those bytes into HTTP/1.1 messages. Capabilities never add handlers of
- * their own: they listen through {@link ConnectionListener} and {@link ExchangeListener}.
+ * whichever codec turns those bytes into HTTP/1.1 messages; on HTTP/3, whose connections carry no
+ * bytes, each request stream also has a {@link #STREAM_BYTES byte seat}. Capabilities never add
+ * handlers of their own: they listen through {@link ConnectionListener} and {@link ExchangeListener}.
  *
  * <pre>
  * HTTP/1.1, cleartext or TLS (ALPN http/1.1 included):
@@ -44,8 +45,10 @@ package io.zokio.engine.pipeline;
  *
  * HTTP/3, each request stream's own channel:
  *
- *   Http3FrameCodec (validators) H3ToHttp11Codec zokio.exchange HttpTrafficHandler [CompressionHandler]
- *       ReactiveBridge
+ *   zokio.streamBytes Http3FrameCodec (validators) H3ToHttp11Codec zokio.exchange HttpTrafficHandler
+ *       [CompressionHandler] ReactiveBridge
+ *   the stream's byte seat hands its bytes to the connection's listeners, and keeps what waits for
+ *   QUIC to take it
  *
  * A connection a participant refuses:
  *
@@ -70,5 +73,10 @@ public interface ZokioPipeline {
 	 * HTTP/2 stream.
 	 */
 	String EXCHANGE_HANDLER = "zokio.exchange";
+
+	/**
+	 * The byte seat of an HTTP/3 request stream: its bytes, and what waits for QUIC to take it.
+	 */
+	String STREAM_BYTES = "zokio.streamBytes";
 
 }

@@ -81,10 +81,19 @@ final class Http2Protection {
 		awaitNextStream(System.nanoTime());
 	}
 
+	/**
+	 * Follow the frames of bytes just read: the header and body deadlines of a frame that has not
+	 * come whole, and the rate of control frames. An HTTP/3 stream's frames are not HTTP/2's, and
+	 * the stream itself holds their deadlines.
+	 * @param bytes the bytes
+	 */
 	void bytesRead(ByteBuf bytes) {
-		this.frames.read(bytes);
 		long now = System.nanoTime();
 		awaitNextStream(now);
+		if (this.headsFollowStreams) {
+			return;
+		}
+		this.frames.read(bytes);
 		if (!this.frames.headersPending()) {
 			this.headerDeadlineNanos = 0;
 		}
