@@ -13,13 +13,18 @@ import io.zokio.engine.pipeline.CloseReason;
 import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
+import io.zokio.engine.stats.StatusClass;
 import io.zokio.test.Layout;
 import io.zokio.test.RawHttp3Connection;
 import io.zokio.test.ServerTransport;
 import io.zokio.test.TestApplication;
 import io.zokio.test.TestServer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * response slower than the minimum rate, or stops taking it, cut as on HTTP/1.1 and HTTP/2, and
  * malformed or undecodable header fields refused as RFC 9114 says, with the server serving on.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class Http3ProtectionIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -111,8 +117,8 @@ class Http3ProtectionIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource
-	void resetsAStreamWithAMalformedFieldAndClosesAConnectionWhoseFieldsCannotBeDecoded(ServerTransport transport)
-			throws Exception {
+	void resetsAStreamWithAMalformedFieldAndClosesAConnectionWhoseFieldsCannotBeDecoded(ServerTransport transport,
+			CapturedOutput output) throws Exception {
 		try (TestServer server = transport.start(args())) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			try (RawHttp3Connection connection = new RawHttp3Connection(server.port(), WINDOW)) {
@@ -120,7 +126,10 @@ class Http3ProtectionIntegrationTests {
 				await().atMost(TIMEOUT).until(() -> !malformed.isOpen());
 				assertThat(connection.request("GET", "/plaintext", new byte[0]).status()).as("the connection goes on")
 					.isEqualTo(200);
-				assertThat(statistics.count(Count.REQUESTS)).as("the malformed stream is no request").isOne();
+				assertThat(statistics.count(Count.REQUESTS)).isEqualTo(2);
+				assertThat(statistics.count(Count.DECODE_ERRORS)).as("the malformed stream").isOne();
+				assertThat(statistics.count(StatusClass.SUCCESS)).isOne();
+				assertThat(output.getOut()).as("a client's error, not the server's").doesNotContain("onUncaughtException");
 				connection.rawStream(headersFrame(UNKNOWN_STATIC_ENTRY), true);
 				await().atMost(TIMEOUT).until(() -> !connection.quic().isActive());
 			}

@@ -104,6 +104,14 @@ final class CompositeExchangeListener implements ExchangeListener {
 	}
 
 	@Override
+	public void malformed() {
+		this.first.malformed();
+		this.second.malformed();
+		this.third.malformed();
+		this.fourth.malformed();
+	}
+
+	@Override
 	public void closed() {
 		this.first.closed();
 		this.second.closed();

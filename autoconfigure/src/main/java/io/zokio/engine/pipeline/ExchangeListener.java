@@ -75,6 +75,13 @@ public interface ExchangeListener {
 	}
 
 	/**
+	 * The stream's request head could not be decoded, and its codec reset the stream without an
+	 * answer: an HTTP/3 field section that RFC 9114 calls malformed. The stream closes next.
+	 */
+	default void malformed() {
+	}
+
+	/**
 	 * The exchange's channel closed: the HTTP/2 stream ended, or the HTTP/1.1 connection closed.
 	 */
 	default void closed() {

@@ -54,6 +54,14 @@ final class StreamTracker implements ExchangeListener {
 		this.connection.refused(refusal);
 	}
 
+	/**
+	 * Count the malformed stream as a request that could not be decoded; its close ends it.
+	 */
+	@Override
+	public void malformed() {
+		start(true);
+	}
+
 	@Override
 	public void closed() {
 		end(false);
