@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * within the idle timeout and its head within the header timeout ({@link NextRequest}); a body to
  * its deadline (renewed by each read), its minimum rate and the size limit ({@link RequestBody});
  * a response to progress towards the client ({@link WriteProgress}). On HTTP/2 and HTTP/3,
- * {@link Http2Protection} keeps the connection's deadlines and its streams', and the connection's
- * writes as a whole must progress. On all, a client that takes what waits to be written slower than
- * the minimum response rate is reset ({@link ResponseRate}). Deadlines are only written here; the {@link DeadlineSweeper} of the
- * connection's event loop checks them, so no timer is scheduled per request. Used on the
- * connection's event loop only.
+ * {@link Http2Protection} keeps the connection's deadlines, its streams', and the progress of its
+ * writes as a whole. On all, a client that takes what waits to be written slower than
+ * the minimum response rate is reset ({@link ResponseRate}). Deadlines are only written here; the
+ * {@link DeadlineSweeper} of the connection's event loop checks them, so no timer is scheduled per
+ * request. Used on the connection's event loop only.
  */
 final class ConnectionProtection implements ConnectionListener, ExchangeListener {
 
@@ -88,8 +88,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		this.body.started(true);
 		this.responding = false;
 		this.http2 = new Http2Protection(this.seat, this.settings, upgraded ? 0 : this.bytesBeforeProtocol, this.next,
-				protocol == HttpProtocol.HTTP_3);
-		this.writes.started(System.nanoTime());
+				protocol == HttpProtocol.HTTP_3, this.writes);
 	}
 
 	@Override
@@ -102,7 +101,7 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	public ExchangeListener streamOpened(Exchange exchange) {
 		Http2Protection connection = this.http2;
 		if (connection == null) {
-			connection = new Http2Protection(this.seat, this.settings, 0, this.next, false);
+			connection = new Http2Protection(this.seat, this.settings, 0, this.next, false, this.writes);
 			this.http2 = connection;
 		}
 		return connection.streamOpened(exchange);
@@ -189,11 +188,6 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 	}
 
 	@Override
-	public void responseContent() {
-		this.writes.wrote();
-	}
-
-	@Override
 	public void responseEnded(boolean written) {
 		this.responding = false;
 		this.exchangeOpen = false;
@@ -247,11 +241,6 @@ final class ConnectionProtection implements ConnectionListener, ExchangeListener
 		}
 		Http2Protection connection = this.http2;
 		if (this.mode == Mode.HTTP_2 && connection != null) {
-			if (this.writes.stalled(now)) {
-				clearDeadlines();
-				this.seat.cut(CloseReason.REQUEST_TIMEOUT);
-				return;
-			}
 			connection.check(now);
 			return;
 		}

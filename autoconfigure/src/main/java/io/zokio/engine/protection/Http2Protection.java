@@ -42,6 +42,8 @@ final class Http2Protection {
 
 	private final boolean headsFollowStreams;
 
+	private final WriteProgress writes;
+
 	/**
 	 * Start following a connection that turned out to speak HTTP/2.
 	 * @param seat the connection's seat
@@ -51,17 +53,20 @@ final class Http2Protection {
 	 * @param next the connection's idle deadline, started here while no stream is open
 	 * @param headsFollowStreams whether a stream opens before its head is decoded (HTTP/3), which then
 	 * must come within the header timeout
+	 * @param writes the progress of the connection's writes, all streams together, started here
 	 */
 	Http2Protection(Seat seat, ProtectionSettings settings, int bytesAlreadyRead, NextRequest next,
-			boolean headsFollowStreams) {
+			boolean headsFollowStreams, WriteProgress writes) {
 		this.seat = seat;
 		this.headsFollowStreams = headsFollowStreams;
+		this.writes = writes;
 		this.settings = settings;
 		this.frames = new Http2FrameScanner(bytesAlreadyRead);
 		this.next = next;
 		long now = System.nanoTime();
 		this.windowStartNanos = now;
 		next.awaited(now);
+		writes.started(now);
 		if (bytesAlreadyRead > 0) {
 			this.headerDeadlineNanos = Deadlines.deadline(now, settings.requestHeaderNanos());
 		}
@@ -122,9 +127,11 @@ final class Http2Protection {
 	}
 
 	void check(long now) {
-		if (Deadlines.due(this.headerDeadlineNanos, now) || Deadlines.due(this.bodyDeadlineNanos, now)) {
+		if (Deadlines.due(this.headerDeadlineNanos, now) || Deadlines.due(this.bodyDeadlineNanos, now)
+				|| this.writes.stalled(now)) {
 			this.headerDeadlineNanos = 0;
 			this.bodyDeadlineNanos = 0;
+			this.writes.stop();
 			this.seat.cut(CloseReason.REQUEST_TIMEOUT);
 			return;
 		}
