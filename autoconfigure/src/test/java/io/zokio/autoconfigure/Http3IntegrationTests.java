@@ -502,11 +502,9 @@ class Http3IntegrationTests {
 	}
 
 	private static String[] args(String... extra) {
-		List<String> args = new ArrayList<>(Layout.HTTP_1_1_TLS.serverArgs());
-		args.addAll(List.of("--zokio.http3.enabled=true", "--management.server.port=0",
-				"--management.server.address=127.0.0.1"));
+		List<String> args = new ArrayList<>(List.of("--management.server.port=0", "--management.server.address=127.0.0.1"));
 		args.addAll(List.of(extra));
-		return args.toArray(String[]::new);
+		return TestHttp3.serverArgs(args.toArray(String[]::new));
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package io.zokio.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +12,10 @@ import io.zokio.engine.pipeline.Refusal;
 import io.zokio.engine.stats.ConnectionStatistics;
 import io.zokio.engine.stats.Count;
 import io.zokio.engine.stats.StatusClass;
-import io.zokio.test.Layout;
 import io.zokio.test.RawHttp3Connection;
 import io.zokio.test.ServerTransport;
 import io.zokio.test.TestApplication;
+import io.zokio.test.TestHttp3;
 import io.zokio.test.TestServer;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +57,7 @@ class Http3ProtectionIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource
 	void countsEachRequestStreamsBytesAsTheyCrossQuic(ServerTransport transport) throws Exception {
-		try (TestServer server = transport.start(args());
+		try (TestServer server = transport.start(TestHttp3.serverArgs());
 				RawHttp3Connection connection = new RawHttp3Connection(server.port(), WINDOW)) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			RawHttp3Connection.Exchange download = connection.request("GET", "/bytes?size=300000", new byte[0]);
@@ -83,7 +81,7 @@ class Http3ProtectionIntegrationTests {
 	void cutsAClientThatReadsSlowerThanTheMinimumResponseRate(ServerTransport transport) throws Exception {
 		long size = 256L * 1024 * 1024;
 		ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
-		try (TestServer server = transport.start(args("--zokio.connections.min-response-rate.bytes-per-second=16000000",
+		try (TestServer server = transport.start(TestHttp3.serverArgs("--zokio.connections.min-response-rate.bytes-per-second=16000000",
 				"--zokio.connections.min-response-rate.grace-period=1s"));
 				RawHttp3Connection connection = new RawHttp3Connection(server.port(), 16 * 1024)) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
@@ -102,7 +100,7 @@ class Http3ProtectionIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource
 	void cutsAClientThatStopsReadingAfterTheWriteTimeout(ServerTransport transport) throws Exception {
-		try (TestServer server = transport.start(args("--zokio.connections.write-timeout=1s",
+		try (TestServer server = transport.start(TestHttp3.serverArgs("--zokio.connections.write-timeout=1s",
 				"--zokio.connections.min-response-rate.bytes-per-second=0"));
 				RawHttp3Connection connection = new RawHttp3Connection(server.port(), 16 * 1024)) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
@@ -119,7 +117,7 @@ class Http3ProtectionIntegrationTests {
 	@EnumSource
 	void resetsAStreamWithAMalformedFieldAndClosesAConnectionWhoseFieldsCannotBeDecoded(ServerTransport transport,
 			CapturedOutput output) throws Exception {
-		try (TestServer server = transport.start(args())) {
+		try (TestServer server = transport.start(TestHttp3.serverArgs())) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			try (RawHttp3Connection connection = new RawHttp3Connection(server.port(), WINDOW)) {
 				QuicStreamChannel malformed = connection.rawStream(headersFrame(UPPERCASE_FIELD), true);
@@ -145,7 +143,7 @@ class Http3ProtectionIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource
 	void shedsAStreamWith503WhileDirectMemoryHasRunOutAndRecovers(ServerTransport transport) throws Exception {
-		try (TestServer server = transport.start(args("--zokio.buffer-pool.preallocate=16MB"));
+		try (TestServer server = transport.start(TestHttp3.serverArgs("--zokio.buffer-pool.preallocate=16MB"));
 				RawHttp3Connection connection = new RawHttp3Connection(server.port(), WINDOW)) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
 			BufferPool pool = server.context().getBean(BufferPool.class);
@@ -169,13 +167,6 @@ class Http3ProtectionIntegrationTests {
 		frame[1] = (byte) fieldSection.length;
 		System.arraycopy(fieldSection, 0, frame, 2, fieldSection.length);
 		return frame;
-	}
-
-	private static String[] args(String... extra) {
-		List<String> args = new ArrayList<>(Layout.HTTP_1_1_TLS.serverArgs());
-		args.add("--zokio.http3.enabled=true");
-		args.addAll(List.of(extra));
-		return args.toArray(String[]::new);
 	}
 
 }

@@ -2,6 +2,8 @@ package io.zokio.test;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import reactor.netty.http.Http3SslContextSpec;
@@ -11,12 +13,25 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The tests' HTTP/3 client: Reactor Netty's, trusting any certificate, on NIO (its HTTP/3 client on
- * io_uring completed no request here, whatever the server ran on).
+ * The tests' HTTP/3 server arguments and client: Reactor Netty's, trusting any certificate, on NIO
+ * (its HTTP/3 client on io_uring completed no request here, whatever the server ran on).
  */
 public final class TestHttp3 {
 
 	private TestHttp3() {
+	}
+
+	/**
+	 * Return the arguments of a test server that serves HTTP/3: TLS with the test key material,
+	 * {@code zokio.http3.enabled}, then the given ones.
+	 * @param extra further server arguments
+	 * @return the arguments
+	 */
+	public static String[] serverArgs(String... extra) {
+		List<String> args = new ArrayList<>(Layout.HTTP_1_1_TLS.serverArgs());
+		args.add("--zokio.http3.enabled=true");
+		args.addAll(List.of(extra));
+		return args.toArray(String[]::new);
 	}
 
 	/**
