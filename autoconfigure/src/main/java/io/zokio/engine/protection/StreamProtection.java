@@ -26,7 +26,8 @@ final class StreamProtection implements ExchangeListener {
 
 	private long headDeadlineNanos;
 
-	StreamProtection(Http2Protection connection, Exchange exchange, ProtectionSettings settings, long headDeadlineNanos) {
+	StreamProtection(Http2Protection connection, Exchange exchange, ProtectionSettings settings,
+			long headDeadlineNanos) {
 		this.connection = connection;
 		this.exchange = exchange;
 		this.settings = settings;

@@ -41,7 +41,8 @@ public final class DatagramLoops {
 				group = new MultiThreadIoEventLoopGroup(1, new EventLoopThreadFactory(prefix), candidate.ioHandlerFactory());
 			}
 			catch (RuntimeException | LinkageError ex) {
-				attempts.add(Attempt.failed(transport, Stage.INIT, Causes.describe(ex), TransportSelector.micros(start)));
+				attempts.add(
+						Attempt.failed(transport, Stage.INIT, Causes.describe(ex), TransportSelector.micros(start)));
 				continue;
 			}
 			attempts.add(Attempt.selected(transport, Stage.INIT, TransportSelector.micros(start)));
