@@ -1,8 +1,5 @@
 package io.zokio.engine.overload;
 
-import java.util.ArrayDeque;
-
-import com.netflix.concurrency.limits.Limiter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.zokio.engine.pipeline.ExchangeListener;
 import io.zokio.engine.pipeline.Refusal;
@@ -13,16 +10,21 @@ import org.jspecify.annotations.Nullable;
  * The slots of the requests of one HTTP/1.1 connection, oldest first, or of one HTTP/2 stream. A
  * request takes its slot when its head is decoded and gives it back when its response's head is
  * written (a latency sample for the limit), so that a stream, a long download or an upgrade holds
- * no slot while it lasts; a request refused for another reason or cut by a close gives its slot
- * back without a sample.
+ * no slot while it lasts. Any other refusal ends the connection (or the stream) with its answer, so
+ * it gives back every slot held without a sample, as a close does. The oldest slot is a field;
+ * pipelined requests behind it wait in a ring that grows with the pipeline's depth and is reused.
  */
 final class Admission implements ExchangeListener {
 
 	private final ConcurrencyLimit limit;
 
-	private Limiter.@Nullable Listener oldest;
+	private int held;
 
-	private @Nullable ArrayDeque<Limiter.Listener> newer;
+	private long oldest;
+
+	private long @Nullable [] newer;
+
+	private int newerHead;
 
 	Admission(ConcurrencyLimit limit) {
 		this.limit = limit;
@@ -30,18 +32,19 @@ final class Admission implements ExchangeListener {
 
 	@Override
 	public @Nullable Refusal requestReceived(HttpRequest request, boolean complete) {
-		Limiter.Listener slot = this.limit.admit(request);
-		add((slot != null) ? slot : ConcurrencyLimit.NO_SLOT);
-		return (slot != null) ? null : Refusal.CONCURRENCY_LIMIT;
+		long slot = this.limit.admit(request);
+		boolean shed = slot == ConcurrencyLimit.SHED;
+		add(shed ? ConcurrencyLimit.NO_SLOT : slot);
+		return shed ? Refusal.CONCURRENCY_LIMIT : null;
 	}
 
 	@Override
 	public boolean responseStarted(int status, ResponseKind kind) {
-		Limiter.Listener slot = this.oldest;
-		if (slot != null) {
-			ArrayDeque<Limiter.Listener> newer = this.newer;
-			this.oldest = (newer != null) ? newer.poll() : null;
-			slot.onSuccess();
+		if (this.held > 0) {
+			long slot = this.oldest;
+			this.oldest = (this.held > 1) ? pollNewer() : ConcurrencyLimit.NO_SLOT;
+			this.held--;
+			this.limit.release(slot, true);
 		}
 		return false;
 	}
@@ -52,15 +55,7 @@ final class Admission implements ExchangeListener {
 			this.limit.shedOne();
 			return;
 		}
-		ArrayDeque<Limiter.Listener> newer = this.newer;
-		if (newer != null && !newer.isEmpty()) {
-			newer.pollLast().onIgnore();
-			newer.add(ConcurrencyLimit.NO_SLOT);
-		}
-		else if (this.oldest != null) {
-			this.oldest.onIgnore();
-			this.oldest = ConcurrencyLimit.NO_SLOT;
-		}
+		release();
 	}
 
 	@Override
@@ -72,30 +67,45 @@ final class Admission implements ExchangeListener {
 	 * Give back every slot held, without a latency sample.
 	 */
 	void release() {
-		Limiter.Listener slot = this.oldest;
-		this.oldest = null;
-		if (slot != null) {
-			slot.onIgnore();
-		}
-		ArrayDeque<Limiter.Listener> newer = this.newer;
-		if (newer != null) {
-			while ((slot = newer.poll()) != null) {
-				slot.onIgnore();
-			}
+		while (this.held > 0) {
+			long slot = this.oldest;
+			this.oldest = (this.held > 1) ? pollNewer() : ConcurrencyLimit.NO_SLOT;
+			this.held--;
+			this.limit.release(slot, false);
 		}
 	}
 
-	private void add(Limiter.Listener slot) {
-		if (this.oldest == null) {
+	private void add(long slot) {
+		if (this.held++ == 0) {
 			this.oldest = slot;
 			return;
 		}
-		ArrayDeque<Limiter.Listener> newer = this.newer;
-		if (newer == null) {
-			newer = new ArrayDeque<>(4);
-			this.newer = newer;
+		int waiting = this.held - 2;
+		long[] newer = this.newer;
+		if (newer == null || waiting == newer.length) {
+			newer = grow(newer, waiting);
 		}
-		newer.add(slot);
+		newer[(this.newerHead + waiting) % newer.length] = slot;
+	}
+
+	private long[] grow(long @Nullable [] newer, int waiting) {
+		long[] grown = new long[(newer != null) ? newer.length * 2 : 4];
+		for (int i = 0; i < waiting && newer != null; i++) {
+			grown[i] = newer[(this.newerHead + i) % newer.length];
+		}
+		this.newer = grown;
+		this.newerHead = 0;
+		return grown;
+	}
+
+	private long pollNewer() {
+		long[] newer = this.newer;
+		if (newer == null) {
+			return ConcurrencyLimit.NO_SLOT;
+		}
+		long slot = newer[this.newerHead];
+		this.newerHead = (this.newerHead + 1) % newer.length;
+		return slot;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
@@ -142,6 +143,38 @@ class AdmissionTests {
 	}
 
 	@Test
+	void givesEachOfTenPipelinedRequestsItsSlotBackInTurnWithItsOwnLatency() {
+		RecordingLimit algorithm = new RecordingLimit(20);
+		ConcurrencyLimit limit = limit(algorithm);
+		HeldConnection connection = connect(limit);
+		for (int i = 0; i < 10; i++) {
+			connection.send(GET);
+			advance(Duration.ofMillis(1));
+		}
+		assertThat(limit.inFlight()).isEqualTo(10);
+		for (int i = 0; i < 10; i++) {
+			connection.answer(i);
+			assertThat(limit.inFlight()).isEqualTo(9 - i);
+		}
+		assertThat(algorithm.samples()).as("each slot's latency and the requests in flight when it was taken")
+			.containsExactly("10ms/1", "9ms/2", "8ms/3", "7ms/4", "6ms/5", "5ms/6", "4ms/7", "3ms/8", "2ms/9",
+					"1ms/10");
+	}
+
+	@Test
+	void givesEveryPipelinedSlotBackWithoutASampleWhenTheLatestRequestIsRefused() {
+		RecordingLimit algorithm = new RecordingLimit(20);
+		ConcurrencyLimit limit = limit(algorithm);
+		HeldConnection connection = connect(limit);
+		connection.send(GET + GET + GET + GET + GET);
+		assertThat(limit.inFlight()).isEqualTo(5);
+		connection.send("GET /work HTTP/1.1\r\nHost: a@b\r\n\r\n");
+		assertThat(connection.written()).contains("HTTP/1.1 400");
+		assertThat(limit.inFlight()).as("the 400 closes the connection and every slot comes back").isZero();
+		assertThat(algorithm.samples()).isEmpty();
+	}
+
+	@Test
 	void aimdGrowsWhileRequestsAreFastAndBacksOffOnASlowOne() {
 		ConcurrencyLimit limit = limit(AIMDLimit.newBuilder().initialLimit(4).minLimit(1).maxLimit(10)
 			.backoffRatio(0.5).timeout(10, TimeUnit.MILLISECONDS).build());
@@ -210,6 +243,40 @@ class AdmissionTests {
 		HeldConnection connection = new HeldConnection(limit, this.statistics);
 		this.connections.add(connection);
 		return connection;
+	}
+
+	/**
+	 * A fixed limit that keeps each sample it is given, as latency in milliseconds and requests in
+	 * flight.
+	 */
+	private static final class RecordingLimit implements Limit {
+
+		private final int limit;
+
+		private final List<String> samples = new ArrayList<>();
+
+		RecordingLimit(int limit) {
+			this.limit = limit;
+		}
+
+		@Override
+		public int getLimit() {
+			return this.limit;
+		}
+
+		@Override
+		public void notifyOnChange(Consumer<Integer> consumer) {
+		}
+
+		@Override
+		public void onSample(long startTime, long rtt, int inflight, boolean didDrop) {
+			this.samples.add(TimeUnit.NANOSECONDS.toMillis(rtt) + "ms/" + inflight);
+		}
+
+		List<String> samples() {
+			return this.samples;
+		}
+
 	}
 
 	/**
