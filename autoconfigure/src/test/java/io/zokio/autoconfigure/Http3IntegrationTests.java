@@ -358,7 +358,8 @@ class Http3IntegrationTests {
 			assertThat(getWithHeader(server.port(), 10 * 1024)).isEqualTo("200");
 			assertThatException().isThrownBy(() -> getWithHeader(server.port(), 14 * 1024));
 			await().atMost(TIMEOUT).until(() -> statistics.count(CloseReason.ERROR) == 1);
-			assertThat(statistics.count(Count.REQUESTS)).isOne();
+			assertThat(statistics.count(Count.REQUESTS)).isEqualTo(2);
+			assertThat(statistics.count(Count.DECODE_ERRORS)).as("as HTTP/1.1 counts a 431").isOne();
 		}
 	}
 

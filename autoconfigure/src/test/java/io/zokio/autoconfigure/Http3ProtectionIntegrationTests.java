@@ -134,6 +134,10 @@ class Http3ProtectionIntegrationTests {
 			await().atMost(TIMEOUT).until(() -> statistics.active() == 0);
 			assertThat(statistics.count(CloseReason.ERROR)).isOne();
 			assertThat(statistics.count(Count.IN_FLIGHT)).isZero();
+			assertThat(statistics.count(Count.REQUESTS)).isEqualTo(3);
+			assertThat(statistics.count(Count.DECODE_ERRORS)).as("the undecodable field section").isEqualTo(2);
+			assertThat(output.getOut()).as("counted, not logged as the server's error")
+				.doesNotContain("Caught Http3Exception");
 			try (RawHttp3Connection next = new RawHttp3Connection(server.port(), WINDOW)) {
 				assertThat(next.request("GET", "/plaintext", new byte[0]).status()).isEqualTo(200);
 			}

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http3.Http3HeadersValidationException;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +75,13 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.context = ctx;
+	}
+
+	/**
+	 * Count the exchange as a request that could not be decoded, which its stream's close ends.
+	 */
+	void malformed() {
+		this.listener.malformed();
 	}
 
 	@Override
@@ -283,17 +289,8 @@ final class ExchangeHandler extends ChannelDuplexHandler implements Exchange, Ch
 		}
 	}
 
-	/**
-	 * A malformed HTTP/3 field section, which its codec has answered by resetting the stream, is
-	 * counted and the stream closed rather than handed on as an unexpected failure.
-	 */
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		if (cause instanceof Http3HeadersValidationException) {
-			this.listener.malformed();
-			ctx.close();
-			return;
-		}
 		ConnectionHandler connection = this.connection;
 		if (connection == null || !connection.failedInCodec(cause)) {
 			ctx.fireExceptionCaught(cause);

@@ -218,8 +218,9 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 	}
 
 	/**
-	 * Seats the exchange handler of one request stream once Reactor Netty has laid the stream's
-	 * pipeline out: it is added behind the stream's own initializer, so it runs after it.
+	 * Seats the exchange handler of one request stream, and its failure seat before the conversion
+	 * to HTTP objects, once Reactor Netty has laid the stream's pipeline out: it is added behind the
+	 * stream's own initializer, so it runs after it.
 	 */
 	private static final class ExchangeSeat extends ChannelInitializer<QuicStreamChannel> {
 
@@ -233,8 +234,10 @@ final class QuicConnectionHandler extends ChannelDuplexHandler {
 		protected void initChannel(QuicStreamChannel stream) {
 			if (stream.pipeline().get(NettyPipeline.H3ToHttp11Codec) != null
 					&& stream.pipeline().get(ZokioPipeline.EXCHANGE_HANDLER) == null) {
-				stream.pipeline().addAfter(NettyPipeline.H3ToHttp11Codec, ZokioPipeline.EXCHANGE_HANDLER,
-						ExchangeHandler.stream(this.listener));
+				ExchangeHandler exchange = ExchangeHandler.stream(this.listener);
+				stream.pipeline().addAfter(NettyPipeline.H3ToHttp11Codec, ZokioPipeline.EXCHANGE_HANDLER, exchange);
+				stream.pipeline().addBefore(NettyPipeline.H3ToHttp11Codec, ZokioPipeline.STREAM_FAILURES,
+						new Http3StreamFailures(exchange));
 			}
 		}
 

@@ -45,10 +45,10 @@ package io.zokio.engine.pipeline;
  *
  * HTTP/3, each request stream's own channel:
  *
- *   zokio.streamBytes Http3FrameCodec (validators) H3ToHttp11Codec zokio.exchange HttpTrafficHandler
- *       [CompressionHandler] ReactiveBridge
+ *   zokio.streamBytes Http3FrameCodec (validators) zokio.streamFailures H3ToHttp11Codec zokio.exchange
+ *       HttpTrafficHandler [CompressionHandler] ReactiveBridge
  *   the stream's byte seat hands its bytes to the connection's listeners, and keeps what waits for
- *   QUIC to take it
+ *   QUIC to take it; its failure seat counts what the codec finds malformed
  *
  * A connection a participant refuses:
  *
@@ -78,5 +78,10 @@ public interface ZokioPipeline {
 	 * The byte seat of an HTTP/3 request stream: its bytes, and what waits for QUIC to take it.
 	 */
 	String STREAM_BYTES = "zokio.streamBytes";
+
+	/**
+	 * The failure seat of an HTTP/3 request stream: the client's breaches its codec finds, counted.
+	 */
+	String STREAM_FAILURES = "zokio.streamFailures";
 
 }
