@@ -225,6 +225,28 @@ class ConformanceIntegrationTests {
 		assertThat(after.inFlight()).isZero();
 	}
 
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("http2Layouts")
+	void resetsAnHttp2StreamWithAMalformedFieldAndCountsItAsADecodeError(ServerTransport transport, Layout layout)
+			throws Exception {
+		TestServer server = start(transport, layout);
+		ConnectionStatistics statistics = statistics(server);
+		StatisticsSnapshot before = statistics.snapshot();
+		boolean upgraded;
+		try (RawHttp2Connection connection = new RawHttp2Connection(layout, server.port(), "/plaintext",
+				READ_TIMEOUT_MILLIS)) {
+			int stream = connection.request("GET", "/plaintext", -1, true, true, Map.of("Bad", "x"));
+			assertThat(connection.readResponse(stream).reset()).as("RFC 9113, section 8.2.1").isTrue();
+			assertThat(connection.get("/plaintext").status()).as("the connection goes on").isEqualTo(200);
+			upgraded = connection.upgradeResponse() != null;
+		}
+		await().atMost(SETTLE).until(() -> statistics.active() == 0);
+		StatisticsSnapshot after = statistics.snapshot();
+		assertThat(gained(before, after, StatisticsSnapshot::decodeErrors)).isOne();
+		assertThat(gained(before, after, StatisticsSnapshot::requests)).isEqualTo(upgraded ? 3 : 2);
+		assertThat(after.inFlight()).isZero();
+	}
+
 	static Stream<Arguments> http11Layouts() {
 		return ServerTransport.onEvery(HTTP_1_1_LAYOUTS);
 	}

@@ -165,15 +165,33 @@ public final class RawHttp2Connection implements AutoCloseable {
 	 */
 	public int request(String method, String path, long contentLength, boolean endStream, boolean endHeaders)
 			throws IOException {
+		return request(method, path, contentLength, endStream, endHeaders, Map.of());
+	}
+
+	/**
+	 * Start a request with further fields, sent as given (a name with capitals too), on a new
+	 * stream.
+	 * @param method the method
+	 * @param path the path
+	 * @param contentLength the declared body length, or {@code -1} for none
+	 * @param endStream whether the request has no body
+	 * @param endHeaders whether the header block ends in this frame
+	 * @param fields the further fields
+	 * @return the stream id
+	 * @throws IOException on I/O failure
+	 */
+	public int request(String method, String path, long contentLength, boolean endStream, boolean endHeaders,
+			Map<String, String> fields) throws IOException {
 		int stream = this.nextStream;
 		this.nextStream += 2;
-		Http2Headers headers = new DefaultHttp2Headers().method(method)
+		Http2Headers headers = new DefaultHttp2Headers(false).method(method)
 			.scheme((this.socket instanceof javax.net.ssl.SSLSocket) ? "https" : "http")
 			.path(path)
 			.authority("localhost");
 		if (contentLength >= 0) {
 			headers.setLong("content-length", contentLength);
 		}
+		fields.forEach(headers::add);
 		ByteBuf block = Unpooled.buffer();
 		try {
 			this.encoder.encodeHeaders(stream, headers, block);

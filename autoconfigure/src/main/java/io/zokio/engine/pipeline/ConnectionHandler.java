@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
 import io.netty.handler.codec.haproxy.HAProxyProtocolException;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.ssl.SniCompletionEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * decoder), or first in a cleartext pipeline. Hands bytes, TLS events and the connection's end to
  * the listeners. Its helpers tell the protocol ({@link ProtocolSniffer}), pace deep pipelining
  * ({@link PipeliningGate}), time the TLS handshake ({@link TlsHandshakeWatch}) and watch GOAWAY
- * ({@link GoAwayWatch}); none is a handler of its own.
+ * ({@link GoAwayWatch}) and count the HTTP/2 streams the codec resets before they open
+ * ({@link Http2Resets}); none is a handler of its own.
  */
 final class ConnectionHandler extends ChannelDuplexHandler {
 
@@ -31,7 +33,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	private boolean refusing;
 
-	private boolean goAwayWatched;
+	private @Nullable Http2Resets resets;
 
 	private @Nullable ChannelHandlerContext context;
 
@@ -106,12 +108,16 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			return;
 		}
 		ctx.fireChannelRead(bytes);
-		watchGoAway(ctx);
+		watchHttp2(ctx);
 	}
 
-	private void watchGoAway(ChannelHandlerContext ctx) {
-		if (!this.goAwayWatched && this.protocol.isHttp2()) {
-			this.goAwayWatched = GoAwayWatch.watch(ctx, this.listener);
+	private void watchHttp2(ChannelHandlerContext ctx) {
+		if (this.resets == null && this.protocol.isHttp2()) {
+			Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
+			if (codec != null) {
+				GoAwayWatch.watch(codec, ctx.channel(), this.listener);
+				this.resets = new Http2Resets(codec.connection());
+			}
 		}
 	}
 
@@ -166,9 +172,13 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		watchGoAway(ctx);
+		watchHttp2(ctx);
 		if (msg instanceof ByteBuf buffer) {
 			this.listener.bytesWritten(buffer.readableBytes());
+			Http2Resets resets = this.resets;
+			if (resets != null) {
+				resets.written(buffer, this.listener);
+			}
 		}
 		else if (msg instanceof ByteBufHolder holder) {
 			this.listener.bytesWritten(holder.content().readableBytes());

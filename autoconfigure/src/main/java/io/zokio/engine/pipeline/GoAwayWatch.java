@@ -2,7 +2,6 @@ package io.zokio.engine.pipeline;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -23,18 +22,13 @@ final class GoAwayWatch extends Http2ConnectionAdapter {
 	}
 
 	/**
-	 * Start watching a connection's GOAWAY frames, if its HTTP/2 codec is in its pipeline.
-	 * @param ctx the connection handler's context
+	 * Start watching a connection's GOAWAY frames.
+	 * @param codec the connection's HTTP/2 codec
+	 * @param channel the connection
 	 * @param listener the connection's listener
-	 * @return whether the watch started
 	 */
-	static boolean watch(ChannelHandlerContext ctx, ConnectionListener listener) {
-		Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
-		if (codec == null) {
-			return false;
-		}
-		codec.connection().addListener(new GoAwayWatch(ctx.channel(), listener));
-		return true;
+	static void watch(Http2FrameCodec codec, Channel channel, ConnectionListener listener) {
+		codec.connection().addListener(new GoAwayWatch(channel, listener));
 	}
 
 	@Override
