@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2Connection;
 import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2Exception;
+import io.zokio.test.RawHttp2Connection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,17 +112,7 @@ class Http2ResetsTests {
 	}
 
 	private static byte[] frame(int type, int stream, byte[] payload) {
-		byte[] frame = new byte[9 + payload.length];
-		frame[0] = (byte) (payload.length >>> 16);
-		frame[1] = (byte) (payload.length >>> 8);
-		frame[2] = (byte) payload.length;
-		frame[3] = (byte) type;
-		frame[5] = (byte) (stream >>> 24);
-		frame[6] = (byte) (stream >>> 16);
-		frame[7] = (byte) (stream >>> 8);
-		frame[8] = (byte) stream;
-		System.arraycopy(payload, 0, frame, 9, payload.length);
-		return frame;
+		return RawHttp2Connection.frame(type, 0, stream, payload);
 	}
 
 	private static byte[] concat(byte[]... parts) {
