@@ -112,7 +112,8 @@ public final class ConcurrencyLimit {
 	 * Give back a slot taken by {@link #admit}.
 	 * @param slot the slot; {@link #NO_SLOT} and {@link #SHED} hold none
 	 * @param answered whether the request's response head was written, which makes the time since
-	 * the slot was taken a sample for the algorithm; otherwise the slot is given back without one
+	 * the slot was taken a sample for the algorithm (kept to about 2.4 hours, beyond which it wraps);
+	 * otherwise the slot is given back without one
 	 */
 	void release(long slot, boolean answered) {
 		if (slot <= NO_SLOT) {
