@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +45,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ScaleOutIT {
 
-	private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
-
 	private static final String CLIENT_ADDRESS = "127.0.0.2";
 
 	private static final int INSTANCES = 3;
@@ -61,11 +55,9 @@ class ScaleOutIT {
 
 	private static final Duration PACE = Duration.ofMillis(10);
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
 	void rollsARestartThroughHaproxyWithoutLosingARequest(@TempDir Path directory) throws Exception {
-		HostTools.assumeInstalled("haproxy and prometheus", HAPROXY, PrometheusServer.PROGRAM);
+		HostTools.assumeInstalled("haproxy and prometheus", Haproxy.PROGRAM, PrometheusServer.PROGRAM);
 		int[] free = HostTools.freePorts(2 * INSTANCES + 3);
 		int[] ports = Arrays.copyOfRange(free, 0, INSTANCES);
 		int[] managementPorts = Arrays.copyOfRange(free, INSTANCES, 2 * INSTANCES);
@@ -73,7 +65,7 @@ class ScaleOutIT {
 		int statsPort = free[2 * INSTANCES + 1];
 		int prometheusPort = free[2 * INSTANCES + 2];
 		SampleAppProcess[] instances = new SampleAppProcess[INSTANCES];
-		Process haproxy = null;
+		Haproxy haproxy = null;
 		PrometheusServer prometheus = null;
 		ExecutorService load = Executors.newFixedThreadPool(CLIENTS);
 		try {
@@ -86,12 +78,13 @@ class ScaleOutIT {
 			haproxy = haproxy(directory, frontendPort, statsPort, ports, managementPorts);
 			prometheus = prometheus(directory, prometheusPort, managementPorts);
 			PrometheusServer store = prometheus;
-			List<Process> balancerAndStore = List.of(haproxy, prometheus.process());
+			Haproxy balancer = haproxy;
+			List<Process> balancerAndStore = List.of(haproxy.process(), prometheus.process());
 			ConditionEvaluationListener<Object> bothAlive = (condition) -> assertThat(balancerAndStore)
 				.allMatch(Process::isAlive, "alive: " + logs(directory));
 			await().atMost(Duration.ofSeconds(60))
 				.conditionEvaluationListener(bothAlive)
-				.until(() -> upServers(statsPort) == INSTANCES);
+				.until(() -> balancer.upServers("instances") == INSTANCES);
 			await().atMost(Duration.ofSeconds(60))
 				.ignoreExceptionsInstanceOf(IOException.class)
 				.conditionEvaluationListener(bothAlive)
@@ -110,7 +103,7 @@ class ScaleOutIT {
 				instances[i].close();
 				instances[i] = startInstance(ports[i], managementPorts[i]);
 				instances[i].awaitPort();
-				await().atMost(Duration.ofSeconds(60)).until(() -> upServers(statsPort) == INSTANCES);
+				await().atMost(Duration.ofSeconds(60)).until(() -> balancer.upServers("instances") == INSTANCES);
 				long atRestart = answered.get();
 				await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() > atRestart + 100);
 				assertThat(answered.get()).as("requests served while instance %d restarted", i).isGreaterThan(before);
@@ -138,10 +131,7 @@ class ScaleOutIT {
 				prometheus.close();
 			}
 			if (haproxy != null) {
-				haproxy.destroy();
-				if (!haproxy.waitFor(20, TimeUnit.SECONDS)) {
-					haproxy.destroyForcibly();
-				}
+				haproxy.close();
 			}
 			for (SampleAppProcess instance : instances) {
 				if (instance != null) {
@@ -204,15 +194,14 @@ class ScaleOutIT {
 		}
 	}
 
-	private static Process haproxy(Path directory, int frontendPort, int statsPort, int[] ports,
+	private static Haproxy haproxy(Path directory, int frontendPort, int statsPort, int[] ports,
 			int[] managementPorts) throws Exception {
 		StringBuilder servers = new StringBuilder();
 		for (int i = 0; i < ports.length; i++) {
 			servers.append("  server app").append(i).append(" 127.0.0.1:").append(ports[i]).append(" check port ")
 				.append(managementPorts[i]).append('\n');
 		}
-		Path config = directory.resolve("haproxy.cfg");
-		Files.writeString(config, """
+		return Haproxy.start(directory, """
 				global
 				  maxconn 1000
 				defaults
@@ -238,14 +227,7 @@ class ScaleOutIT {
 				  option httpchk GET /actuator/health/readiness
 				  http-check expect status 200
 				  default-server inter 250ms fall 2 rise 2 send-proxy-v2
-				%s""".formatted(frontendPort, statsPort, servers));
-		Process check = new ProcessBuilder(HAPROXY.toString(), "-c", "-f", config.toString()).redirectErrorStream(true)
-			.start();
-		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(check.waitFor()).as(output).isZero();
-		return new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
-			.redirectOutput(directory.resolve("haproxy.log").toFile())
-			.start();
+				%s""".formatted(frontendPort, statsPort, servers), statsPort);
 	}
 
 	private static PrometheusServer prometheus(Path directory, int port, int[] managementPorts) throws IOException {
@@ -263,22 +245,6 @@ class ScaleOutIT {
 				    static_configs:
 				      - targets: [%s]
 				""".formatted(targets));
-	}
-
-	private int upServers(int statsPort) {
-		try {
-			HttpResponse<String> stats = this.client.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return (int) stats.body()
-				.lines()
-				.filter((line) -> line.startsWith("instances,app"))
-				.filter((line) -> line.split(",")[17].equals("UP"))
-				.count();
-		}
-		catch (IOException | InterruptedException ex) {
-			return 0;
-		}
 	}
 
 	/**
