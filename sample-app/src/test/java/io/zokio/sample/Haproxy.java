@@ -33,16 +33,30 @@ final class Haproxy implements AutoCloseable {
 
 	/**
 	 * Check a configuration with {@code haproxy -c} and start HAProxy with it, logging to
-	 * {@code haproxy.log} in the directory.
+	 * {@code haproxy.log} in the directory: the given global and default settings, a frontend on
+	 * the frontend port whose backend, {@code instances}, has the given settings and servers, and
+	 * the stats page on the stats port.
 	 * @param directory where the configuration and the log go
-	 * @param config the configuration, which must serve {@code stats uri /stats} on the stats port
+	 * @param defaults the {@code global} and {@code defaults} sections
+	 * @param backend the lines of the {@code instances} backend
+	 * @param frontendPort the port clients connect to
 	 * @param statsPort the stats port
 	 * @return the running HAProxy
 	 * @throws Exception if the configuration is refused or the program cannot start
 	 */
-	static Haproxy start(Path directory, String config, int statsPort) throws Exception {
+	static Haproxy start(Path directory, String defaults, String backend, int frontendPort, int statsPort)
+			throws Exception {
 		Path file = directory.resolve("haproxy.cfg");
-		Files.writeString(file, config);
+		Files.writeString(file, defaults + """
+				frontend app
+				  bind 127.0.0.1:%d
+				  default_backend instances
+				frontend stats
+				  bind 127.0.0.1:%d
+				  stats enable
+				  stats uri /stats
+				backend instances
+				""".formatted(frontendPort, statsPort) + backend);
 		Process check = new ProcessBuilder(PROGRAM.toString(), "-c", "-f", file.toString()).redirectErrorStream(true)
 			.start();
 		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,19 +73,17 @@ final class Haproxy implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many servers of a backend are up, as HAProxy's stats page says.
-	 * @param backend the backend's name
+	 * Return how many servers of the {@code instances} backend are up, as HAProxy's stats page says.
 	 * @return the servers up, 0 while the page does not answer
 	 */
-	int upServers(String backend) {
+	int upServers() {
 		try {
 			HttpResponse<String> stats = this.client.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.statsPort + "/stats;csv")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return (int) stats.body()
 				.lines()
-				.filter((line) -> line.startsWith(backend + ",") && !line.startsWith(backend + ",BACKEND")
-						&& !line.startsWith(backend + ",FRONTEND"))
+				.filter((line) -> line.startsWith("instances,") && !line.startsWith("instances,BACKEND"))
 				.filter((line) -> line.split(",")[17].equals("UP"))
 				.count();
 		}

@@ -21,15 +21,30 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two sample app instances behind a real HAProxy that retries a {@code 503} on another server, as
- * docs/overload.md advises ({@code retry-on 503}, {@code option redispatch}): the first instance, at
- * its concurrency limit of one while a request of its own holds the slot, sheds the request the
- * balancer sends it, and the balancer replays that request, a {@code POST} with a body, on the second
- * instance, so that its client gets the echo. Shedding leaves readiness alone: the shedding instance
- * stays in rotation, and serves again once its slot is free.
+ * docs/overload.md advises ({@code retry-on 503}, {@code option redispatch}, and
+ * {@code option http-buffer-request}, without which HAProxy may have passed a body on before the
+ * {@code 503} and cannot replay it): the first instance, at its concurrency limit of one while a
+ * request of its own holds the slot, sheds the request the balancer sends it, and the balancer
+ * replays that request, a {@code POST} with a body, on the second instance, so that its client gets
+ * the echo. Shedding leaves readiness alone: the shedding instance stays in rotation, and serves
+ * again once its slot is free.
  */
 class OverloadRetryIT {
 
 	private static final String BODY = "replayed on the other instance";
+
+	private static final String DEFAULTS = """
+			defaults
+			  mode http
+			  timeout connect 2s
+			  timeout client 30s
+			  timeout server 30s
+			  timeout check 2s
+			  retries 1
+			  option redispatch 1
+			  option http-buffer-request
+			  retry-on 503
+			""";
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -43,8 +58,8 @@ class OverloadRetryIT {
 				SampleAppProcess other = start(ports[2], ports[3])) {
 			limited.awaitPort();
 			other.awaitPort();
-			try (Haproxy haproxy = Haproxy.start(directory, config(ports), ports[5])) {
-				await().atMost(Duration.ofSeconds(60)).until(() -> haproxy.upServers("instances") == 2);
+			try (Haproxy haproxy = Haproxy.start(directory, DEFAULTS, backend(ports), ports[4], ports[5])) {
+				await().atMost(Duration.ofSeconds(60)).until(() -> haproxy.upServers() == 2);
 				CompletableFuture<HttpResponse<String>> held = this.client.sendAsync(
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0] + "/delay?ms=10000")).build(),
 						HttpResponse.BodyHandlers.ofString());
@@ -60,7 +75,7 @@ class OverloadRetryIT {
 				assertThat(response.body()).isEqualTo(BODY);
 				assertThat(overload(ports[1]).get("shed").asLong()).as("shed by the limited instance").isOne();
 				assertThat(requests(ports[3])).as("served by the other instance").isOne();
-				assertThat(haproxy.upServers("instances")).as("the shedding instance stays in rotation").isEqualTo(2);
+				assertThat(haproxy.upServers()).as("the shedding instance stays in rotation").isEqualTo(2);
 				assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 				assertThat(overload(ports[1]).get("inFlight").asInt()).isZero();
 				assertThat(new TestHttp(ports[0]).get("/plaintext").statusCode()).as("its slot free again")
@@ -77,32 +92,15 @@ class OverloadRetryIT {
 		return SampleAppProcess.start(List.of(), args);
 	}
 
-	private static String config(int[] ports) {
+	private static String backend(int[] ports) {
 		return """
-				defaults
-				  mode http
-				  timeout connect 2s
-				  timeout client 30s
-				  timeout server 30s
-				  timeout check 2s
-				  retries 1
-				  option redispatch 1
-				  retry-on 503
-				frontend app
-				  bind 127.0.0.1:%d
-				  default_backend instances
-				frontend stats
-				  bind 127.0.0.1:%d
-				  stats enable
-				  stats uri /stats
-				backend instances
 				  balance first
 				  option httpchk GET /actuator/health/readiness
 				  http-check expect status 200
 				  default-server inter 250ms fall 2 rise 2
 				  server limited 127.0.0.1:%d check port %d
 				  server other 127.0.0.1:%d check port %d
-				""".formatted(ports[4], ports[5], ports[0], ports[1], ports[2], ports[3]);
+				""".formatted(ports[0], ports[1], ports[2], ports[3]);
 	}
 
 	private static JsonNode overload(int managementPort) throws Exception {

@@ -84,7 +84,7 @@ class ScaleOutIT {
 				.allMatch(Process::isAlive, "alive: " + logs(directory));
 			await().atMost(Duration.ofSeconds(60))
 				.conditionEvaluationListener(bothAlive)
-				.until(() -> balancer.upServers("instances") == INSTANCES);
+				.until(() -> balancer.upServers() == INSTANCES);
 			await().atMost(Duration.ofSeconds(60))
 				.ignoreExceptionsInstanceOf(IOException.class)
 				.conditionEvaluationListener(bothAlive)
@@ -103,7 +103,7 @@ class ScaleOutIT {
 				instances[i].close();
 				instances[i] = startInstance(ports[i], managementPorts[i]);
 				instances[i].awaitPort();
-				await().atMost(Duration.ofSeconds(60)).until(() -> balancer.upServers("instances") == INSTANCES);
+				await().atMost(Duration.ofSeconds(60)).until(() -> balancer.upServers() == INSTANCES);
 				long atRestart = answered.get();
 				await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() > atRestart + 100);
 				assertThat(answered.get()).as("requests served while instance %d restarted", i).isGreaterThan(before);
@@ -214,20 +214,13 @@ class ScaleOutIT {
 				  retries 3
 				  option redispatch 1
 				  retry-on conn-failure empty-response response-timeout
-				frontend app
-				  bind 127.0.0.1:%d
-				  default_backend instances
-				frontend stats
-				  bind 127.0.0.1:%d
-				  stats enable
-				  stats uri /stats
-				backend instances
+				""", """
 				  balance roundrobin
 				  http-reuse safe
 				  option httpchk GET /actuator/health/readiness
 				  http-check expect status 200
 				  default-server inter 250ms fall 2 rise 2 send-proxy-v2
-				%s""".formatted(frontendPort, statsPort, servers), statsPort);
+				""" + servers, frontendPort, statsPort);
 	}
 
 	private static PrometheusServer prometheus(Path directory, int port, int[] managementPorts) throws IOException {
