@@ -41,10 +41,7 @@ final class Admission implements ExchangeListener {
 	@Override
 	public boolean responseStarted(int status, ResponseKind kind) {
 		if (this.held > 0) {
-			long slot = this.oldest;
-			this.oldest = (this.held > 1) ? pollNewer() : ConcurrencyLimit.NO_SLOT;
-			this.held--;
-			this.limit.release(slot, true);
+			this.limit.release(pollOldest(), true);
 		}
 		return false;
 	}
@@ -68,10 +65,7 @@ final class Admission implements ExchangeListener {
 	 */
 	void release() {
 		while (this.held > 0) {
-			long slot = this.oldest;
-			this.oldest = (this.held > 1) ? pollNewer() : ConcurrencyLimit.NO_SLOT;
-			this.held--;
-			this.limit.release(slot, false);
+			this.limit.release(pollOldest(), false);
 		}
 	}
 
@@ -96,6 +90,13 @@ final class Admission implements ExchangeListener {
 		this.newer = grown;
 		this.newerHead = 0;
 		return grown;
+	}
+
+	private long pollOldest() {
+		long slot = this.oldest;
+		this.oldest = (this.held > 1) ? pollNewer() : ConcurrencyLimit.NO_SLOT;
+		this.held--;
+		return slot;
 	}
 
 	private long pollNewer() {

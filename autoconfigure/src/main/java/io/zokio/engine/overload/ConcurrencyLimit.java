@@ -55,9 +55,7 @@ public final class ConcurrencyLimit {
 
 	private final long originNanos;
 
-	private final List<String> exemptPaths;
-
-	private final String[] exempt;
+	private final String[] exemptPaths;
 
 	private final LongSupplier nanoClock;
 
@@ -79,8 +77,7 @@ public final class ConcurrencyLimit {
 		this.limit = limit;
 		this.currentLimit = limit.getLimit();
 		limit.notifyOnChange((changed) -> this.currentLimit = changed);
-		this.exemptPaths = List.copyOf(exemptPaths);
-		this.exempt = this.exemptPaths.toArray(String[]::new);
+		this.exemptPaths = List.copyOf(exemptPaths).toArray(String[]::new);
 		this.nanoClock = nanoClock;
 		this.originNanos = nanoClock.getAsLong();
 		this.lastWarningNanos = new AtomicLong(this.originNanos - WARNING_INTERVAL_NANOS);
@@ -144,7 +141,7 @@ public final class ConcurrencyLimit {
 	}
 
 	boolean isExempt(String uri) {
-		if (this.exempt.length == 0) {
+		if (this.exemptPaths.length == 0) {
 			return false;
 		}
 		int start = 0;
@@ -157,7 +154,7 @@ public final class ConcurrencyLimit {
 		}
 		int query = uri.indexOf('?', start);
 		int end = (query < 0) ? uri.length() : query;
-		for (String exempt : this.exempt) {
+		for (String exempt : this.exemptPaths) {
 			int length = exempt.length();
 			if (uri.startsWith(exempt, start) && (end - start == length || uri.charAt(start + length) == '/')) {
 				return true;
@@ -203,7 +200,7 @@ public final class ConcurrencyLimit {
 	 * @return the paths
 	 */
 	public List<String> exemptPaths() {
-		return this.exemptPaths;
+		return List.of(this.exemptPaths);
 	}
 
 }

@@ -75,8 +75,9 @@ public interface ExchangeListener {
 	}
 
 	/**
-	 * The stream's request head could not be decoded, and its codec reset the stream without an
-	 * answer: an HTTP/3 field section that RFC 9114 calls malformed. The stream closes next.
+	 * The stream's request head could not be decoded, and its codec refused it without an answer:
+	 * an HTTP/2 header block or HTTP/3 field section that RFC 9113 or RFC 9114 calls malformed, or
+	 * one QPACK cannot decode. The stream closes next.
 	 */
 	default void malformed() {
 	}
