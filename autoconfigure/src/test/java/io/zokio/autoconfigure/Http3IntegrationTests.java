@@ -251,14 +251,10 @@ class Http3IntegrationTests {
 		try (TestServer server = transport.start(args("--zokio.connections.min-request-body-rate.bytes-per-second=200",
 				"--zokio.connections.min-request-body-rate.grace-period=1s"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
-			String answer = http3Client(server.port()).headers((headers) -> headers.set("content-length", "1000"))
-				.post()
-				.uri("/size")
-				.send(ByteBufFlux.fromString(Flux.interval(Duration.ofMillis(100)).map((tick) -> "x").take(1000)))
-				.responseSingle((response, body) -> Mono.just(String.valueOf(response.status().code())))
-				.block(TIMEOUT);
-			assertThat(answer).isEqualTo("408");
+			CompletableFuture<String> answer = postLater(http3Client(server.port()).headers((headers) -> headers.set("content-length", "1000")),
+					Flux.interval(Duration.ofMillis(100)).map((tick) -> "x").take(1000));
 			await().atMost(TIMEOUT).until(() -> statistics.count(Refusal.REQUEST_BODY_RATE) == 1);
+			assertThat(answer).succeedsWithin(TIMEOUT).isEqualTo("408");
 			assertThat(statistics.count(Refusal.REQUEST_TIMEOUT)).isZero();
 		}
 	}
@@ -268,13 +264,10 @@ class Http3IntegrationTests {
 	void refusesABodyThatStallsWith408AndCountsIt(ServerTransport transport) {
 		try (TestServer server = transport.start(args("--zokio.connections.request-body-timeout=1s"))) {
 			ConnectionStatistics statistics = server.context().getBean(ConnectionStatistics.class);
-			String answer = http3Client(server.port()).post()
-				.uri("/size")
-				.send(ByteBufFlux.fromString(Flux.concat(Mono.just("a".repeat(100)), Flux.never())))
-				.responseSingle((response, body) -> Mono.just(String.valueOf(response.status().code())))
-				.block(TIMEOUT);
-			assertThat(answer).isEqualTo("408");
+			CompletableFuture<String> answer = postLater(http3Client(server.port()),
+					Flux.concat(Mono.just("a".repeat(100)), Flux.never()));
 			await().atMost(TIMEOUT).until(() -> statistics.count(Refusal.REQUEST_TIMEOUT) == 1);
+			assertThat(answer).succeedsWithin(TIMEOUT).isEqualTo("408");
 		}
 	}
 
@@ -527,6 +520,19 @@ class Http3IntegrationTests {
 	 */
 	private static CompletableFuture<String> getLater(HttpClient client, String path) {
 		return Mono.fromCallable(() -> get(client, path)).subscribeOn(Schedulers.boundedElastic()).toFuture();
+	}
+
+	/**
+	 * Post a body to {@code /size} and answer its response's status once the head arrives, whether or
+	 * not the body was sent whole: the server refuses these bodies while they are still being sent.
+	 */
+	private static CompletableFuture<String> postLater(HttpClient client, Flux<String> body) {
+		return client.post()
+			.uri("/size")
+			.send(ByteBufFlux.fromString(body))
+			.response()
+			.map((response) -> String.valueOf(response.status().code()))
+			.toFuture();
 	}
 
 	private static @Nullable String altSvc(Layout layout, int port) throws IOException {
