@@ -849,6 +849,9 @@ def main():
     parser.add_argument("--overload", action="store_true", help="only goodput and latency at 0.5 to 3 times plain "
                         "Boot's saturation, open-model over 512 connections, on /plaintext and /pool, for plain Boot, "
                         "Zokio defaults and each overload limit, into overload.md and overload.json")
+    parser.add_argument("--shed-cost", action="store_true", help="only what a shed request costs against a served "
+                        "one on /plaintext (Zokio answering every request 503 beside Zokio and plain Boot serving them), "
+                        "into shed-cost.md and shed-cost.json")
     parser.add_argument("--cold-start", action="store_true", help="only the first 1,000 requests after readiness "
                         "against steady state, per variant (plain Boot, Zokio without and with warm-up, JDK 25 with "
                         "and without a trained AOT cache), pinned and unpinned, into cold-start.md and cold-start.json")
@@ -884,6 +887,10 @@ def main():
     if args.overload:
         import overload
         overload.write_overload(overload.overload(args), args.out)
+        sys.exit(0)
+    if args.shed_cost:
+        import overload
+        overload.write_shed_cost(overload.shed_cost(args), args.out)
         sys.exit(0)
     if args.http3:
         import http3

@@ -7,15 +7,18 @@ intended times over 512 connections, io.zokio.benchmarks.OpenModelLoad, each lat
 0.5, 1, 1.5, 2 and 3 times it.
 """
 import json
+import threading
 import time
+import urllib.request
 
-from load import BASELINE, App, interleaved, log, machine, median, wrk
+from load import BASELINE, App, interleaved, log, machine, measure, median, wrk
 from open_model import open_model_run
 
 VARIANTS = {
     BASELINE: [],
     "zokio": [],
     "zokio-gradient2": ["--zokio.overload.limit=gradient2"],
+    "zokio-vegas": ["--zokio.overload.limit=vegas"],
 }
 
 ROUTES = ("/plaintext", "/pool?ms=2")
@@ -127,3 +130,72 @@ def write_overload(report, out):
 
 def ms(micros):
     return f"{micros / 1000:.2f} ms" if micros is not None else "-"
+
+
+def shed_cost(args):
+    """What a shed request costs the server against a served one, on /plaintext: Zokio with the limit fixed at 1 and
+    its one slot held by /delay requests, so that every other request is answered 503, beside the same jar with a
+    limit that never binds and plain Boot; wrk over 64 connections saturates each server's one CPU, interleaved
+    rounds. The ratio bounds what shedding can keep of the goodput of a route served whole on its event loop."""
+    variants = {BASELINE: [], "zokio": ["--zokio.overload.limit=fixed", "--zokio.overload.max-limit=100000"],
+                "zokio-shedding": ["--zokio.overload.limit=fixed", "--zokio.overload.max-limit=1"]}
+    apps = {}
+    report = {"machine": machine(), "command": "benchmarks/load.sh --shed-cost", "seconds": args.seconds,
+              "rounds": args.rounds, "variants": variants,
+              "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    try:
+        for name, variant_args in variants.items():
+            apps[name] = App(args, name, variant_args)
+        for app in apps.values():
+            app.wait_ready()
+        shedding = apps["zokio-shedding"]
+        threading.Thread(target=hold, args=(shedding.port,), daemon=True).start()
+        for app in apps.values():
+            wrk(app.port, args.warmup, 64)
+
+        def run(round_index, name, app):
+            result = measure(app, args.seconds, 64)
+            log(f"round {round_index + 1} {name}: {result['rps']:.0f} answers/s, {result['errors']} not 2xx, "
+                f"{result['cpu_s_per_100k']:.3f} CPU-s per 100k")
+            return result
+        runs = interleaved(apps, args.rounds, run)
+        report["variants"] = {name: {"median": {key: median([result[key] for result in results])
+                                                for key in ("rps", "errors", "cpu_s_per_100k")},
+                                     "rounds": results} for name, results in runs.items()}
+        report["shedToServedCpu"] = median([shed["cpu_s_per_100k"] / served["cpu_s_per_100k"]
+                                            for shed, served in zip(runs["zokio-shedding"], runs["zokio"])])
+    finally:
+        for app in apps.values():
+            app.stop()
+    return report
+
+
+def hold(port):
+    """Keep the one slot of a server limited to one request taken, one minute at a time."""
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/delay?ms=60000", timeout=90) as response:
+                response.read()
+        except OSError:
+            return
+
+
+def write_shed_cost(report, out):
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "shed-cost.json").write_text(json.dumps(report, indent=2) + "\n")
+    ratio = report["shedToServedCpu"]
+    lines = ["# Results of `benchmarks/load.sh --shed-cost`", "",
+             f"Run {report['started']} on {report['machine']['cpu']}: each server pinned to one CPU, wrk (64 "
+             f"connections, `GET /plaintext`) on the other, {report['seconds']} s per round, {report['rounds']} "
+             f"interleaved rounds (medians). `zokio-shedding` answers every request `503` (its one slot is held); "
+             f"`zokio` serves every one `200` (a limit that never binds).", "",
+             "| variant | answers/s | not 2xx, per round | CPU-s per 100k answers |", "|---|---|---|---|"]
+    for name, values in report["variants"].items():
+        m = values["median"]
+        lines.append(f"| {name} | {m['rps']:.0f} | {m['errors']:.0f} | {m['cpu_s_per_100k']:.3f} |")
+    lines += ["", f"A shed request costs {ratio:.2f} of a served one (paired median of the rounds' CPU per answer). "
+              f"At m times saturation, answering everything, the goodput g of a route served whole on its event loop "
+              f"is at most (1 - m·r) / (1 - r) of saturation with r = {ratio:.2f}: "
+              + ", ".join(f"{m:g}× {max(0.0, (1 - m * ratio) / (1 - ratio)):.0%}" for m in (1.5, 2, 3)) + "."]
+    (out / "shed-cost.md").write_text("\n".join(lines) + "\n")
+    log(f"results in {out / 'shed-cost.md'}")
