@@ -7,7 +7,8 @@
 #                                    and 75 % of plain Boot's saturation, per transport (about 18 minutes); with
 #                                    --jar-before OLD.jar the earlier commit's app (its default transport) beside them
 #   benchmarks/load.sh --overload  goodput and latency at 0.5 to 3 times plain Boot's saturation, open-model, for plain
-#                                  Boot, Zokio defaults and each overload limit (about 35 minutes)
+#                                  Boot, Zokio defaults and each overload limit (about 45 minutes; --routes '/pool?ms=2'
+#                                  for one route)
 #   benchmarks/load.sh --shed-cost  what a 503 of the overload limit costs the server against a 200 (about 4 minutes)
 #   benchmarks/load.sh --cold-start  the first 1,000 requests after readiness against steady state: plain Boot, Zokio
 #                                    without and with warm-up, JDK 25 (JDK25_HOME) with and without a trained AOT

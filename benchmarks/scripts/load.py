@@ -849,6 +849,8 @@ def main():
     parser.add_argument("--overload", action="store_true", help="only goodput and latency at 0.5 to 3 times plain "
                         "Boot's saturation, open-model over 512 connections, on /plaintext and /pool, for plain Boot, "
                         "Zokio defaults and each overload limit, into overload.md and overload.json")
+    parser.add_argument("--routes", help="with --overload, the routes to load, comma-separated (default: /plaintext "
+                        "and /pool?ms=2)")
     parser.add_argument("--shed-cost", action="store_true", help="only what a shed request costs against a served "
                         "one on /plaintext (Zokio answering every request 503 beside Zokio and plain Boot serving them), "
                         "into shed-cost.md and shed-cost.json")

@@ -1,7 +1,8 @@
 """Overload: goodput and latency beyond saturation, side by side and interleaved, for benchmarks/load.sh --overload.
 
-Plain Boot, Zokio defaults and Zokio with each overload limit, on /plaintext and on /pool (each request holds one
-of eight permits for 2 ms, waiting its turn as for a database connection, so its time grows with concurrency).
+Plain Boot, Zokio defaults and Zokio with each overload limit (gradient2 also with min-limit 8, the pool's size), on
+/plaintext and on /pool (each request holds one of eight permits for 2 ms, waiting its turn as for a database
+connection, so its time grows with concurrency).
 Saturation is plain Boot's, closed-model (wrk, 64 connections); the load is open-model (requests at Poisson
 intended times over 512 connections, io.zokio.benchmarks.OpenModelLoad, each latency from its intended send) at
 0.5, 1, 1.5, 2 and 3 times it.
@@ -18,6 +19,7 @@ VARIANTS = {
     BASELINE: [],
     "zokio": [],
     "zokio-gradient2": ["--zokio.overload.limit=gradient2"],
+    "zokio-gradient2-min8": ["--zokio.overload.limit=gradient2", "--zokio.overload.min-limit=8"],
     "zokio-vegas": ["--zokio.overload.limit=vegas"],
 }
 
@@ -44,10 +46,11 @@ def overload(args):
         for app in apps.values():
             app.wait_ready()
         log(f"warming up {len(apps)} variants ({args.warmup}s each route)")
+        routes = args.routes.split(",") if args.routes else ROUTES
         for app in apps.values():
-            for route in ROUTES:
+            for route in routes:
                 wrk(app.port, args.warmup, 64, path=route)
-        for route in ROUTES:
+        for route in routes:
             saturations = {name: median([result["rps"] for result in results]) for name, results in interleaved(
                 apps, 3, lambda _, name, app: wrk(app.port, args.seconds, 64, path=route)).items()}
             saturation = saturations[BASELINE]
