@@ -12,7 +12,7 @@ import threading
 import time
 import urllib.request
 
-from load import BASELINE, App, interleaved, log, machine, measure, median, wrk
+from load import BASELINE, App, interleaved, log, machine, median, throughput_rounds, wrk
 from open_model import open_model_run
 
 VARIANTS = {
@@ -155,16 +155,10 @@ def shed_cost(args):
         threading.Thread(target=hold, args=(shedding.port,), daemon=True).start()
         for app in apps.values():
             wrk(app.port, args.warmup, 64)
-
-        def run(round_index, name, app):
-            result = measure(app, args.seconds, 64)
-            log(f"round {round_index + 1} {name}: {result['rps']:.0f} answers/s, {result['errors']} not 2xx, "
-                f"{result['cpu_s_per_100k']:.3f} CPU-s per 100k")
-            return result
-        runs = interleaved(apps, args.rounds, run)
-        report["variants"] = {name: {"median": {key: median([result[key] for result in results])
-                                                for key in ("rps", "errors", "cpu_s_per_100k")},
-                                     "rounds": results} for name, results in runs.items()}
+        runs = throughput_rounds(apps, args.rounds, args.seconds, 64)
+        report["results"] = {name: {"median": {key: median([result[key] for result in results])
+                                               for key in ("rps", "errors", "cpu_s_per_100k")},
+                                    "rounds": results} for name, results in runs.items()}
         report["shedToServedCpu"] = median([shed["cpu_s_per_100k"] / served["cpu_s_per_100k"]
                                             for shed, served in zip(runs["zokio-shedding"], runs["zokio"])])
     finally:
@@ -193,7 +187,7 @@ def write_shed_cost(report, out):
              f"interleaved rounds (medians). `zokio-shedding` answers every request `503` (its one slot is held); "
              f"`zokio` serves every one `200` (a limit that never binds).", "",
              "| variant | answers/s | not 2xx, per round | CPU-s per 100k answers |", "|---|---|---|---|"]
-    for name, values in report["variants"].items():
+    for name, values in report["results"].items():
         m = values["median"]
         lines.append(f"| {name} | {m['rps']:.0f} | {m['errors']:.0f} | {m['cpu_s_per_100k']:.3f} |")
     lines += ["", f"A shed request costs {ratio:.2f} of a served one (paired median of the rounds' CPU per answer). "
