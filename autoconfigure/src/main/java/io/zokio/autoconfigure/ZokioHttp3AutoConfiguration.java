@@ -18,7 +18,8 @@ import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 /**
  * Auto-configuration of HTTP/3, when {@code zokio.http3.enabled}: a QUIC server on the
  * application server's port (UDP), started once that server listens, with its key material and
- * Zokio's pipeline, and the {@code Alt-Svc} field on HTTP/1.1 and HTTP/2 responses while it serves.
+ * Zokio's pipeline, and the {@code Alt-Svc} field on HTTP/1.1 and HTTP/2 responses while it serves;
+ * an ephemeral port is chosen free on both TCP and UDP.
  */
 @AutoConfiguration(after = { ZokioPipelineAutoConfiguration.class, ZokioTlsAutoConfiguration.class,
 		ZokioBufferPoolAutoConfiguration.class })
@@ -41,6 +42,11 @@ public final class ZokioHttp3AutoConfiguration {
 	Http3Lifecycle zokioHttp3Lifecycle(Http3Server server, ServerProperties serverProperties,
 			ObjectProvider<SslBundles> bundles, ObjectProvider<HttpHandler> handler, ApplicationContext context) {
 		return new Http3Lifecycle(server, serverProperties, bundles::getIfAvailable, handler::getObject, context);
+	}
+
+	@Bean
+	Http3PortWebServerFactoryCustomizer zokioHttp3PortWebServerFactoryCustomizer() {
+		return new Http3PortWebServerFactoryCustomizer();
 	}
 
 	@Bean

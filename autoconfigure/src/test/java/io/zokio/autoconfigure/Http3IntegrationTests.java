@@ -43,9 +43,8 @@ import io.zokio.test.TestHttp3;
 import io.zokio.test.TestKeyMaterial;
 import io.zokio.test.TestServer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,22 +84,21 @@ class Http3IntegrationTests {
 
 	private static ConnectionProvider connections;
 
-	@BeforeAll
-	static void createClientResources() {
+	@BeforeEach
+	void createClientResources() {
 		clientLoops = LoopResources.create("http3-client", 1, true);
 		connections = ConnectionProvider.create("http3-client", 1);
 	}
 
+	/**
+	 * Dispose the client's loops with its connections: Reactor Netty's HTTP/3 client closes a
+	 * connection's UDP socket when its pool evicts it, not when the server closed the connection,
+	 * and the loops' end closes what is left.
+	 */
 	@AfterEach
-	void closeClientConnections() {
+	void disposeClientResources() {
 		connections.disposeLater().block(TIMEOUT);
-		connections = ConnectionProvider.create("http3-client", 1);
-	}
-
-	@AfterAll
-	static void disposeClientResources() {
-		connections.disposeLater().block(TIMEOUT);
-		clientLoops.disposeLater().block(TIMEOUT);
+		clientLoops.disposeLater(Duration.ZERO, TIMEOUT).block(TIMEOUT);
 	}
 
 	@ParameterizedTest

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import reactor.netty.http.Http3SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
@@ -35,7 +36,8 @@ public final class TestHttp3 {
 	}
 
 	/**
-	 * Return an HTTP/3 client of a server on loopback.
+	 * Return an HTTP/3 client of a server on loopback. It resolves with the JDK: Reactor Netty's
+	 * default resolver holds UDP sockets of its own, which outlived the client's loops here.
 	 * @param port the server's port
 	 * @param loops the client's event loops, used without native transport
 	 * @param connections the client's connections: a provider of its own opens a new QUIC connection
@@ -46,6 +48,7 @@ public final class TestHttp3 {
 			.runOn(loops, false)
 			.protocol(HttpProtocol.HTTP3)
 			.remoteAddress(() -> new InetSocketAddress("127.0.0.1", port))
+			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.secure((spec) -> spec.sslContext(Http3SslContextSpec.forClient()
 				.configure((builder) -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))))
 			.http3Settings((spec) -> spec.idleTimeout(Duration.ofSeconds(5))
