@@ -69,8 +69,13 @@ public final class ZokioProtectionAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	ConformanceParticipant conformanceParticipant(ZokioProperties properties) {
-		return new ConformanceParticipant(properties.getConnections().getMaxRequestBodySize().toBytes());
+	ConformanceParticipant conformanceParticipant(ZokioProperties properties,
+			NettyServerProperties nettyServerProperties, Environment environment) {
+		int maxLineLength = requestLineSet(environment)
+				? (int) nettyServerProperties.getMaxInitialLineLength().toBytes()
+				: HttpServerWebServerFactoryCustomizer.MIN_REQUEST_LINE_LENGTH;
+		return new ConformanceParticipant(properties.getConnections().getMaxRequestBodySize().toBytes(),
+				maxLineLength);
 	}
 
 	@Bean
@@ -96,8 +101,11 @@ public final class ZokioProtectionAutoConfiguration {
 	@Bean
 	HttpServerWebServerFactoryCustomizer httpServerWebServerFactoryCustomizer(ZokioProperties properties,
 			NettyServerProperties nettyServerProperties, Environment environment) {
-		return new HttpServerWebServerFactoryCustomizer(properties,
-				Binder.get(environment).bind("server.netty.max-initial-line-length", DataSize.class).isBound());
+		return new HttpServerWebServerFactoryCustomizer(properties, requestLineSet(environment));
+	}
+
+	private static boolean requestLineSet(Environment environment) {
+		return Binder.get(environment).bind("server.netty.max-initial-line-length", DataSize.class).isBound();
 	}
 
 	@Bean

@@ -88,7 +88,7 @@ class ProtectionIntegrationTests {
 	}
 
 	@Test
-	void keepsTheRequestLineLimitTheUserSet() throws Exception {
+	void keepsTheLineLimitTheUserSetOnRequestLinesAndChunkSizeLines() throws Exception {
 		TestServer server = start("--server.netty.max-initial-line-length=2KB");
 		try (RawHttpConnection connection = new RawHttpConnection(server.port(), CLOSE_WITHIN_MILLIS)) {
 			assertThat(connection.get("/plaintext?q=" + "a".repeat(1900)).status()).isEqualTo(200);
@@ -96,6 +96,18 @@ class ProtectionIntegrationTests {
 			assertThat(connection.readResponse().status()).isEqualTo(414);
 			assertThat(connection.isClosedByServer()).isTrue();
 		}
+		try (RawHttpConnection connection = new RawHttpConnection(server.port(), CLOSE_WITHIN_MILLIS)) {
+			connection.send(chunkSizeLine(1900));
+			assertThat(connection.readResponse().status()).isEqualTo(200);
+			connection.send(chunkSizeLine(3000));
+			assertThat(connection.readResponse().status()).isEqualTo(400);
+			assertThat(connection.isClosedByServer()).isTrue();
+		}
+	}
+
+	private static String chunkSizeLine(int length) {
+		return "POST /size HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;n=" + "a".repeat(length - 4)
+				+ "\r\nx\r\n0\r\n\r\n";
 	}
 
 	@Test

@@ -50,6 +50,8 @@ public final class EmbeddedConnection implements AutoCloseable {
 
 	private static final int MAX_REQUEST_BODY_SIZE = 1024 * 1024;
 
+	private static final int MAX_LINE_LENGTH = 8192;
+
 	private final ConnectionStatistics statistics;
 
 	private final EmbeddedChannel channel = new EmbeddedChannel();
@@ -67,12 +69,12 @@ public final class EmbeddedConnection implements AutoCloseable {
 	 */
 	public EmbeddedConnection(ConnectionStatistics statistics, long maxRequestBodySize) {
 		this.statistics = statistics;
-		HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(8192).setMaxHeaderSize(8192);
+		HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(MAX_LINE_LENGTH).setMaxHeaderSize(8192);
 		this.channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec(decoder));
 		this.channel.pipeline().addLast(new Application());
 		ConnectionLimits limits = new ConnectionLimits(100, Duration.ofSeconds(10), Duration.ofSeconds(10),
 				Duration.ofSeconds(10), maxRequestBodySize);
-		new ZokioPipelineConfigurer(List.of(new ConformanceParticipant(maxRequestBodySize),
+		new ZokioPipelineConfigurer(List.of(new ConformanceParticipant(maxRequestBodySize, MAX_LINE_LENGTH),
 				new ProtectionParticipant(limits, new ServerConnections(100)), new StatisticsParticipant(statistics)))
 			.onChannelInit(ConnectionObserver.emptyListener(), this.channel, null);
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -75,12 +76,19 @@ public class RequestConformanceBenchmark {
 	 * The request: a {@code GET} with browser-like headers, a {@code POST} with a chunked body of
 	 * three chunks, one with an extension, and a trailer, or a {@code POST} of
 	 * {@value #EXTENDED_CHUNKS} one-byte chunks each with a {@value #EXTENSION_SIZE}-byte extension
-	 * ({@code extensions}: the cost of extension bytes, under Zokio's 16 KiB bound).
+	 * ({@code extensions}: the cost of extension bytes, under Zokio's 16 KiB bound) or without one
+	 * ({@code chunks}: what {@code extensions} costs besides its extension bytes).
 	 */
-	@Param({ "get", "chunked", "extensions" })
+	@Param({ "get", "chunked", "extensions", "chunks" })
 	public String request;
 
 	static final int EXTENDED_CHUNKS = 64;
+
+	/**
+	 * The initial line limit of Netty's codec by default, which Zokio's framing applies to chunk
+	 * size lines.
+	 */
+	static final int MAX_LINE_LENGTH = 4096;
 
 	static final int EXTENSION_SIZE = 200;
 
@@ -98,7 +106,7 @@ public class RequestConformanceBenchmark {
 					Duration.ofSeconds(10), 1024 * 1024);
 			List<ConnectionParticipant> participants = new ArrayList<>();
 			if (!this.layer.equals("seats")) {
-				participants.add(new ConformanceParticipant(limits.maxRequestBodySize()));
+				participants.add(new ConformanceParticipant(limits.maxRequestBodySize(), MAX_LINE_LENGTH));
 				participants.add(new ProtectionParticipant(limits, new ServerConnections(100)));
 			}
 			if (this.layer.equals("overload")) {
@@ -112,11 +120,13 @@ public class RequestConformanceBenchmark {
 			case "get" -> "GET /plaintext?user=1&page=2 HTTP/1.1\r\n" + HEADERS + "\r\n";
 			case "chunked" -> "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
 					+ "10\r\n0123456789abcdef\r\n8;name=\"value\"\r\n01234567\r\n4\r\nabcd\r\n0\r\nX-Check: 1\r\n\r\n";
+			case "chunks" -> "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
+					+ "1\r\nx\r\n".repeat(EXTENDED_CHUNKS) + "0\r\n\r\n";
 			default -> "POST /echo HTTP/1.1\r\n" + HEADERS + "Transfer-Encoding: chunked\r\n\r\n"
 					+ ("1;n=" + "v".repeat(EXTENSION_SIZE - 3) + "\r\nx\r\n").repeat(EXTENDED_CHUNKS) + "0\r\n\r\n";
 		};
 		this.bytes = Unpooled.unreleasableBuffer(
-				Unpooled.directBuffer().writeBytes(text.getBytes(StandardCharsets.US_ASCII)));
+				PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(text.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	@TearDown(Level.Trial)

@@ -14,17 +14,22 @@ public final class ConformanceParticipant implements ConnectionParticipant {
 
 	private final long maxRequestBodySize;
 
+	private final int maxLineLength;
+
 	/**
 	 * Create a participant whose chunk extensions count toward the given body limit.
 	 * @param maxRequestBodySize the largest request body in bytes, or {@code -1} for no limit
+	 * @param maxLineLength the decoder's initial line limit, which bounds each chunk size line here:
+	 * the decoder gets the lines without their extensions
 	 */
-	public ConformanceParticipant(long maxRequestBodySize) {
+	public ConformanceParticipant(long maxRequestBodySize, int maxLineLength) {
 		this.maxRequestBodySize = maxRequestBodySize;
+		this.maxLineLength = maxLineLength;
 	}
 
 	@Override
 	public ConnectionListener open(Channel channel, Seat seat) {
-		return new ConnectionConformance(this.maxRequestBodySize);
+		return new ConnectionConformance(this.maxRequestBodySize, this.maxLineLength);
 	}
 
 }

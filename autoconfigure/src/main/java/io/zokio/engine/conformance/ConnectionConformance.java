@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionConformance implements ConnectionListener, ExchangeListener {
 
-	private final RequestFraming framing = new RequestFraming();
+	private final RequestFraming framing;
 
 	private final long maxRequestBodySize;
 
@@ -36,8 +36,9 @@ final class ConnectionConformance implements ConnectionListener, ExchangeListene
 
 	private boolean requestDecoded;
 
-	ConnectionConformance(long maxRequestBodySize) {
+	ConnectionConformance(long maxRequestBodySize, int maxLineLength) {
 		this.maxRequestBodySize = maxRequestBodySize;
+		this.framing = new RequestFraming(maxLineLength);
 	}
 
 	@Override
@@ -48,6 +49,11 @@ final class ConnectionConformance implements ConnectionListener, ExchangeListene
 	@Override
 	public @Nullable Refusal bytesRead(ByteBuf bytes) {
 		return this.http11 ? this.framing.read(bytes) : null;
+	}
+
+	@Override
+	public ByteBuf decoding(ByteBuf bytes) {
+		return this.http11 ? this.framing.decoding(bytes) : bytes;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.zokio.engine.conformance;
 
-import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Set;
 
 import io.netty.buffer.ByteBuf;
 import io.zokio.engine.pipeline.Refusal;
@@ -15,21 +16,15 @@ import org.jspecify.annotations.Nullable;
  * skipped, so that pipelined requests are followed too. A head whose framing the decoder will
  * refuse anyway (conflicting or malformed {@code Content-Length}) ends the following: the
  * connection is closed with that refusal. Heads and trailer sections are followed by a
- * {@link FieldSection}.
+ * {@link FieldSection}. The decoder gets the bytes without the chunk extensions it would only skip.
  */
 final class RequestFraming {
 
 	private static final long MAX_CHUNK_SIZE = Integer.MAX_VALUE;
 
-	/**
-	 * The most bytes of chunk extensions one request may carry, over all its chunks, each counted
-	 * from its {@code ;} to the end of its line: Node.js's bound
-	 * since CVE-2024-22019. Netty's decoder skips extensions without limit, so 100,000 one-byte
-	 * chunks with 4,000-byte extensions cost 400 MB of parsing for 100 KB of body.
-	 */
-	static final int MAX_EXTENSION_BYTES = 16 * 1024;
-
 	private final FieldSection section = new FieldSection();
+
+	private final ChunkLines lines;
 
 	private State state = State.HEAD;
 
@@ -37,20 +32,28 @@ final class RequestFraming {
 
 	private int sizeDigits;
 
-	private long extensionBytes;
+	private final SkippedBytes skipped = new SkippedBytes();
 
-	private final ArrayDeque<Long> framedExtensionBytes = new ArrayDeque<>(2);
+	/**
+	 * Create the framing of a connection's requests.
+	 * @param maxLineLength the longest chunk size line, in bytes without its CRLF: the decoder's
+	 * initial line limit, which it no longer applies to lines whose extensions it does not see
+	 */
+	RequestFraming(int maxLineLength) {
+		this.lines = new ChunkLines(maxLineLength);
+	}
 
 	/**
 	 * Follow bytes just read.
 	 * @param bytes the bytes, not consumed
 	 * @return {@link Refusal#LINE_FOLDING} or {@link Refusal#CHUNK} if they break a rule,
 	 * {@link Refusal#CONTENT_TOO_LARGE} if the request's chunk extensions pass
-	 * {@value #MAX_EXTENSION_BYTES} bytes
+	 * {@value ChunkLines#MAX_EXTENSION_BYTES} bytes
 	 */
 	@Nullable Refusal read(ByteBuf bytes) {
 		int index = bytes.readerIndex();
 		int end = bytes.writerIndex();
+		this.skipped.start(index, skipping());
 		while (index < end) {
 			switch (this.state) {
 				case HEAD, TRAILERS -> {
@@ -79,14 +82,14 @@ final class RequestFraming {
 				}
 				case EXTENSION_NAME, EXTENSION_VALUE, QUOTED_VALUE -> {
 					int run = run(bytes, index, end);
-					Refusal refusal = (run > 0) ? extension(run) : chunkByteRead(bytes.getByte(index));
+					Refusal refusal = (run > 0) ? lineRead(run, true) : chunkByteRead(bytes, index);
 					if (refusal != null) {
 						return refusal;
 					}
 					index += Math.max(run, 1);
 				}
 				default -> {
-					Refusal refusal = chunkByteRead(bytes.getByte(index));
+					Refusal refusal = chunkByteRead(bytes, index);
 					if (refusal != null) {
 						return refusal;
 					}
@@ -94,29 +97,46 @@ final class RequestFraming {
 				}
 			}
 		}
-		return null;
-	}
-
-	private @Nullable Refusal chunkByteRead(byte b) {
-		if (!chunkByte(b)) {
-			this.state = State.STOPPED;
-			return Refusal.CHUNK;
-		}
-		return this.state.extension ? extension(1) : null;
-	}
-
-	private @Nullable Refusal extension(int bytes) {
-		this.extensionBytes += bytes;
-		if (this.extensionBytes > MAX_EXTENSION_BYTES) {
-			this.state = State.STOPPED;
-			return Refusal.CONTENT_TOO_LARGE;
-		}
+		this.skipped.end(end);
 		return null;
 	}
 
 	/**
-	 * Return how many bytes from the index continue the token or quoted text being read, in one
-	 * pass over the buffer rather than a step of the state machine each.
+	 * Return the bytes of the last read for the decoder: without the extensions of its chunk size
+	 * lines and the blanks before them, which the decoder would only skip, once they were checked.
+	 * @param bytes the bytes of the last read, released if others take their place
+	 * @return the bytes to decode
+	 */
+	ByteBuf decoding(ByteBuf bytes) {
+		return this.skipped.remove(bytes);
+	}
+
+	private @Nullable Refusal chunkByteRead(ByteBuf bytes, int index) {
+		State before = this.state;
+		byte b = bytes.getByte(index);
+		if (!chunkByte(b)) {
+			return stop(Refusal.CHUNK);
+		}
+		this.skipped.at(index, State.SKIPPED.contains(before), skipping());
+		return (b != '\r' && State.LINE.contains(before)) ? lineRead(1, State.EXTENSION.contains(this.state)) : null;
+	}
+
+	private @Nullable Refusal lineRead(int bytes, boolean extension) {
+		Refusal refusal = this.lines.read(bytes, extension);
+		return (refusal != null) ? stop(refusal) : null;
+	}
+
+	private Refusal stop(Refusal refusal) {
+		this.state = State.STOPPED;
+		return refusal;
+	}
+
+	private boolean skipping() {
+		return State.SKIPPED.contains(this.state);
+	}
+
+	/**
+	 * Return how many bytes from the index continue the token or quoted text being read, in one pass.
 	 */
 	private int run(ByteBuf bytes, int index, int end) {
 		int stop = bytes.forEachByte(index, end - index, (this.state == State.QUOTED_VALUE) ? Octets.NOT_QUOTED_TEXT : Octets.NOT_TOKEN);
@@ -150,21 +170,19 @@ final class RequestFraming {
 	 * @return the extension bytes
 	 */
 	long extensionBytes() {
-		Long framed = this.framedExtensionBytes.peek();
-		return (framed != null) ? framed : this.extensionBytes;
+		return this.lines.extensionBytes();
 	}
 
 	/**
 	 * The decoder moved on to the next request: forget the extension bytes of the one before it.
 	 */
 	void nextRequestDecoded() {
-		this.framedExtensionBytes.poll();
+		this.lines.nextRequestDecoded();
 	}
 
 	private void startHead() {
-		this.framedExtensionBytes.add(this.extensionBytes);
+		this.lines.requestFramed();
 		this.state = State.HEAD;
-		this.extensionBytes = 0;
 		this.section.startHead();
 	}
 
@@ -172,6 +190,7 @@ final class RequestFraming {
 		this.state = State.CHUNK_SIZE;
 		this.remaining = 0;
 		this.sizeDigits = 0;
+		this.lines.startLine();
 	}
 
 	private boolean chunkByte(byte b) {
@@ -266,20 +285,15 @@ final class RequestFraming {
 
 	private enum State {
 
-		HEAD, BODY, CHUNK_SIZE, SIZE_BLANK, EXTENSION_NAME_START(true), EXTENSION_NAME(true),
-		AFTER_EXTENSION_NAME(true), EXTENSION_VALUE_START(true), EXTENSION_VALUE(true), QUOTED_VALUE(true),
-		QUOTED_PAIR(true), AFTER_QUOTED_VALUE(true), AFTER_EXTENSION_VALUE(true), LINE_LF, CHUNK_DATA, CHUNK_DATA_CR,
-		CHUNK_DATA_LF, TRAILERS, STOPPED;
+		HEAD, BODY, CHUNK_SIZE, SIZE_BLANK, EXTENSION_NAME_START, EXTENSION_NAME, AFTER_EXTENSION_NAME,
+		EXTENSION_VALUE_START, EXTENSION_VALUE, QUOTED_VALUE, QUOTED_PAIR, AFTER_QUOTED_VALUE, AFTER_EXTENSION_VALUE,
+		LINE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF, TRAILERS, STOPPED;
 
-		private final boolean extension;
+		private static final Set<State> EXTENSION = EnumSet.range(EXTENSION_NAME_START, AFTER_EXTENSION_VALUE);
 
-		State() {
-			this(false);
-		}
+		private static final Set<State> SKIPPED = EnumSet.range(SIZE_BLANK, AFTER_EXTENSION_VALUE);
 
-		State(boolean extension) {
-			this.extension = extension;
-		}
+		private static final Set<State> LINE = EnumSet.range(CHUNK_SIZE, AFTER_EXTENSION_VALUE);
 
 	}
 

@@ -58,6 +58,11 @@ final class CompositeConnectionListener implements ConnectionListener {
 	}
 
 	@Override
+	public ByteBuf decoding(ByteBuf bytes) {
+		return this.fourth.decoding(this.third.decoding(this.second.decoding(this.first.decoding(bytes))));
+	}
+
+	@Override
 	public void bytesWritten(long bytes) {
 		this.first.bytesWritten(bytes);
 		this.second.bytesWritten(bytes);

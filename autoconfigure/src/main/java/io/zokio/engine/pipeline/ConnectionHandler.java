@@ -107,7 +107,7 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 			refuse(ctx, refusal);
 			return;
 		}
-		ctx.fireChannelRead(bytes);
+		ctx.fireChannelRead(this.listener.decoding(bytes));
 		watchHttp2(ctx);
 	}
 

@@ -27,6 +27,16 @@ public interface ConnectionListener {
 	}
 
 	/**
+	 * Application bytes that every listener has read are about to reach the HTTP decoder: return
+	 * them, or in their place, having released them, the bytes the decoder is to read instead.
+	 * @param bytes the bytes
+	 * @return the bytes to decode
+	 */
+	default ByteBuf decoding(ByteBuf bytes) {
+		return bytes;
+	}
+
+	/**
 	 * Application bytes are about to be written (before encryption).
 	 * @param bytes the number of bytes
 	 */

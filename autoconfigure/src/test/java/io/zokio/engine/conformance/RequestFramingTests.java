@@ -1,6 +1,7 @@
 package io.zokio.engine.conformance;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestFramingTests {
+
+	private static final int MAX_LINE_LENGTH = 8192;
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -44,14 +47,14 @@ class RequestFramingTests {
 			.getBytes(StandardCharsets.US_ASCII);
 		String expected = (refusal != null) ? refusal : "";
 		for (int split = 0; split <= bytes.length; split++) {
-			RequestFraming framing = new RequestFraming();
+			RequestFraming framing = new RequestFraming(MAX_LINE_LENGTH);
 			String found = read(framing, bytes, 0, split);
 			if (found.isEmpty()) {
 				found = read(framing, bytes, split, bytes.length);
 			}
 			assertThat(found).as("split at %d", split).isEqualTo(expected);
 		}
-		RequestFraming framing = new RequestFraming();
+		RequestFraming framing = new RequestFraming(MAX_LINE_LENGTH);
 		String found = "";
 		for (int i = 0; i < bytes.length && found.isEmpty(); i++) {
 			found = read(framing, bytes, i, i + 1);
@@ -75,20 +78,67 @@ class RequestFramingTests {
 		}
 		byte[] bytes = request.append("0\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n").toString()
 			.getBytes(StandardCharsets.US_ASCII);
-		String expected = (refusal != null) ? refusal : "";
-		for (int split : new int[] { 0, 1, bytes.length / 3, bytes.length / 2, bytes.length - 1 }) {
-			RequestFraming framing = new RequestFraming();
-			String found = read(framing, bytes, 0, split);
-			if (found.isEmpty()) {
-				found = read(framing, bytes, split, bytes.length);
-			}
-			assertThat(found).as("split at %d", split).isEqualTo(expected);
+		assertFoundAtSomeSplits(() -> new RequestFraming(Integer.MAX_VALUE), bytes, refusal);
+	}
+
+	@ParameterizedTest(name = "a chunk size line of {0} bytes: {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			8192 |
+			8193 | chunk
+			""")
+	void boundsEachChunkSizeLineAsTheDecodersInitialLineWhereverTheReadsSplitIt(int length, @Nullable String refusal) {
+		String line = "1 ;n=" + "v".repeat(length - 5);
+		byte[] bytes = ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + line + "\r\nx\r\n0\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		assertFoundAtSomeSplits(() -> new RequestFraming(MAX_LINE_LENGTH), bytes, refusal);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			extensions and blanks      | 5 ; a ; b = c;d="x\\\\"y";e\\r\\nhello\\r\\n0;z\\r\\n\\r\\n | 5\\r\\nhello\\r\\n0\\r\\n\\r\\n
+			no extension               | A\\r\\n0123456789\\r\\n0\\r\\n\\r\\n                      | A\\r\\n0123456789\\r\\n0\\r\\n\\r\\n
+			data that looks like one   | 3;a\\r\\n;;;\\r\\n0\\r\\n\\r\\n                            | 3\\r\\n;;;\\r\\n0\\r\\n\\r\\n
+			trailer with a semicolon   | 1;a=b\\r\\nx\\r\\n0\\r\\nX-T: a;b\\r\\n\\r\\n               | 1\\r\\nx\\r\\n0\\r\\nX-T: a;b\\r\\n\\r\\n
+			pipelined after extensions | 1;a\\r\\nx\\r\\n0\\r\\n\\r\\nGET /;x HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n | 1\\r\\nx\\r\\n0\\r\\n\\r\\nGET /;x HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n
+			""")
+	void givesTheDecoderTheBytesWithoutChunkExtensionsWhereverTheReadsSplitThem(String description, String body,
+			String decoded) {
+		String head = "POST /;p HTTP/1.1\r\nX-H: a;b\r\nTransfer-Encoding: chunked\r\n\r\n";
+		byte[] bytes = unescape(head + body);
+		String expected = new String(unescape(head + decoded), StandardCharsets.US_ASCII);
+		for (int split = 0; split <= bytes.length; split++) {
+			RequestFraming framing = new RequestFraming(MAX_LINE_LENGTH);
+			assertThat(decode(framing, bytes, 0, split) + decode(framing, bytes, split, bytes.length))
+				.as("split at %d", split)
+				.isEqualTo(expected);
 		}
+		RequestFraming framing = new RequestFraming(MAX_LINE_LENGTH);
+		StringBuilder found = new StringBuilder();
+		for (int i = 0; i < bytes.length; i++) {
+			found.append(decode(framing, bytes, i, i + 1));
+		}
+		assertThat(found).as("byte by byte").hasToString(expected);
+	}
+
+	@Test
+	void releasesTheReadItGivesTheDecoderOthersInPlaceOf() {
+		RequestFraming framing = new RequestFraming(MAX_LINE_LENGTH);
+		ByteBuf read = Unpooled.copiedBuffer("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;a\r\nx\r\n",
+				StandardCharsets.US_ASCII);
+		assertThat(framing.read(read)).isNull();
+		ByteBuf decoded = framing.decoding(read);
+		assertThat(read.refCnt()).isZero();
+		assertThat(decoded.refCnt()).isOne();
+		decoded.release();
+		ByteBuf next = Unpooled.copiedBuffer("0\r\n\r\n", StandardCharsets.US_ASCII);
+		assertThat(framing.read(next)).isNull();
+		assertThat(framing.decoding(next)).as("nothing to skip: the read itself").isSameAs(next);
+		next.release();
 	}
 
 	@Test
 	void countsTheExtensionsOfEachRequestUntilTheDecoderMovesPastIt() {
-		RequestFraming framing = new RequestFraming();
+		RequestFraming framing = new RequestFraming(MAX_LINE_LENGTH);
 		byte[] first = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;abc=def\r\nx\r\n"
 			.getBytes(StandardCharsets.US_ASCII);
 		assertThat(read(framing, first, 0, first.length)).isEmpty();
@@ -98,6 +148,36 @@ class RequestFramingTests {
 		assertThat(framing.extensionBytes()).as("framed whole, not yet decoded past").isEqualTo(8);
 		framing.nextRequestDecoded();
 		assertThat(framing.extensionBytes()).as("the next request's").isZero();
+	}
+
+	private static void assertFoundAtSomeSplits(Supplier<RequestFraming> framings, byte[] bytes,
+			@Nullable String refusal) {
+		String expected = (refusal != null) ? refusal : "";
+		for (int split : new int[] { 0, 1, bytes.length / 3, bytes.length / 2, bytes.length - 1 }) {
+			RequestFraming framing = framings.get();
+			String found = read(framing, bytes, 0, split);
+			if (found.isEmpty()) {
+				found = read(framing, bytes, split, bytes.length);
+			}
+			assertThat(found).as("split at %d", split).isEqualTo(expected);
+		}
+	}
+
+	private static byte[] unescape(String text) {
+		return text.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+			.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static String decode(RequestFraming framing, byte[] bytes, int from, int to) {
+		ByteBuf buffer = Unpooled.copiedBuffer(bytes, from, to - from);
+		assertThat(framing.read(buffer)).isNull();
+		ByteBuf decoded = framing.decoding(buffer);
+		try {
+			return decoded.toString(StandardCharsets.US_ASCII);
+		}
+		finally {
+			decoded.release();
+		}
 	}
 
 	private static String read(RequestFraming framing, byte[] bytes, int from, int to) {

@@ -296,7 +296,7 @@ class AdmissionTests {
 		HeldConnection(ConcurrencyLimit limit, ConnectionStatistics statistics) {
 			this.channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
 			this.channel.pipeline().addLast(this);
-			new ZokioPipelineConfigurer(List.of(new ConformanceParticipant(1024), new OverloadParticipant(limit),
+			new ZokioPipelineConfigurer(List.of(new ConformanceParticipant(1024, 8192), new OverloadParticipant(limit),
 					new StatisticsParticipant(statistics)))
 				.onChannelInit(ConnectionObserver.emptyListener(), this.channel, null);
 		}
