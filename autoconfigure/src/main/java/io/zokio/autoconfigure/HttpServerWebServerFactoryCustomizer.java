@@ -6,6 +6,7 @@ import reactor.netty.http.server.ProxyProtocolSupportType;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
@@ -36,6 +37,19 @@ public final class HttpServerWebServerFactoryCustomizer
 	public HttpServerWebServerFactoryCustomizer(ZokioProperties properties, boolean bootRequestLine) {
 		this.properties = properties;
 		this.bootRequestLine = bootRequestLine;
+	}
+
+	/**
+	 * Return the initial line limit the server's decoder applies once this customizer has run:
+	 * Boot's when {@code server.netty.max-initial-line-length} is set, else
+	 * {@value #MIN_REQUEST_LINE_LENGTH}.
+	 * @param bootRequestLine whether {@code server.netty.max-initial-line-length} is set
+	 * @param nettyServerProperties Boot's Netty server properties
+	 * @return the limit in bytes
+	 */
+	static int requestLineLength(boolean bootRequestLine, NettyServerProperties nettyServerProperties) {
+		return bootRequestLine ? (int) nettyServerProperties.getMaxInitialLineLength().toBytes()
+				: MIN_REQUEST_LINE_LENGTH;
 	}
 
 	@Override

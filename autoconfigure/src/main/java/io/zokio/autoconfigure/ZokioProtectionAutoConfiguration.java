@@ -71,11 +71,9 @@ public final class ZokioProtectionAutoConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	ConformanceParticipant conformanceParticipant(ZokioProperties properties,
 			NettyServerProperties nettyServerProperties, Environment environment) {
-		int maxLineLength = requestLineSet(environment)
-				? (int) nettyServerProperties.getMaxInitialLineLength().toBytes()
-				: HttpServerWebServerFactoryCustomizer.MIN_REQUEST_LINE_LENGTH;
 		return new ConformanceParticipant(properties.getConnections().getMaxRequestBodySize().toBytes(),
-				maxLineLength);
+				HttpServerWebServerFactoryCustomizer.requestLineLength(requestLineSet(environment),
+						nettyServerProperties));
 	}
 
 	@Bean

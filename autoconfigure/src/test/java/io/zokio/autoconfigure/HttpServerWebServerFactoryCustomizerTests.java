@@ -11,6 +11,7 @@ import reactor.netty.http.server.ProxyProtocolSupportType;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,15 @@ class HttpServerWebServerFactoryCustomizerTests {
 	@Test
 	void leavesBootsRequestLineLimitToBoot() {
 		assertThat(configure(true).decoder().maxInitialLineLength()).isEqualTo(4096);
+	}
+
+	@Test
+	void saysTheLineLimitTheDecoderGets() {
+		NettyServerProperties boots = new NettyServerProperties();
+		boots.setMaxInitialLineLength(DataSize.ofKilobytes(2));
+		assertThat(HttpServerWebServerFactoryCustomizer.requestLineLength(false, boots))
+			.isEqualTo(configure(false).decoder().maxInitialLineLength());
+		assertThat(HttpServerWebServerFactoryCustomizer.requestLineLength(true, boots)).isEqualTo(2048);
 	}
 
 	@Test
